@@ -20,6 +20,9 @@ export interface CompanionEntry {
   tocLines?: [number, number];
   kind: DocumentKind;
   untitled?: boolean;
+  /** Overrides the file's line width for narrow newspaper columns. */
+  shortWidth?: number;
+  unnumberedHeadings?: 'heading' | 'caption';
 }
 
 function emptyDocument(entry: CompanionEntry, file: SourceFile, title: string): CorpusDocument {
@@ -62,7 +65,7 @@ function buildEssay(file: SourceFile, entry: CompanionEntry): CorpusDocument {
 
 /** A newspaper piece: blank lines separate paragraphs, short unpunctuated lines are section headings. */
 function buildNewspaperPiece(file: SourceFile, entry: CompanionEntry, shortWidth: number): CorpusDocument {
-  const options = { mode: 'prose' as const, blankLinesSeparate: true, shortWidth, unnumberedHeadings: 'heading' as const };
+  const options = { mode: 'prose' as const, blankLinesSeparate: true, shortWidth: entry.shortWidth ?? shortWidth, unnumberedHeadings: entry.unnumberedHeadings ?? 'heading' };
   const provisions = buildProvisions(splitBlocks(file.lines.slice(entry.bodyLines[0] - 1, entry.bodyLines[1]), options), options);
   let title: string;
   if (entry.untitled) {
@@ -115,8 +118,11 @@ function buildReport(file: SourceFile, entry: CompanionEntry): CorpusDocument {
       doc.notes.push(footnote);
       continue;
     }
-    if (MARKDOWN_HEADING.test(line.text)) {
-      const heading = removeWrapSpaces(line.text.replace(MARKDOWN_HEADING, '').replace(/<[^>]+>/g, '')).trim();
+    const bareMarker = matchMarker(line.text);
+    // Most headings are # lines; a few lost their #s but keep their numbering and no final punctuation.
+    const unmarkedHeading = bareMarker !== undefined && !endsSentence(line.text) && line.text.length < 60;
+    if (MARKDOWN_HEADING.test(line.text) || unmarkedHeading) {
+      const heading = removeWrapSpaces(line.text.replace(MARKDOWN_HEADING, '').replace(/<[^>]+>/g, '').replace(/\*\*/g, '')).trim();
       const marker = matchMarker(heading);
       const rank = marker ? rankOf[marker.kind] : -1;
       while (open.length > 0 && open[open.length - 1].rank >= rank) open.pop();
@@ -131,7 +137,7 @@ function buildReport(file: SourceFile, entry: CompanionEntry): CorpusDocument {
     }
     let text = line.text.replace(/^-\s+/, '');
     for (const match of text.matchAll(INLINE_FOOTNOTE)) markers.push({ n: Number(match[1]), provision: continuing ? provisions.indexOf(continuing) : provisions.length, line: line.n });
-    text = removeWrapSpaces(text.replace(INLINE_FOOTNOTE, '[$1]').replace(/<[^>]+>/g, ''));
+    text = removeWrapSpaces(text.replace(INLINE_FOOTNOTE, '[$1]').replace(/<[^>]+>/g, '').replace(/\*\*/g, ''));
     if (continuing) {
       // A paragraph cut by a page break (and the footnotes printed there) continues on the next text line.
       continuing.text = joinWrapped([continuing.text, text]);

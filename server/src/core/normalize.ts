@@ -35,13 +35,14 @@ export function removeSpaces(text: string): string {
 
 /** Brackets and quotes in a title that have equivalent variants. */
 const TITLE_FOLD: Record<string, string> = {
-  '"': '“', '“': '“', '”': '“', '„': '“', '‘': '“', '’': '“', "'": '“', '「': '“', '」': '“', '『': '“', '』': '“',
+  // Papers add, drop and vary the quotation marks inside titles (“人工智能+” / 人工智能+): they never distinguish.
+  '"': '', '“': '', '”': '', '„': '', '‘': '', '’': '', "'": '', '「': '', '」': '', '『': '', '』': '',
   '(': '（', ')': '）', '〈': '<', '〉': '>', '《': '<', '》': '>', '<': '<', '>': '>',
   '—': '-', '–': '-', '－': '-', '-': '-', '―': '-', '·': '·', '・': '·', '•': '·',
 };
 
 /**
- * The lookup key of a title: no whitespace, width-folded, quotes and brackets unified, case-folded.
+ * The lookup key of a title: no whitespace, width-folded, quotation marks dropped, brackets unified, case-folded.
  * The 中华人民共和国 prefix is kept; see {@link titleKeyWithoutPrc}.
  */
 export function titleKey(title: string): string {

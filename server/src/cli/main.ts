@@ -1,0 +1,170 @@
+/**
+ * The `lexcite` command line: lookup, search and check on the same core the language server uses, and
+ * `lsp --stdio` to start that server for any editor.
+ *
+ * Exit codes: 0 success (check: no errors), 1 not found / errors found, 2 usage, I/O or corpus errors.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import * as fs from 'fs';
+import { Corpus } from '../core/corpus';
+import { checkPaper } from '../core/diagnostics';
+import { LineIndex } from '../core/lineIndex';
+import { lookupCitation, LookupResult } from '../core/lookup';
+import { normalizeLocale } from '../core/messages';
+import { parsePaper } from '../core/parser';
+import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
+import { describeItem, formatLookupText } from './format';
+
+class UsageError extends Error {}
+
+function loadCorpus(): Corpus {
+  return new Corpus(loadCorpusFiles());
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--limit must be a positive integer, not ${value}`);
+  return n;
+}
+
+export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('lexcite')
+    .description('LexCite 法引: check and look up legal citations in Chinese legal papers (Markdown).')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) })
+    .showHelpAfterError();
+
+  program
+    .command('lookup')
+    .description('resolve one citation: 国发[2025]11号, 《…》第五条, a title')
+    .argument('<citation>', 'the citation text')
+    .option('--json', 'print JSON')
+    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
+    .action((citation: string, options: { json?: boolean; corpus: string[] }) => {
+      const corpus = loadCorpus();
+      const result = lookupCitation(corpus, citation);
+      out.write(options.json ? JSON.stringify(lookupJson(result), null, 2) + '\n' : formatLookupText(result));
+      exitCode = result.status === 'found' ? 0 : result.status === 'not-a-citation' ? 2 : 1;
+    });
+
+  program
+    .command('search')
+    .description('fuzzy search titles, aliases, pinyin (full or initials) and authors')
+    .argument('<query>', 'characters, pinyin or an abbreviation such as 个保法')
+    .option('--json', 'print JSON: an array of matches, best first')
+    .option('--limit <n>', 'how many matches', positiveInt, 10)
+    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
+    .action((query: string, options: { json?: boolean; limit: number }) => {
+      const corpus = loadCorpus();
+      const hits = corpus.search.search(query, { limit: options.limit });
+      const rows = hits.map((hit) => ({ ...describeItem(corpus, hit.entry), score: Number(hit.score.toFixed(3)) }));
+      if (options.json) out.write(JSON.stringify(rows, null, 2) + '\n');
+      else if (rows.length === 0) out.write(`no match for ${query}\n`);
+      else rows.forEach((row, i) => out.write(`${String(i + 1).padStart(2)}. ${row.title}  [${row.kind}${row.docNumber ? ' ' + row.docNumber : ''}${row.date ? ' ' + row.date : ''}]\n`));
+      exitCode = hits.length > 0 ? 0 : 1;
+    });
+
+  program
+    .command('check')
+    .description('check the citations of Markdown papers')
+    .argument('<files...>', 'Markdown files')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--locale <locale>', 'message language').choices(['zh-cn', 'en']).default('zh-cn'))
+    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
+    .action((files: string[], options: { format: 'text' | 'json'; locale: string }) => {
+      const texts = files.map((file) => {
+        try {
+          return fs.readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        }
+      });
+      const corpus = loadCorpus();
+      const locale = normalizeLocale(options.locale);
+      const results = files.map((file, i) => {
+        const lines = new LineIndex(texts[i]);
+        return { file, diagnostics: checkPaper(corpus, parsePaper(texts[i]), lines, { locale }) };
+      });
+      if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
+      else {
+        for (const { file, diagnostics } of results) {
+          for (const d of diagnostics) out.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d.severity)} ${d.code} ${d.message}\n`);
+        }
+        const counts = countBySeverity(results.flatMap((r) => r.diagnostics));
+        err.write(`${files.length} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.hint} hint(s)\n`);
+      }
+      exitCode = results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+    });
+
+  program
+    .command('lsp')
+    .description('start the language server (for editors other than VS Code)')
+    .option('--stdio', 'talk LSP over stdin/stdout (the default)')
+    .action(async () => {
+      const { startServer } = await import('../lsp/server');
+      startServer();
+      exitCode = -1;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError || error instanceof CorpusLoadError) {
+      err.write(`lexcite: ${error.message}\n`);
+      return 2;
+    }
+    err.write(`lexcite: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+  return exitCode;
+}
+
+function severityName(severity: number | undefined): string {
+  return severity === 1 ? 'error' : severity === 2 ? 'warning' : severity === 3 ? 'information' : 'hint';
+}
+
+function countBySeverity(diagnostics: { severity?: number }[]): { error: number; warning: number; hint: number } {
+  const counts = { error: 0, warning: 0, hint: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 1) counts.error++;
+    else if (d.severity === 2) counts.warning++;
+    else counts.hint++;
+  }
+  return counts;
+}
+
+function lookupJson(result: LookupResult): unknown {
+  switch (result.status) {
+    case 'found': {
+      const { item } = result;
+      const base = item.type === 'document'
+        ? { type: 'document', id: item.item.id, title: item.item.title, kind: item.item.kind, issuers: item.item.issuers, docNumber: item.item.docNumber, date: item.item.date, source: item.item.source }
+        : item.type === 'record'
+          ? { type: 'record', id: item.item.id, title: item.item.title, authors: item.item.authors, journal: item.item.journal, year: item.item.year, issue: item.item.issue, volume: item.item.volume }
+          : { type: 'instrument', id: item.item.id, title: item.item.title, kind: item.item.kind, jurisdictions: item.item.jurisdictions, indexed: false, citedAt: item.item.sites.map((s) => ({ file: s.file, line: s.line, in: s.in })) };
+      return { status: 'found', via: result.via, match: base, ...(result.provision ? { provision: result.provision } : {}) };
+    }
+    case 'no-document':
+      return { status: 'no-document', query: result.query, closest: result.closest.map((h) => ({ title: h.entry.title, id: h.entry.id, type: h.entry.type })) };
+    case 'no-provision':
+      return { status: 'no-provision', document: { id: result.document.id, title: result.document.title }, reference: result.reference, available: result.available };
+    default:
+      return { status: 'not-a-citation', query: result.query };
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
+}

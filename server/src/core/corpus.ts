@@ -1,0 +1,181 @@
+/**
+ * The in-memory corpus: the bulletin index plus any statute collections, with exact maps for titles, aliases
+ * and 文号, per-document provision addressing (built on first use) and the search index (built on first
+ * search). Immutable: loading a statute collection makes a new Corpus.
+ */
+import { ProvisionAddressing } from './addressing';
+import type { BibRecord, CitedInstrument, CorpusDocument, CorpusFiles } from './model';
+import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from './normalize';
+import { pinyinOf } from './pinyin';
+import { EntryType, SearchEntry, SearchIndex, authorityOf } from './search';
+
+export type TitleVia = 'title' | 'without-prc' | 'without-issuer' | 'short-name' | 'nickname' | 'file-name' | 'variant';
+
+export interface TitleEntry {
+  type: EntryType;
+  id: string;
+  via: TitleVia;
+}
+
+export type CorpusItem =
+  | { type: 'document'; item: CorpusDocument }
+  | { type: 'record'; item: BibRecord }
+  | { type: 'instrument'; item: CitedInstrument };
+
+export interface CorpusStats {
+  documents: number;
+  provisions: number;
+  records: number;
+  instruments: number;
+  statutes: number;
+}
+
+export class Corpus {
+  readonly documents: CorpusDocument[];
+  readonly records: BibRecord[];
+  readonly instruments: CitedInstrument[];
+  private readonly documentById = new Map<string, CorpusDocument>();
+  private readonly recordById = new Map<string, BibRecord>();
+  private readonly instrumentById = new Map<string, CitedInstrument>();
+  private readonly titles = new Map<string, TitleEntry[]>();
+  private readonly docNumbers = new Map<string, CorpusDocument[]>();
+  private readonly addressings = new Map<string, ProvisionAddressing>();
+  private searchIndex: SearchIndex | undefined;
+  readonly stats: CorpusStats;
+
+  constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = []) {
+    this.documents = [...(bulletin?.documents.documents ?? []), ...statutes];
+    this.records = bulletin?.bibliography.records ?? [];
+    this.instruments = bulletin?.cited.instruments ?? [];
+    for (const doc of this.documents) {
+      this.documentById.set(doc.id, doc);
+      this.addTitle(doc.title, { type: 'document', id: doc.id, via: 'title' });
+      for (const alias of doc.aliases) this.addTitle(alias.text, { type: 'document', id: doc.id, via: alias.kind });
+      if (doc.docNumber) push(this.docNumbers, doc.docNumber, doc);
+    }
+    for (const record of this.records) {
+      this.recordById.set(record.id, record);
+      this.addTitle(record.title, { type: 'record', id: record.id, via: 'title' });
+    }
+    for (const instrument of this.instruments) {
+      this.instrumentById.set(instrument.id, instrument);
+      this.addTitle(instrument.title, { type: 'instrument', id: instrument.id, via: 'title' });
+      for (const variant of instrument.variants) this.addTitle(variant, { type: 'instrument', id: instrument.id, via: 'variant' });
+      for (const alias of instrument.aliases) this.addTitle(alias.text, { type: 'instrument', id: instrument.id, via: alias.kind });
+    }
+    this.stats = {
+      documents: this.documents.length,
+      provisions: this.documents.reduce((n, d) => n + d.provisions.length, 0),
+      records: this.records.length,
+      instruments: this.instruments.length,
+      statutes: statutes.length,
+    };
+  }
+
+  private addTitle(text: string, entry: TitleEntry): void {
+    // Keyed without 中华人民共和国, so both forms find the same work.
+    const key = titleKeyWithoutPrc(text);
+    const list = this.titles.get(key) ?? [];
+    if (!list.some((e) => e.type === entry.type && e.id === entry.id)) list.push(entry);
+    this.titles.set(key, list);
+  }
+
+  /** Exact (normalised) title, alias or variant lookup; [] when nothing has this title. */
+  lookupTitle(title: string): TitleEntry[] {
+    return this.titles.get(titleKeyWithoutPrc(title)) ?? [];
+  }
+
+  /** Whether the title as written carries the 中华人民共和国 prefix the index also knows (for style checks). */
+  static writtenWithPrc(title: string): boolean {
+    return hasPrcPrefix(title);
+  }
+
+  lookupDocNumber(canonical: string): CorpusDocument[] {
+    return this.docNumbers.get(canonical) ?? [];
+  }
+
+  document(id: string): CorpusDocument | undefined {
+    return this.documentById.get(id);
+  }
+
+  record(id: string): BibRecord | undefined {
+    return this.recordById.get(id);
+  }
+
+  instrument(id: string): CitedInstrument | undefined {
+    return this.instrumentById.get(id);
+  }
+
+  item(entry: { type: EntryType; id: string }): CorpusItem | undefined {
+    switch (entry.type) {
+      case 'document': {
+        const item = this.document(entry.id);
+        return item && { type: 'document', item };
+      }
+      case 'record': {
+        const item = this.record(entry.id);
+        return item && { type: 'record', item };
+      }
+      default: {
+        const item = this.instrument(entry.id);
+        return item && { type: 'instrument', item };
+      }
+    }
+  }
+
+  addressing(doc: CorpusDocument): ProvisionAddressing {
+    let addressing = this.addressings.get(doc.id);
+    if (!addressing) {
+      addressing = new ProvisionAddressing(doc);
+      this.addressings.set(doc.id, addressing);
+    }
+    return addressing;
+  }
+
+  get search(): SearchIndex {
+    if (!this.searchIndex) this.searchIndex = new SearchIndex(this.searchEntries());
+    return this.searchIndex;
+  }
+
+  private searchEntries(): SearchEntry[] {
+    const entries: SearchEntry[] = [];
+    for (const doc of this.documents) {
+      const aliasTexts = doc.aliases.map((a) => a.text);
+      const pinyins = [doc.pinyin, ...doc.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
+      entries.push(entry('document', doc.id, doc.title, [doc.title, ...aliasTexts], pinyins, doc.authors.map((a) => a.name), authorityOf(doc.kind)));
+    }
+    for (const record of this.records) {
+      entries.push(entry('record', record.id, record.title, [record.title], [record.pinyin], record.authors, authorityOf('record')));
+    }
+    for (const instrument of this.instruments) {
+      const texts = [instrument.title, ...instrument.variants, ...instrument.aliases.map((a) => a.text)];
+      const pinyins = [instrument.pinyin, ...instrument.variants.map(pinyinOf), ...instrument.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
+      entries.push(entry('instrument', instrument.id, instrument.title, texts, pinyins, [], authorityOf(instrument.kind === 'journal' ? 'journal' : 'cited', instrument.sites.length)));
+    }
+    return entries;
+
+    function entry(type: EntryType, id: string, title: string, texts: string[], pinyins: { full: string; initials: string }[], authors: string[], authority: number): SearchEntry {
+      const keys: string[] = [];
+      const full: string[] = [];
+      const initials: string[] = [];
+      texts.forEach((text, i) => {
+        const key = titleKeyWithoutPrc(text);
+        if (keys.includes(key)) return;
+        keys.push(key);
+        // Pinyin of the key form: drop the syllables of a leading 中华人民共和国.
+        const p = pinyins[i] ?? pinyinOf(text);
+        const drop = hasPrcPrefix(titleKey(text)) ? 7 : 0;
+        const syllables = p.full.split(' ').filter(Boolean).slice(drop);
+        full.push(syllables.join(''));
+        initials.push(syllables.map((s) => s[0]).join(''));
+      });
+      return { type, id, title, keys, pinyinFull: full, pinyinInitials: initials, authors, authority };
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

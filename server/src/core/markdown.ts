@@ -1,0 +1,115 @@
+/**
+ * The parts of a Markdown document where citations are not looked for: YAML front matter, fenced code blocks,
+ * inline code, URLs (autolinks, link destinations, bare URLs) and HTML comments. Returned as sorted,
+ * non-overlapping offset ranges so the parser can skip a candidate with a binary search.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export class ExcludedRegions {
+  constructor(readonly spans: Span[]) {}
+
+  /** True when offset lies inside an excluded region. */
+  contains(offset: number): boolean {
+    const spans = this.spans;
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid].end <= offset) low = mid + 1;
+      else if (spans[mid].start > offset) high = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+
+  /** True when [start, end) overlaps an excluded region. */
+  overlaps(start: number, end: number): boolean {
+    const spans = this.spans;
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid].end <= start) low = mid + 1;
+      else if (spans[mid].start >= end) high = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+export function findExcludedRegions(text: string): ExcludedRegions {
+  const spans: Span[] = [];
+  frontMatter(text, spans);
+  fencedCode(text, spans);
+  if (text.includes('`')) inlineCode(text, spans);
+  if (text.includes('<!--')) htmlComments(text, spans);
+  if (text.includes('://') || text.includes('](') || text.includes('www.')) urls(text, spans);
+  return new ExcludedRegions(merge(spans));
+}
+
+function frontMatter(text: string, spans: Span[]): void {
+  const opening = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (!opening) return;
+  const close = /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/g;
+  close.lastIndex = opening[0].length - 1;
+  const match = close.exec(text);
+  if (match) spans.push({ start: 0, end: match.index + match[0].length });
+}
+
+function fencedCode(text: string, spans: Span[]): void {
+  if (!text.includes('```') && !text.includes('~~~')) return;
+  let offset = 0;
+  let open: { start: number; marker: string } | undefined;
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(offset, lineEnd);
+    const fence = FENCE.exec(line);
+    if (fence) {
+      if (!open) open = { start: offset, marker: fence[1] };
+      else if (fence[1][0] === open.marker[0] && fence[1].length >= open.marker.length && line.trim() === fence[1]) {
+        spans.push({ start: open.start, end: lineEnd });
+        open = undefined;
+      }
+    }
+    offset = lineEnd + 1;
+  }
+  // An unclosed fence runs to the end of the document, as in CommonMark.
+  if (open) spans.push({ start: open.start, end: text.length });
+}
+
+function inlineCode(text: string, spans: Span[]): void {
+  const pattern = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+  for (const match of text.matchAll(pattern)) {
+    // Inline code does not cross a blank line.
+    if (/\n[ \t]*\r?\n/.test(match[0])) continue;
+    spans.push({ start: match.index!, end: match.index! + match[0].length });
+  }
+}
+
+function htmlComments(text: string, spans: Span[]): void {
+  for (const match of text.matchAll(/<!--[\s\S]*?(-->|$)/g)) spans.push({ start: match.index!, end: match.index! + match[0].length });
+}
+
+function urls(text: string, spans: Span[]): void {
+  for (const match of text.matchAll(/<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|\]\([^)\s]*\)|(?:https?|ftp|file):\/\/[^\s<>（）《》，。；、“”]*|www\.[^\s<>（）《》，。；、“”]+/g)) {
+    spans.push({ start: match.index!, end: match.index! + match[0].length });
+  }
+}
+
+function merge(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  }
+  return out;
+}

@@ -1,0 +1,471 @@
+/**
+ * Finds citations in a Markdown paper: titles in 《》 with what follows them (version tag, 文号, short-name
+ * definition, article references), free-standing 文号, journal citations (作者：《题名》，载《期刊》2025年第4期)
+ * and footnote references/definitions. Offsets are UTF-16 string indices, i.e. LSP character offsets.
+ *
+ * Pure and corpus-independent: it reports what is written; the resolver decides what it means.
+ * Code, URLs, front matter and HTML comments are skipped (see markdown.ts).
+ */
+import { ParsedDocNumber, parseDocNumber } from './docNumber';
+import { ExcludedRegions, findExcludedRegions } from './markdown';
+import { parseNumeral } from './numerals';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type RefUnit = '条' | '款' | '项' | '目' | '点' | '部分' | '段' | '章' | '节' | '编' | '附件';
+
+export interface ReferenceStep {
+  unit: RefUnit;
+  number: number;
+  /** 之一 → 1. */
+  sub?: number;
+  /** Written with brackets: 第（三）项, （三）. */
+  parenthesized: boolean;
+  numerals: 'arabic' | 'chinese';
+  /** Offsets of the step in the text; absent for steps inherited from the previous reference. */
+  start?: number;
+  end?: number;
+  /** Offsets of the number itself, for numeral-style fixes. */
+  numberStart?: number;
+  numberEnd?: number;
+}
+
+export interface ArticleReference {
+  start: number;
+  end: number;
+  text: string;
+  steps: ReferenceStep[];
+  /** The second end of a range: 第二十一条至第二十五条. */
+  rangeEnd?: boolean;
+}
+
+export interface DocNumberCitation {
+  kind: 'docNumber';
+  start: number;
+  end: number;
+  text: string;
+  /** Offset where the bracketed year begins: a fix rewrites from here to the end, never the issuer code. */
+  bracketStart: number;
+  parsed: ParsedDocNumber;
+}
+
+export interface TitleCitation {
+  kind: 'title';
+  /** Offsets of 《…》 including the brackets. */
+  start: number;
+  end: number;
+  /** The title as written, without 《》; line breaks and spaces removed. */
+  title: string;
+  rawTitle: string;
+  versionTag?: TextSpan;
+  docNumber?: DocNumberCitation;
+  /** （以下简称《X》）: the short name defined here. */
+  shortName?: TextSpan;
+  references: ArticleReference[];
+  /** Set when the title is the article or journal part of a journal citation. */
+  journalRole?: 'article' | 'journal';
+}
+
+export interface JournalCitation {
+  kind: 'journal';
+  start: number;
+  end: number;
+  authors: TextSpan[];
+  title: TitleCitation;
+  journal: TitleCitation;
+  /** The 载 between title and journal, when written. */
+  zai?: TextSpan;
+  year: TextSpan & { value: number };
+  issue: TextSpan & { value: number };
+  /** Text between the article title and the journal: "，载", "，", "。载". */
+  separator: TextSpan;
+}
+
+export interface FootnoteReference {
+  kind: 'footnoteRef';
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface FootnoteDefinition {
+  kind: 'footnoteDef';
+  start: number;
+  end: number;
+  label: string;
+  /** The definition's content: from after "]:" to the end of its paragraph. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface ParsedPaper {
+  text: string;
+  titles: TitleCitation[];
+  docNumbers: DocNumberCitation[];
+  journals: JournalCitation[];
+  footnoteRefs: FootnoteReference[];
+  footnoteDefs: FootnoteDefinition[];
+  excluded: ExcludedRegions;
+}
+
+/** Longest title we look for; protects against an unclosed 《 swallowing a paragraph. */
+const MAX_TITLE = 150;
+
+export function parsePaper(text: string): ParsedPaper {
+  const excluded = findExcludedRegions(text);
+  const docNumbers = findDocNumbers(text, excluded);
+  const titles = findTitles(text, excluded, docNumbers);
+  const journals = findJournals(text, titles);
+  const { refs, defs } = findFootnotes(text, excluded);
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, excluded };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Titles
+
+function findTitles(text: string, excluded: ExcludedRegions, docNumbers: DocNumberCitation[]): TitleCitation[] {
+  const titles: TitleCitation[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('《', from);
+    if (open < 0) break;
+    from = open + 1;
+    if (excluded.contains(open)) continue;
+    const close = matchingClose(text, open);
+    if (close < 0) continue;
+    const rawTitle = text.slice(open + 1, close);
+    const title = rawTitle.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+    if (title.length === 0) continue;
+    const citation: TitleCitation = { kind: 'title', start: open, end: close + 1, title, rawTitle, references: [] };
+    let position = parseTrailingGroups(text, close + 1, citation, docNumbers);
+    position = skipInlineSpace(text, position);
+    citation.references = parseReferences(text, position);
+    titles.push(citation);
+    // Nested 《》 inside a title are part of it (a malformed 〈〉); continue after the whole title.
+    from = close + 1;
+  }
+  return titles;
+}
+
+/** Index of the 》 closing the 《 at `open`, honouring nesting; -1 when unbalanced or too long. */
+function matchingClose(text: string, open: number): number {
+  let depth = 0;
+  const limit = Math.min(text.length, open + MAX_TITLE);
+  for (let i = open; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x300a) depth++;
+    else if (ch === 0x300b) {
+      depth--;
+      if (depth === 0) return i;
+    } else if (ch === 10 || ch === 13) {
+      // A blank line ends the paragraph: no title spans it.
+      let j = i + 1;
+      if (ch === 13 && text.charCodeAt(j) === 10) j++;
+      while (j < limit && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) return -1;
+    }
+  }
+  return -1;
+}
+
+function skipInlineSpace(text: string, position: number): number {
+  let p = position;
+  let newlines = 0;
+  while (p < text.length) {
+    const ch = text.charCodeAt(p);
+    if (ch === 32 || ch === 9 || ch === 0x3000) p++;
+    else if ((ch === 10 || ch === 13) && newlines === 0) {
+      newlines++;
+      p++;
+      if (ch === 13 && text.charCodeAt(p) === 10) p++;
+    } else break;
+  }
+  return p;
+}
+
+const VERSION_TAG = /^(\d{4})\s*年\s*(修正|修订|公布|版|文本)?$|^(\d{4}年)?(修正|修订)(本|文本)?$/;
+const SHORT_NAME = /以下简称\s*《([^《》]+)》/;
+
+/** Parenthesised groups after a title: version tag, 文号, short-name definition. */
+function parseTrailingGroups(text: string, position: number, citation: TitleCitation, docNumbers: DocNumberCitation[]): number {
+  let p = position;
+  for (let group = 0; group < 3; group++) {
+    const q = skipInlineSpace(text, p);
+    const open = text[q];
+    if (open !== '（' && open !== '(') break;
+    const closeChar = open === '（' ? '）' : ')';
+    let close = -1;
+    let depth = 0;
+    for (let i = q; i < Math.min(text.length, q + 80); i++) {
+      const c = text[i];
+      if (c === '（' || c === '(') depth++;
+      else if (c === '）' || c === ')') {
+        depth--;
+        if (depth === 0) {
+          close = i;
+          break;
+        }
+      } else if (c === '\n') break;
+    }
+    if (close < 0 || (text[close] !== closeChar && text[close] !== '）' && text[close] !== ')')) break;
+    const inner = text.slice(q + 1, close);
+    const number = docNumbers.find((d) => d.start > q && d.end <= close);
+    const shortName = SHORT_NAME.exec(inner);
+    const tag = VERSION_TAG.test(inner.trim());
+    if (!number && !shortName && !tag) break;
+    if (number) citation.docNumber = number;
+    if (tag) citation.versionTag = { start: q + 1, end: close, text: inner.trim() };
+    if (shortName) {
+      const start = q + 1 + shortName.index! + shortName[0].indexOf('《') + 1;
+      citation.shortName = { start, end: start + shortName[1].length, text: shortName[1] };
+    }
+    p = close + 1;
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Article references
+
+const NUMERAL = '[0-9０-９]+|[〇零一二两三四五六七八九十百千]+';
+const STEP = new RegExp(
+  `第[ \\t\\u3000]*(?:([（(])[ \\t\\u3000]*(${NUMERAL})[ \\t\\u3000]*[）)]|(${NUMERAL}))[ \\t\\u3000]*(条|款|项|目|点|部分|段|章|节|编)(?:[ \\t\\u3000]*之[ \\t\\u3000]*(${NUMERAL}))?`,
+  'y',
+);
+const BARE_ITEM = new RegExp(`[（(]([〇零一二三四五六七八九十百]+)[）)]`, 'y');
+const ANNEX = new RegExp(`附件[ \\t\\u3000]*(${NUMERAL})`, 'y');
+const SEPARATOR = /(、|，|,|和|及|以及|或者|或|至|到|—|－|-|~|～)[ \t\u3000]*/y;
+
+const UNIT_RANK: Record<RefUnit, number> = { '编': 0, '部分': 1, '章': 2, '节': 3, '条': 4, '点': 4, '段': 4, '附件': 4, '款': 5, '项': 6, '目': 7 };
+
+function numeralsOf(written: string): 'arabic' | 'chinese' {
+  return /^[0-9０-９]+$/.test(written) ? 'arabic' : 'chinese';
+}
+
+/** One reference (第十三条第一款第二项) starting exactly at `position`; undefined when none starts there. */
+function parseReference(text: string, position: number): ArticleReference | undefined {
+  const steps: ReferenceStep[] = [];
+  let p = position;
+  for (;;) {
+    STEP.lastIndex = p;
+    let match = STEP.exec(text);
+    if (match) {
+      const written = match[2] ?? match[3];
+      const number = parseNumeral(written);
+      if (number === undefined || number === 0) break;
+      const numberStart = match.index + match[0].indexOf(written, match[1] ? match[0].indexOf(match[1]) : 1);
+      const step: ReferenceStep = {
+        unit: match[4] as RefUnit, number, parenthesized: match[1] !== undefined, numerals: numeralsOf(written),
+        start: match.index, end: match.index + match[0].length, numberStart, numberEnd: numberStart + written.length,
+      };
+      if (match[5]) step.sub = parseNumeral(match[5]);
+      steps.push(step);
+      p = step.end!;
+      continue;
+    }
+    // （三） directly after a 条/部分 step or at the start: an item written without 第…项.
+    BARE_ITEM.lastIndex = p;
+    match = BARE_ITEM.exec(text);
+    if (match && (steps.length === 0 || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
+      const number = parseNumeral(match[1])!;
+      steps.push({ unit: '项', number, parenthesized: true, numerals: 'chinese', start: match.index, end: match.index + match[0].length, numberStart: match.index + 1, numberEnd: match.index + 1 + match[1].length });
+      p = match.index + match[0].length;
+      continue;
+    }
+    if (steps.length === 0) {
+      ANNEX.lastIndex = p;
+      match = ANNEX.exec(text);
+      if (match) {
+        const number = parseNumeral(match[1]);
+        if (number !== undefined && number > 0) {
+          const numberStart = match.index + match[0].length - match[1].length;
+          steps.push({ unit: '附件', number, parenthesized: false, numerals: numeralsOf(match[1]), start: match.index, end: match.index + match[0].length, numberStart, numberEnd: match.index + match[0].length });
+          p = match.index + match[0].length;
+        }
+      }
+    }
+    break;
+  }
+  if (steps.length === 0) return undefined;
+  // A bare （三） alone after a title is only a reference if nothing else follows that makes it prose.
+  return { start: position, end: p, text: text.slice(position, p), steps };
+}
+
+/** References right after a title: 第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款 (inherits 条). */
+export function parseReferences(text: string, position: number): ArticleReference[] {
+  const references: ArticleReference[] = [];
+  let p = position;
+  let rangeNext = false;
+  for (;;) {
+    const reference = parseReference(text, p);
+    if (!reference) break;
+    if (rangeNext) reference.rangeEnd = true;
+    const previous = references[references.length - 1];
+    if (previous) inheritPrefix(previous, reference);
+    references.push(reference);
+    p = reference.end;
+    SEPARATOR.lastIndex = p;
+    const separator = SEPARATOR.exec(text);
+    if (!separator) break;
+    // Only continue when another reference follows the separator.
+    const next = separator.index + separator[0].length;
+    if (!(text.startsWith('第', next) || text.startsWith('附件', next))) break;
+    rangeNext = /至|到|—|－|-|~|～/.test(separator[1]);
+    p = next;
+  }
+  return references;
+}
+
+/** 第十三条第一款、第二款: the second reference is 第十三条第二款. */
+function inheritPrefix(previous: ArticleReference, reference: ArticleReference): void {
+  const firstRank = UNIT_RANK[reference.steps[0].unit];
+  const prefix = previous.steps.filter((s) => UNIT_RANK[s.unit] < firstRank);
+  if (prefix.length > 0) reference.steps = [...prefix.map((s) => ({ ...s, start: undefined, end: undefined, numberStart: undefined, numberEnd: undefined })), ...reference.steps];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 文号
+
+const YEAR_BRACKET = /[〔\[［(（【〖][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/g;
+/** Characters that cannot be part of an issuer code, so the walk back stops before them. */
+const ISSUER_STOP = new Set('的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'.split(''));
+const LEADING_VERBS = /^(印发|发布|下发|出台|公布|参见|依据|根据|按照|依照|详见|载|见|即|如)/;
+const MAX_ISSUER = 10;
+
+function findDocNumbers(text: string, excluded: ExcludedRegions): DocNumberCitation[] {
+  const out: DocNumberCitation[] = [];
+  if (!/[〔\[［(（【〖]/.test(text)) return out;
+  YEAR_BRACKET.lastIndex = 0;
+  for (let match = YEAR_BRACKET.exec(text); match; match = YEAR_BRACKET.exec(text)) {
+    const bracket = match.index;
+    if (excluded.contains(bracket)) continue;
+    let start = bracket;
+    while (start > 0 && bracket - start < MAX_ISSUER && !ISSUER_STOP.has(text[start - 1]) && isIssuerChar(text.charCodeAt(start - 1))) start--;
+    let issuer = text.slice(start, bracket);
+    const verb = LEADING_VERBS.exec(issuer);
+    if (verb && issuer.length > verb[0].length) {
+      issuer = issuer.slice(verb[0].length);
+      start += verb[0].length;
+    }
+    if (issuer.length === 0) continue;
+    const end = bracket + match[0].length;
+    const written = text.slice(start, end);
+    const parsed = parseDocNumber(written);
+    if (!parsed) continue;
+    out.push({ kind: 'docNumber', start, end, text: written, bracketStart: bracket, parsed });
+  }
+  return out;
+}
+
+function isIssuerChar(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Journal citations
+
+const JOURNAL_SEPARATOR = /^[ \t\u3000]*([，,。．.]?)[ \t\u3000]*(载于|载)?[ \t\u3000]*$/;
+const YEAR_ISSUE = /^[ \t\u3000]*(\d{4})[ \t\u3000]*年[ \t\u3000]*第?[ \t\u3000]*(\d{1,2})[ \t\u3000]*期/;
+
+function findJournals(text: string, titles: TitleCitation[]): JournalCitation[] {
+  const journals: JournalCitation[] = [];
+  for (let i = 0; i + 1 < titles.length; i++) {
+    const article = titles[i];
+    const journal = titles[i + 1];
+    const between = text.slice(article.end, journal.start);
+    const separator = JOURNAL_SEPARATOR.exec(between);
+    if (!separator || between.length > 8) continue;
+    const tail = YEAR_ISSUE.exec(text.slice(journal.end, journal.end + 20));
+    if (!tail) continue;
+    const yearStart = journal.end + tail[0].indexOf(tail[1]);
+    const issueStart = journal.end + tail[0].lastIndexOf(tail[2]);
+    let end = journal.end + tail[0].length;
+    const page = /^[ \t\u3000]*[，,][ \t\u3000]*第[ \t\u3000]*\d+(?:[-—–~～]\d+)?[ \t\u3000]*页/.exec(text.slice(end, end + 20));
+    if (page) end += page[0].length;
+    const zaiIndex = separator[2] ? between.indexOf(separator[2]) : -1;
+    article.journalRole = 'article';
+    journal.journalRole = 'journal';
+    article.references = [];
+    journal.references = [];
+    const citation: JournalCitation = {
+      kind: 'journal',
+      start: article.start,
+      end,
+      authors: [],
+      title: article,
+      journal,
+      ...(zaiIndex >= 0 ? { zai: { start: article.end + zaiIndex, end: article.end + zaiIndex + separator[2].length, text: separator[2] } } : {}),
+      year: { start: yearStart, end: yearStart + tail[1].length, text: tail[1], value: Number(tail[1]) },
+      issue: { start: issueStart, end: issueStart + tail[2].length, text: tail[2], value: Number(tail[2]) },
+      separator: { start: article.end, end: journal.start, text: between },
+    };
+    const authors = authorsBefore(text, article.start);
+    if (authors.length > 0) {
+      citation.authors = authors;
+      citation.start = authors[0].start;
+    }
+    journals.push(citation);
+    i++;
+  }
+  return journals;
+}
+
+/** “张金平：《…》” → 张金平; “王静、张红：” → 王静, 张红. Nothing unless a colon sits right before the title. */
+function authorsBefore(text: string, titleStart: number): TextSpan[] {
+  let p = titleStart;
+  while (p > 0 && /[ \t\u3000]/.test(text[p - 1])) p--;
+  if (p === 0 || !/[：:]/.test(text[p - 1])) return [];
+  const colon = p - 1;
+  let start = colon;
+  while (start > 0 && colon - start < 40 && !/[。；;！？\n\r（(《》“”]/.test(text[start - 1]) && !(text[start - 1] === ':' && text[start - 2] === ']')) start--;
+  // Skip a footnote label "[^3]: " and leading space.
+  const segment = text.slice(start, colon);
+  const leading = /^(\[\^[^\]]+\]:)?[ \t\u3000]*(参见|见)?[ \t\u3000]*/.exec(segment)![0].length;
+  const names: TextSpan[] = [];
+  let offset = start + leading;
+  for (const part of text.slice(start + leading, colon).split(/([、，,]|和|与)/)) {
+    if (part.length > 0 && !/^([、，,]|和|与)$/.test(part)) {
+      const trimmed = part.trim();
+      if (trimmed.length > 0) {
+        const at = offset + part.indexOf(trimmed);
+        names.push({ start: at, end: at + trimmed.length, text: trimmed });
+      }
+    }
+    offset += part.length;
+  }
+  return names.filter((n) => n.text.length <= 30);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Footnotes
+
+function findFootnotes(text: string, excluded: ExcludedRegions): { refs: FootnoteReference[]; defs: FootnoteDefinition[] } {
+  const refs: FootnoteReference[] = [];
+  const defs: FootnoteDefinition[] = [];
+  if (!text.includes('[^')) return { refs, defs };
+  for (const match of text.matchAll(/\[\^([^\]\s]{1,40})\]/g)) {
+    const start = match.index!;
+    if (excluded.contains(start)) continue;
+    const end = start + match[0].length;
+    const atLineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r' || /(^|\n)[ ]{0,3}$/.test(text.slice(Math.max(0, start - 4), start));
+    if (atLineStart && text[end] === ':') {
+      const contentStart = end + 1;
+      defs.push({ kind: 'footnoteDef', start, end, label: match[1], contentStart, contentEnd: definitionEnd(text, contentStart) });
+    } else {
+      refs.push({ kind: 'footnoteRef', start, end, label: match[1] });
+    }
+  }
+  return { refs, defs };
+}
+
+/** A footnote definition runs to the next blank line or the next definition. */
+function definitionEnd(text: string, from: number): number {
+  const pattern = /\r?\n[ \t]*\r?\n|\r?\n\[\^[^\]\s]+\]:/g;
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  return match ? match.index : text.length;
+}
