@@ -61,18 +61,19 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** A line shorter than this did not reach the right margin, so the paragraph (or heading) ended on it. */
+/** A line shorter than this did not reach the right margin, so a heading (or an unpunctuated line) ended on it. */
 export const SHORT_LINE_WIDTH = 37;
+
+/**
+ * A sentence-final line narrower than a full line (44) ends its paragraph. Wider than SHORT_LINE_WIDTH because
+ * a paragraph's last line may fill all but a character or two; a full line ending in 。 goes on.
+ */
+export const PARAGRAPH_END_WIDTH = 43;
 
 const SENTENCE_END = /[。！？：；”」』…）)]$/;
 
 export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text);
-}
-
-/** True when a paragraph of the bulletin ends with this line. */
-export function endsParagraph(line: SourceLine): boolean {
-  return endsSentence(line.text) && displayWidth(line.text) < SHORT_LINE_WIDTH;
 }
 
 const LATIN_END = /[A-Za-z0-9,.;:)\]]$/;

@@ -7,7 +7,7 @@
  */
 import type { Provision, UnitKind } from '../../server/src/core/model';
 import { parseChineseNumeral } from '../../server/src/core/numerals';
-import { SourceLine, SHORT_LINE_WIDTH, displayWidth, endsSentence, joinWrapped } from './sourceText';
+import { PARAGRAPH_END_WIDTH, SourceLine, SHORT_LINE_WIDTH, displayWidth, endsSentence, joinWrapped } from './sourceText';
 
 export type MarkerKind = 'part' | 'item' | 'point';
 
@@ -56,11 +56,13 @@ export interface StructureOptions {
 }
 
 const HEADING_PUNCTUATION = /[。！？；]/;
+const ANNEX_HEADING = /^附件[：:]$/;
 /** A photo caption ends with a person's name after a space: “北京大学法学院教授 王锡锌”. */
 const NAME_AT_END = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff·]{2,4}$/;
 
 export function splitBlocks(allLines: SourceLine[], options: StructureOptions): Block[] {
   const short = options.shortWidth ?? SHORT_LINE_WIDTH;
+  const paragraphEnd = short + (PARAGRAPH_END_WIDTH - SHORT_LINE_WIDTH);
   const allowed = new Set(options.markers ?? ['part', 'item', 'point']);
   const blocks: Block[] = [];
   let current: Block | undefined;
@@ -76,7 +78,8 @@ export function splitBlocks(allLines: SourceLine[], options: StructureOptions): 
   const blockEnded = (block: Block): boolean => {
     const tail = block.lines[block.lines.length - 1];
     if (block.heading || block.caption) return true;
-    return endsSentence(tail.text) && isShort(tail);
+    // A block's first line is indented, so only later lines may end a paragraph short of the full width.
+    return endsSentence(tail.text) && displayWidth(tail.text) < (block.lines.length > 1 ? paragraphEnd : short);
   };
 
   for (const line of allLines) {
@@ -95,7 +98,11 @@ export function splitBlocks(allLines: SourceLine[], options: StructureOptions): 
       && !/^.{0,8}[。；]/.test(line.text)) {
       current!.heading = true;
     }
-    if (marker && expected) {
+    if (ANNEX_HEADING.test(line.text)) {
+      // “附件：” introduces the list of attachments: always a block of its own.
+      close();
+      current = { lines: [line], heading: false, caption: true };
+    } else if (marker && expected) {
       close();
       last[marker.kind] = marker.number;
       if (marker.kind === 'part') last.point = 0;
@@ -185,12 +192,13 @@ export function buildProvisions(blocks: Block[], options: StructureOptions): Pro
       }
       const rank = RANK[marker.kind];
       const parent = parentFor(rank);
+      // A heading names the unit; its text is the body that follows (empty until a paragraph is folded in).
       const caption = block.heading ? text : captionOf(text);
-      provisions.push({ kind: marker.kind, number: marker.number, label: marker.label, caption, text, parent, lines: lineRange(block) });
+      provisions.push({ kind: marker.kind, number: marker.number, label: marker.label, caption, text: block.heading ? '' : text, parent, lines: lineRange(block) });
       open.push({ rank, index: provisions.length - 1 });
       continue;
     }
-    if (/^附件[：:]?$/.test(text)) {
+    if (ANNEX_HEADING.test(text)) {
       inAnnex = true;
       open.length = 0;
       continue;
@@ -204,7 +212,7 @@ export function buildProvisions(blocks: Block[], options: StructureOptions): Pro
     const kind: UnitKind = block.caption ? 'caption' : 'paragraph';
     if (options.mode === 'normative' && open.length > 0 && !afterBody && !inAnnex) {
       const unit = provisions[open[open.length - 1].index];
-      unit.text += '\n' + text;
+      unit.text = unit.text ? `${unit.text}\n${text}` : text;
       unit.lines = [unit.lines[0], block.lines[block.lines.length - 1].n];
       continue;
     }

@@ -271,7 +271,9 @@ export class ProvisionAddressing {
 /** The provision's text with its descendants, each line prefixed by its label, for hovers and peeks. */
 export function fullProvisionText(addressing: ProvisionAddressing, index: number, depth = 0): string {
   const p = addressing.doc.provisions[index];
-  const own = (p.kind === 'clause' || p.kind === 'paragraph' ? '' : p.label) + p.text;
+  // Headings (二、加快实施重点行动) keep their name in the caption and may have no text of their own.
+  const head = p.caption && !p.text.startsWith(p.caption) ? p.caption + (p.text ? '\n' : '') : '';
+  const own = (p.kind === 'clause' || p.kind === 'paragraph' ? '' : p.label) + head + p.text;
   const lines = [own.trim()].filter((l) => l.length > 0);
   if (depth < 4) for (const child of addressing.childrenOf(index)) lines.push(fullProvisionText(addressing, child, depth + 1));
   return lines.join('\n');

@@ -21,6 +21,8 @@ export function parseChineseNumeral(text: string): number | undefined {
   let digit: number | undefined;
   let sawAny = false;
   for (const ch of text) {
+    // 零 between units (一百零一) only marks a skipped place.
+    if ((ch === '零' || ch === '〇') && digit === undefined && (section > 0 || total > 0)) continue;
     if (ch in DIGITS) {
       if (digit !== undefined) {
         // Positional run such as 二〇二五: treat as a digit string.

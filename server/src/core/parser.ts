@@ -333,7 +333,8 @@ function inheritPrefix(previous: ArticleReference, reference: ArticleReference):
 const YEAR_BRACKET = /[〔\[［(（【〖][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/g;
 /** Characters that cannot be part of an issuer code, so the walk back stops before them. */
 const ISSUER_STOP = new Set('的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'.split(''));
-const LEADING_VERBS = /^(印发|发布|下发|出台|公布|参见|依据|根据|按照|依照|详见|载|见|即|如)/;
+const INTRODUCING_VERBS = /印发|发布|下发|出台|公布|参见|依据|根据|按照|依照|详见|转发/;
+const INTRODUCING_VERBS_GLOBAL = new RegExp(INTRODUCING_VERBS.source, 'g');
 const MAX_ISSUER = 10;
 
 function findDocNumbers(text: string, excluded: ExcludedRegions): DocNumberCitation[] {
@@ -346,10 +347,12 @@ function findDocNumbers(text: string, excluded: ExcludedRegions): DocNumberCitat
     let start = bracket;
     while (start > 0 && bracket - start < MAX_ISSUER && !ISSUER_STOP.has(text[start - 1]) && isIssuerChar(text.charCodeAt(start - 1))) start--;
     let issuer = text.slice(start, bracket);
-    const verb = LEADING_VERBS.exec(issuer);
-    if (verb && issuer.length > verb[0].length) {
-      issuer = issuer.slice(verb[0].length);
-      start += verb[0].length;
+    // The code begins after the last verb in front of it: 人力资源社会保障部印发人社部发〔2021〕56号.
+    let cut = -1;
+    for (const verb of INTRODUCING_VERBS.exec(issuer) ? issuer.matchAll(INTRODUCING_VERBS_GLOBAL) : []) cut = verb.index! + verb[0].length;
+    if (cut > 0 && cut < issuer.length) {
+      issuer = issuer.slice(cut);
+      start += cut;
     }
     if (issuer.length === 0) continue;
     const end = bracket + match[0].length;
