@@ -238,7 +238,7 @@ const STEP = new RegExp(
 );
 const BARE_ITEM = new RegExp(`[（(]([〇零一二三四五六七八九十百]+)[）)]`, 'y');
 const ANNEX = new RegExp(`附件[ \\t\\u3000]*(${NUMERAL})`, 'y');
-const SEPARATOR = /(、|，|,|和|及|以及|或者|或|至|到|—|－|-|~|～)[ \t\u3000]*/y;
+const SEPARATOR = /(、|，|,|和|与|及|以及|或者|或|至|到|—|－|-|~|～)[ \t\u3000]*/y;
 
 const UNIT_RANK: Record<RefUnit, number> = { '编': 0, '部分': 1, '章': 2, '节': 3, '条': 4, '点': 4, '段': 4, '附件': 4, '款': 5, '项': 6, '目': 7 };
 

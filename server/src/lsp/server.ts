@@ -1,3 +1,278 @@
-export function startServer(): void {
-  throw new Error('the language server is not built yet');
+/**
+ * The LSP server: wires protocol requests to the citation service and nothing more. Capabilities are
+ * declared in one literal; each handler finds the document and calls the service, isolated so a failure is
+ * logged and answered as an error for that request only.
+ *
+ * Diagnostics are pulled (textDocument/diagnostic) when the client can, and pushed otherwise. Settings are read
+ * per document from `lexcite.*` and cached until the configuration changes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  CancellationToken, Connection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, InitializeParams,
+  InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus } from '../core/corpus';
+import type { PaperDocument } from '../core/paperCache';
+import { CitationService } from '../core/service';
+import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
+import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
+import { searchItems, provisionAt } from './customRequests';
+
+export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
+
+interface ServerState {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: CitationService | undefined;
+  locale: string | undefined;
+  pullDiagnostics: boolean;
+  configurationRequests: boolean;
+  settings: Map<string, Promise<LexciteSettings>>;
+  workspaceFolders: string[];
+  corpusProblemReported: boolean;
+}
+
+export function startServer(): Connection {
+  const connection = process.argv.includes('--stdio')
+    ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
+    : createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const state: ServerState = {
+    connection, documents, service: undefined, locale: undefined, pullDiagnostics: false, configurationRequests: false,
+    settings: new Map(), workspaceFolders: [], corpusProblemReported: false,
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    state.locale = params.locale;
+    state.pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    state.configurationRequests = params.capabilities.workspace?.configuration === true;
+    state.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    if (state.workspaceFolders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) state.workspaceFolders.push(root);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        ...(state.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'lexcite', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (state.configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // Load the corpus now, after the initialize reply, so start-up is not delayed by it.
+    setImmediate(() => serviceOf(state));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    state.settings.clear();
+    if (state.pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) void pushDiagnostics(state, document);
+  });
+
+  documents.onDidClose((event) => {
+    state.settings.delete(event.document.uri);
+    state.service?.forget(event.document.uri);
+    if (!state.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  if (!state.pullDiagnostics) {
+    const pending = new Map<string, NodeJS.Timeout>();
+    documents.onDidChangeContent((event) => {
+      if (state.pullDiagnostics) return;
+      clearTimeout(pending.get(event.document.uri));
+      pending.set(event.document.uri, setTimeout(() => void pushDiagnostics(state, event.document), 50));
+    });
+  }
+
+  const withDocument = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, handler: (document: TextDocument, service: CitationService, settings: LexciteSettings, params: P) => R) =>
+    async (params: P, token: CancellationToken): Promise<R | ResponseError<never>> => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return empty;
+      try {
+        const settings = await settingsFor(state, document.uri);
+        if (token.isCancellationRequested) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return handler(document, serviceOf(state), settings, params);
+      } catch (error) {
+        return failed(connection, name, error);
+      }
+    };
+
+  connection.onHover(withDocument('hover', null, (document, service, settings, params) => service.hover(document, params.position, settings) ?? null));
+  connection.onCompletion(withDocument('completion', { isIncomplete: false, items: [] }, (document, service, settings, params) => service.completion(document, params.position, settings)));
+  connection.onDefinition(withDocument('definition', [], (document, service, settings, params) => service.definition(document, params.position, settings)));
+  connection.onReferences(withDocument('references', [], (document, service, _settings, params) => service.references(document, params.position, workspacePapers(state))));
+  connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, service, _settings, params) => service.documentHighlights(document, params.position)));
+  connection.onDocumentSymbol(withDocument('documentSymbol', [], (document, service, settings) => service.documentSymbols(document, settings)));
+  connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings)));
+  connection.languages.diagnostics.on(withDocument('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (document, service, settings) => ({
+    kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(document, settings),
+  })));
+
+  connection.onWorkspaceSymbol(async (params, token) => {
+    try {
+      const settings = await settingsFor(state, undefined);
+      if (token.isCancellationRequested) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
+      return serviceOf(state).workspaceSymbols(params.query, settings);
+    } catch (error) {
+      return failed(connection, 'workspaceSymbol', error);
+    }
+  });
+
+  connection.onRequest('lexcite/virtualDocument', async (params: { uri: string }) => {
+    try {
+      const text = serviceOf(state).virtualDocument(params.uri, await settingsFor(state, undefined));
+      return text === undefined ? null : { text };
+    } catch (error) {
+      return failed(connection, 'lexcite/virtualDocument', error);
+    }
+  });
+  connection.onRequest('lexcite/search', async (params: { query: string; limit?: number; uri?: string }) => {
+    try {
+      const settings = await settingsFor(state, params.uri);
+      return searchItems(serviceOf(state), params.query, params.limit ?? 30, settings);
+    } catch (error) {
+      return failed(connection, 'lexcite/search', error);
+    }
+  });
+  connection.onRequest('lexcite/provisionAt', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    try {
+      return provisionAt(serviceOf(state), document, params.position, await settingsFor(state, document.uri)) ?? null;
+    } catch (error) {
+      return failed(connection, 'lexcite/provisionAt', error);
+    }
+  });
+  connection.onRequest('lexcite/status', () => statusOf(state));
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+function failed(connection: Connection, request: string, error: unknown): ResponseError<never> {
+  connection.console.error(`lexcite: ${request} failed: ${(error as Error)?.stack ?? String(error)}`);
+  return new ResponseError<never>(LSPErrorCodes.RequestFailed, `lexcite: ${request} failed: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/** The service, built on first use. A corpus that cannot be loaded is reported once; the server keeps serving. */
+function serviceOf(state: ServerState): CitationService {
+  if (state.service) return state.service;
+  let corpus: Corpus;
+  try {
+    corpus = new Corpus(loadCorpusFiles());
+  } catch (error) {
+    const message = error instanceof CorpusLoadError ? error.message : `unexpected error loading the corpus: ${(error as Error).message}`;
+    state.connection.console.error(`lexcite: ${message}`);
+    if (!state.corpusProblemReported) {
+      state.corpusProblemReported = true;
+      void state.connection.window.showErrorMessage(`LexCite: ${message}. Citations will not be resolved until it is fixed.`);
+    }
+    corpus = new Corpus(undefined);
+  }
+  state.service = new CitationService(corpus);
+  void state.connection.sendNotification('lexcite/status', statusOf(state));
+  return state.service;
+}
+
+function statusOf(state: ServerState) {
+  const stats = state.service?.corpus.stats;
+  return { ready: state.service !== undefined, ...(stats ?? {}) };
+}
+
+async function settingsFor(state: ServerState, uri: string | undefined): Promise<LexciteSettings> {
+  const key = uri ?? '';
+  let settings = state.settings.get(key);
+  if (!settings) {
+    settings = state.configurationRequests
+      ? state.connection.workspace.getConfiguration({ scopeUri: uri, section: 'lexcite' }).then(
+        (raw: RawSettings | null) => resolveSettings(raw ?? undefined, state.locale),
+        () => resolveSettings(undefined, state.locale),
+      )
+      : Promise.resolve(resolveSettings(undefined, state.locale));
+    state.settings.set(key, settings);
+  }
+  return settings;
+}
+
+async function pushDiagnostics(state: ServerState, document: TextDocument): Promise<void> {
+  try {
+    const settings = await settingsFor(state, document.uri);
+    const current = state.documents.get(document.uri);
+    if (!current || current.version !== document.version) return;
+    await state.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: serviceOf(state).diagnostics(document, settings) });
+  } catch (error) {
+    state.connection.console.error(`lexcite: diagnostics failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
+  }
+}
+
+// Workspace papers for find-references: open documents as edited, the rest read from disk (cached by mtime).
+const fileCache = new Map<string, { mtimeMs: number; document: PaperDocument }>();
+const MAX_WORKSPACE_FILES = 2000;
+
+function* workspacePapers(state: ServerState): Generator<PaperDocument> {
+  const open = new Set<string>();
+  for (const document of state.documents.all()) {
+    open.add(document.uri);
+    yield document;
+  }
+  for (const file of markdownFiles(state.workspaceFolders)) {
+    const uri = pathToFileURL(file).toString();
+    if (open.has(uri)) continue;
+    try {
+      const stat = fs.statSync(file);
+      let cached = fileCache.get(file);
+      if (!cached || cached.mtimeMs !== stat.mtimeMs) {
+        const text = fs.readFileSync(file, 'utf8');
+        cached = { mtimeMs: stat.mtimeMs, document: { uri, version: stat.mtimeMs, getText: () => text } };
+        fileCache.set(file, cached);
+      }
+      yield cached.document;
+    } catch {
+      // A file that vanished or cannot be read simply has no references.
+    }
+  }
+}
+
+function markdownFiles(roots: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (out.length >= MAX_WORKSPACE_FILES) return;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(md|markdown)$/i.test(entry.name)) out.push(full);
+    }
+  };
+  for (const root of roots) walk(root);
+  return out;
+}
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
 }

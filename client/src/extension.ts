@@ -1,0 +1,189 @@
+/**
+ * The VS Code client: starts the bundled language server and offers its features through commands, a
+ * status-bar item and read-only lexcite: documents. No citation logic lives here — every answer comes from
+ * the server.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind,
+} from 'vscode-languageclient/node';
+
+interface SearchItem {
+  id: string;
+  type: string;
+  title: string;
+  detail: string;
+  preview: string;
+  insertText: string;
+  uri: string;
+}
+
+interface Status {
+  ready: boolean;
+  documents?: number;
+  provisions?: number;
+  statutes?: number;
+}
+
+const MAX_RESTARTS = 4;
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem;
+let corpusStatus: Status = { ready: false };
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('LexCite');
+  context.subscriptions.push(output);
+  statusItem = vscode.window.createStatusBarItem('lexcite.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'LexCite';
+  statusItem.command = 'lexcite.searchCorpus';
+  context.subscriptions.push(statusItem);
+  updateStatus();
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  let restarts = 0;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }],
+    outputChannel: output,
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        restarts++;
+        if (restarts > MAX_RESTARTS) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('LexCite server stopped {0} times and will not be restarted. See the LexCite output.', restarts - 1));
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        void vscode.window.showWarningMessage(vscode.l10n.t('LexCite server stopped unexpectedly and was restarted.'));
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
+  };
+  client = new LanguageClient('lexcite', 'LexCite', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider('lexcite', {
+      provideTextDocumentContent: async (uri) => {
+        const result = await client?.sendRequest<{ text: string } | null>('lexcite/virtualDocument', { uri: uri.toString() });
+        return result?.text ?? vscode.l10n.t('Not in the LexCite index: {0}', uri.toString());
+      },
+    }),
+    vscode.commands.registerCommand('lexcite.searchCorpus', () => pickCitation(false)),
+    vscode.commands.registerCommand('lexcite.insertCitation', () => pickCitation(true)),
+    vscode.commands.registerCommand('lexcite.showProvision', showProvision),
+    vscode.commands.registerCommand('lexcite.restartServer', async () => {
+      restarts = 0;
+      await client?.restart();
+      void vscode.window.showInformationMessage(vscode.l10n.t('LexCite server restarted.'));
+    }),
+    vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
+    vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
+    vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Running) void refreshStatus();
+      else updateStatus();
+    }),
+  );
+
+  await client.start();
+  client.onNotification('lexcite/status', (status: Status) => {
+    corpusStatus = status;
+    updateStatus();
+  });
+  await refreshStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+async function refreshStatus(): Promise<void> {
+  try {
+    corpusStatus = (await client?.sendRequest<Status>('lexcite/status')) ?? corpusStatus;
+  } catch {
+    // The server is (re)starting; its status notification will follow.
+  }
+  updateStatus();
+}
+
+function updateStatus(): void {
+  const editor = vscode.window.activeTextEditor;
+  const problems = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'lexcite' && d.severity <= vscode.DiagnosticSeverity.Warning).length : 0;
+  if (!corpusStatus.ready) {
+    statusItem.text = '$(loading~spin) 法引';
+    statusItem.tooltip = vscode.l10n.t('LexCite is loading its index');
+  } else {
+    const size = vscode.l10n.t('{0} documents · {1} provisions', corpusStatus.documents ?? 0, corpusStatus.provisions ?? 0);
+    statusItem.text = `$(law) 法引 ${corpusStatus.documents}/${corpusStatus.provisions}` + (editor?.document.languageId === 'markdown' ? ` $(warning) ${problems}` : '');
+    statusItem.tooltip = `${size}\n${vscode.l10n.t('{0} citation problems in this paper', problems)}`;
+  }
+  statusItem.show();
+}
+
+/** QuickPick over the corpus; the server ranks (fuzzy, pinyin, abbreviations) and formats the citation. */
+async function pickCitation(replaceSelection: boolean): Promise<void> {
+  if (!client) return;
+  const editor = vscode.window.activeTextEditor;
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { item: SearchItem }>();
+  quickPick.placeholder = vscode.l10n.t('Search titles, pinyin (xmscjsjcy), abbreviations (个保法) or authors');
+  quickPick.matchOnDescription = false;
+  quickPick.matchOnDetail = false;
+  const selected = editor && replaceSelection ? editor.document.getText(editor.selection).trim() : '';
+  let generation = 0;
+  const search = async (query: string) => {
+    const mine = ++generation;
+    quickPick.busy = true;
+    const items = query.trim() ? await client!.sendRequest<SearchItem[]>('lexcite/search', { query, limit: 30, uri: editor?.document.uri.toString() }) : [];
+    if (mine !== generation) return;
+    // alwaysShow: the server has already filtered and ranked; VS Code must not filter again.
+    quickPick.items = items.map((item) => ({ label: item.title, description: item.detail, detail: firstLine(item.preview), alwaysShow: true, item }));
+    quickPick.busy = false;
+  };
+  quickPick.onDidChangeValue((value) => void search(value));
+  quickPick.onDidAccept(async () => {
+    const choice = quickPick.selectedItems[0]?.item;
+    quickPick.hide();
+    if (!choice) return;
+    const target = vscode.window.activeTextEditor;
+    if (target && target.document.languageId === 'markdown') {
+      await target.edit((edit) => {
+        if (replaceSelection && !target.selection.isEmpty) edit.replace(target.selection, choice.insertText);
+        else edit.insert(target.selection.active, choice.insertText);
+      });
+    } else {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(choice.uri));
+      await vscode.window.showTextDocument(document, { preview: true });
+    }
+  });
+  quickPick.onDidHide(() => quickPick.dispose());
+  quickPick.show();
+  if (selected) {
+    quickPick.value = selected;
+    await search(selected);
+  }
+}
+
+function firstLine(markdown: string): string {
+  const line = markdown.split('\n').find((l) => l.startsWith('> ')) ?? markdown.split('\n')[2] ?? '';
+  return line.replace(/^> /, '').replace(/\\(.)/g, '$1').slice(0, 120);
+}
+
+async function showProvision(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const result = await client.sendRequest<{ markdown: string; uri: string; line: number } | null>('lexcite/provisionAt', {
+    textDocument: { uri: editor.document.uri.toString() },
+    position: { line: editor.selection.active.line, character: editor.selection.active.character },
+  });
+  if (!result) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No citation of an indexed document under the cursor.'));
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
+  const position = new vscode.Position(result.line, 0);
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true, selection: new vscode.Range(position, position) });
+}

@@ -1,0 +1,139 @@
+/**
+ * What citation element lies at an offset of a paper, and what it refers to in the corpus. Hover, definition,
+ * references and highlights all start here.
+ */
+import type { Corpus, CorpusItem } from './corpus';
+import type { CorpusDocument } from './model';
+import type {
+  ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, TitleCitation,
+} from './parser';
+import { documentsOf, firstItem, resolveTitle } from './resolver';
+
+export type CitationElement =
+  | { kind: 'title'; start: number; end: number; title: TitleCitation }
+  | { kind: 'reference'; start: number; end: number; title: TitleCitation; reference: ArticleReference }
+  | { kind: 'docNumber'; start: number; end: number; number: DocNumberCitation; title?: TitleCitation }
+  | { kind: 'journal'; start: number; end: number; journal: JournalCitation }
+  | { kind: 'footnoteRef'; start: number; end: number; ref: FootnoteReference }
+  | { kind: 'footnoteDef'; start: number; end: number; def: FootnoteDefinition };
+
+/** The innermost element containing the offset (the cursor may sit just after it). */
+export function elementAt(paper: ParsedPaper, offset: number): CitationElement | undefined {
+  const inside = (start: number, end: number) => offset >= start && offset <= end;
+  for (const ref of paper.footnoteRefs) if (inside(ref.start, ref.end)) return { kind: 'footnoteRef', start: ref.start, end: ref.end, ref };
+  for (const def of paper.footnoteDefs) if (inside(def.start, def.end)) return { kind: 'footnoteDef', start: def.start, end: def.end, def };
+  for (const title of paper.titles) {
+    if (inside(title.start, title.end)) {
+      if (title.journalRole) {
+        const journal = paper.journals.find((j) => j.title === title || j.journal === title);
+        if (journal) return { kind: 'journal', start: journal.start, end: journal.end, journal };
+      }
+      return { kind: 'title', start: title.start, end: title.end, title };
+    }
+    for (const reference of title.references) {
+      if (inside(reference.start, reference.end)) return { kind: 'reference', start: reference.start, end: reference.end, title, reference };
+    }
+  }
+  for (const journal of paper.journals) if (inside(journal.start, journal.end)) return { kind: 'journal', start: journal.start, end: journal.end, journal };
+  for (const number of paper.docNumbers) {
+    if (inside(number.start, number.end)) {
+      const title = paper.titles.find((t) => t.docNumber === number);
+      return { kind: 'docNumber', start: number.start, end: number.end, number, ...(title ? { title } : {}) };
+    }
+  }
+  return undefined;
+}
+
+/** The document a title citation names, picking the version or homonym whose provisions fit the references. */
+export function documentForTitle(corpus: Corpus, title: TitleCitation): CorpusDocument | undefined {
+  const resolution = resolveTitle(corpus, title.title);
+  if (resolution.status !== 'resolved') return undefined;
+  const documents = documentsOf(corpus, resolution.entries);
+  if (documents.length <= 1 || title.references.length === 0) return documents[0];
+  return documents.find((d) => title.references.every((r) => corpus.addressing(d).resolve(r.steps).ok)) ?? documents[0];
+}
+
+export function itemForTitle(corpus: Corpus, title: TitleCitation): CorpusItem | undefined {
+  const resolution = resolveTitle(corpus, title.title);
+  if (resolution.status !== 'resolved') return undefined;
+  const document = documentForTitle(corpus, title);
+  return document ? { type: 'document', item: document } : firstItem(corpus, resolution.entries);
+}
+
+/** The document a 文号 names (the notice before the measures it issued). */
+export function documentForNumber(corpus: Corpus, number: DocNumberCitation): CorpusDocument | undefined {
+  const documents = corpus.lookupDocNumber(number.parsed.canonical);
+  return documents.find((d) => !d.issuedBy) ?? documents[0];
+}
+
+/** Identity of what an element cites: a corpus entry and, for references, a provision index. */
+export interface CitedTarget {
+  type: 'document' | 'record' | 'instrument';
+  id: string;
+  provision?: number;
+}
+
+export function targetOf(corpus: Corpus, element: CitationElement): CitedTarget | undefined {
+  switch (element.kind) {
+    case 'title': {
+      const item = itemForTitle(corpus, element.title);
+      return item && { type: item.type, id: item.item.id };
+    }
+    case 'reference': {
+      const document = documentForTitle(corpus, element.title);
+      if (!document) return undefined;
+      const result = corpus.addressing(document).resolve(element.reference.steps);
+      return result.ok ? { type: 'document', id: document.id, provision: result.target.index } : { type: 'document', id: document.id };
+    }
+    case 'docNumber': {
+      const document = documentForNumber(corpus, element.number);
+      return document && { type: 'document', id: document.id };
+    }
+    case 'journal': {
+      const record = recordForJournal(corpus, element.journal);
+      return record && { type: 'record', id: record.id };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function recordForJournal(corpus: Corpus, journal: JournalCitation) {
+  const resolution = resolveTitle(corpus, journal.title.title);
+  if (resolution.status !== 'resolved') return undefined;
+  const entry = resolution.entries.find((e) => e.type === 'record');
+  return entry ? corpus.record(entry.id) : undefined;
+}
+
+/** Every element of a paper with the target it cites, for references, highlights and symbols. */
+export function citedTargets(corpus: Corpus, paper: ParsedPaper): { element: CitationElement; target: CitedTarget }[] {
+  const out: { element: CitationElement; target: CitedTarget }[] = [];
+  for (const title of paper.titles) {
+    if (title.journalRole) continue;
+    const base = targetOf(corpus, { kind: 'title', start: title.start, end: title.end, title });
+    if (!base) continue;
+    out.push({ element: { kind: 'title', start: title.start, end: title.end, title }, target: base });
+    for (const reference of title.references) {
+      const element: CitationElement = { kind: 'reference', start: reference.start, end: reference.end, title, reference };
+      const target = targetOf(corpus, element);
+      if (target) out.push({ element, target });
+    }
+  }
+  for (const number of paper.docNumbers) {
+    const element: CitationElement = { kind: 'docNumber', start: number.start, end: number.end, number };
+    const target = targetOf(corpus, element);
+    if (target) out.push({ element, target });
+  }
+  for (const journal of paper.journals) {
+    const element: CitationElement = { kind: 'journal', start: journal.start, end: journal.end, journal };
+    const target = targetOf(corpus, element);
+    if (target) out.push({ element, target });
+  }
+  return out.sort((a, b) => a.element.start - b.element.start);
+}
+
+/** Same work; with `exact`, also the same provision (so a title alone does not match a provision). */
+export function sameTarget(a: CitedTarget, b: CitedTarget, exact: boolean): boolean {
+  if (a.type !== b.type || a.id !== b.id) return false;
+  return !exact || (a.provision !== undefined && a.provision === b.provision);
+}

@@ -1,0 +1,26 @@
+/**
+ * Go to definition / peek: the cited document opened read-only under a lexcite: URI, positioned at the
+ * provision; a footnote reference jumps to its definition. Empty when nothing is cited under the cursor.
+ */
+import type { Location, Position } from 'vscode-languageserver-types';
+import { elementAt, targetOf } from './citationAt';
+import type { Corpus } from './corpus';
+import type { Paper } from './paperCache';
+import { VirtualDocuments, virtualUri } from './virtualDocuments';
+
+export function provideDefinition(corpus: Corpus, virtual: VirtualDocuments, paper: Paper, position: Position): Location[] {
+  const offset = paper.lines.offsetAt(position);
+  const element = elementAt(paper.parsed, offset);
+  if (!element) return [];
+  if (element.kind === 'footnoteRef') {
+    return paper.parsed.footnoteDefs
+      .filter((d) => d.label === element.ref.label)
+      .map((d) => ({ uri: paper.uri, range: paper.lines.range(d.start, d.end) }));
+  }
+  const target = targetOf(corpus, element);
+  if (!target) return [];
+  const uri = virtualUri(target);
+  const rendered = virtual.get(uri);
+  const line = target.provision !== undefined && rendered ? rendered.provisionLines[target.provision] ?? 0 : 0;
+  return [{ uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } }];
+}

@@ -1,0 +1,60 @@
+/**
+ * Hover: what the citation under the cursor refers to. A title shows its document card (or, for a near miss,
+ * the suggestion); an article reference shows the provision's full text; a 文号 its document; a journal
+ * citation the bibliographic record; a cited-only title what the bulletin knows; a footnote reference the
+ * footnote's text. Undefined when nothing citable is under the cursor.
+ */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { documentForNumber, documentForTitle, elementAt, itemForTitle, recordForJournal } from './citationAt';
+import { documentCard, itemCard, provisionCard, recordCard } from './cards';
+import type { Corpus } from './corpus';
+import { t } from './messages';
+import type { Paper } from './paperCache';
+import { resolveTitle } from './resolver';
+import type { LexciteSettings } from './settings';
+
+export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
+  const offset = paper.lines.offsetAt(position);
+  const element = elementAt(paper.parsed, offset);
+  if (!element) return undefined;
+  const locale = settings.locale;
+  const range = paper.lines.range(element.start, element.end);
+  const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range });
+
+  switch (element.kind) {
+    case 'title': {
+      const item = itemForTitle(corpus, element.title);
+      if (item) return markdown(itemCard(corpus, item, locale));
+      const resolution = resolveTitle(corpus, element.title.title);
+      const text = resolution.status === 'typo'
+        ? t(locale, 'title.typo', { written: element.title.title, suggestion: resolution.suggestion.entry.title })
+        : t(locale, 'title.unknown', { written: element.title.title });
+      return markdown(text);
+    }
+    case 'reference': {
+      const document = documentForTitle(corpus, element.title);
+      if (!document) return undefined;
+      const result = corpus.addressing(document).resolve(element.reference.steps);
+      if (!result.ok) {
+        return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }));
+      }
+      return markdown(provisionCard(corpus, document, result.target.index, result.target.paragraph, locale));
+    }
+    case 'docNumber': {
+      const document = documentForNumber(corpus, element.number);
+      return document ? markdown(documentCard(document, locale)) : undefined;
+    }
+    case 'journal': {
+      const record = recordForJournal(corpus, element.journal);
+      return record ? markdown(recordCard(record, locale)) : undefined;
+    }
+    case 'footnoteRef': {
+      const definition = paper.parsed.footnoteDefs.find((d) => d.label === element.ref.label);
+      if (!definition) return undefined;
+      const text = paper.parsed.text.slice(definition.contentStart, definition.contentEnd).trim();
+      return markdown(`**[^${element.ref.label}]** ${text}`);
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Document symbols: the paper's citations grouped by the work they cite, for the outline. Workspace symbols:
+ * corpus titles matching a query (characters, pinyin, abbreviations), located in their lexcite: renderings.
+ */
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
+import { citedTargets } from './citationAt';
+import { kindLabel } from './cards';
+import type { Corpus } from './corpus';
+import type { Paper } from './paperCache';
+import type { LexciteSettings } from './settings';
+import { virtualUri } from './virtualDocuments';
+
+const SYMBOL_FILE = 1;
+const SYMBOL_FIELD = 8;
+const SYMBOL_KEY = 20;
+
+export function provideDocumentSymbols(corpus: Corpus, paper: Paper, settings: LexciteSettings): DocumentSymbol[] {
+  const groups = new Map<string, DocumentSymbol>();
+  for (const { element, target } of citedTargets(corpus, paper.parsed)) {
+    const key = `${target.type}:${target.id}`;
+    const item = corpus.item(target);
+    if (!item) continue;
+    const range = paper.lines.range(element.start, element.end);
+    let group = groups.get(key);
+    if (!group) {
+      const kind = item.type === 'record' ? 'record' : item.item.kind;
+      group = { name: `《${item.item.title}》`, detail: kindLabel(kind, settings.locale), kind: SYMBOL_FILE, range, selectionRange: range, children: [] };
+      groups.set(key, group);
+    }
+    group.range = { start: group.range.start, end: range.end };
+    const name = element.kind === 'reference' ? element.reference.text : element.kind === 'docNumber' ? element.number.parsed.canonical : paper.parsed.text.slice(element.start, element.end);
+    group.children!.push({ name, kind: element.kind === 'reference' ? SYMBOL_FIELD : SYMBOL_KEY, range, selectionRange: range, detail: `${range.start.line + 1}` });
+  }
+  return [...groups.values()];
+}
+
+export function provideWorkspaceSymbols(corpus: Corpus, query: string, settings: LexciteSettings, limit = 50): SymbolInformation[] {
+  if (query.trim().length === 0) return [];
+  const latin = /^[a-z]+$/i.test(query.trim());
+  if (latin && !settings.pinyin) return [];
+  return corpus.search.search(query, { limit }).map((hit) => ({
+    name: hit.entry.title,
+    kind: SYMBOL_FILE,
+    location: { uri: virtualUri(hit.entry), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    containerName: hit.entry.type === 'document' ? kindLabel(corpus.document(hit.entry.id)?.kind ?? 'document', settings.locale) : kindLabel(hit.entry.type === 'record' ? 'paper' : corpus.instrument(hit.entry.id)?.kind ?? 'other', settings.locale),
+  }));
+}

@@ -1,0 +1,84 @@
+/**
+ * Read-only renderings of corpus entries under `lexcite:` URIs, for go-to-definition and peek:
+ * lexcite:/documents/<id>.md, lexcite:/records/<id>.md, lexcite:/cited/<id>.md. Each provision starts on its
+ * own line, whose number is kept so a definition can point at it.
+ */
+import type { Corpus, CorpusItem } from './corpus';
+import { documentFacts, instrumentCard, recordCard } from './cards';
+import type { Locale } from './messages';
+import type { CorpusDocument } from './model';
+
+export const VIRTUAL_SCHEME = 'lexcite';
+
+export interface RenderedDocument {
+  uri: string;
+  text: string;
+  /** Line (0-based) where each provision begins, by provision index. */
+  provisionLines: number[];
+}
+
+export function virtualUri(item: { type: 'document' | 'record' | 'instrument'; id: string }): string {
+  const folder = item.type === 'document' ? 'documents' : item.type === 'record' ? 'records' : 'cited';
+  return `${VIRTUAL_SCHEME}:/${folder}/${encodeURIComponent(item.id)}.md`;
+}
+
+export function parseVirtualUri(uri: string): { type: 'document' | 'record' | 'instrument'; id: string } | undefined {
+  const match = /^lexcite:\/+(documents|records|cited)\/([^/]+)\.md$/.exec(uri);
+  if (!match) return undefined;
+  const type = match[1] === 'documents' ? 'document' : match[1] === 'records' ? 'record' : 'instrument';
+  return { type, id: decodeURIComponent(match[2]) };
+}
+
+export function renderDocument(doc: CorpusDocument, locale: Locale): RenderedDocument {
+  const lines: string[] = [`# ${doc.title}`, ''];
+  if (doc.docNumber) lines.push(doc.docNumber, '');
+  lines.push(documentFacts(doc, locale), '');
+  if (doc.addressees) lines.push(`${doc.addressees}：`, '');
+  const provisionLines: number[] = [];
+  doc.provisions.forEach((p, index) => {
+    provisionLines[index] = lines.length;
+    const head = p.caption && !p.text.startsWith(p.caption) ? p.caption : '';
+    const heading = p.kind === 'division' || p.kind === 'part' || p.kind === 'heading' || (head && !p.text);
+    if (heading) {
+      lines.push(`${p.kind === 'division' || p.kind === 'part' ? '## ' : '### '}${p.label}${head || p.text}`);
+      if (head && p.text) lines.push('', ...p.text.split('\n'));
+    } else {
+      const label = p.kind === 'clause' || p.kind === 'paragraph' || p.kind === 'caption' ? '' : p.label;
+      const paragraphs = p.text.split('\n');
+      lines.push(`${label}${head ? head + (p.text ? '　' : '') : ''}${paragraphs[0]}`, ...paragraphs.slice(1));
+    }
+    lines.push('');
+  });
+  if (doc.notes.length) {
+    lines.push('---', '');
+    for (const note of doc.notes) lines.push(`[${note.n}] ${note.text}`, '');
+  }
+  lines.push('---', '', `${doc.location.file}:${doc.location.lines[0]}–${doc.location.lines[1]}`);
+  return { uri: virtualUri({ type: 'document', id: doc.id }), text: lines.join('\n') + '\n', provisionLines };
+}
+
+export function renderItem(corpus: Corpus, item: CorpusItem, locale: Locale): RenderedDocument {
+  switch (item.type) {
+    case 'document': return renderDocument(item.item, locale);
+    case 'record': return { uri: virtualUri({ type: 'record', id: item.item.id }), text: recordCard(item.item, locale) + '\n', provisionLines: [] };
+    default: return { uri: virtualUri({ type: 'instrument', id: item.item.id }), text: instrumentCard(corpus, item.item, locale) + '\n', provisionLines: [] };
+  }
+}
+
+/** Renders are stable for a corpus, so they are cached by URI. */
+export class VirtualDocuments {
+  private readonly cache = new Map<string, RenderedDocument>();
+
+  constructor(private readonly corpus: Corpus, private readonly locale: Locale) {}
+
+  get(uri: string): RenderedDocument | undefined {
+    const cached = this.cache.get(uri);
+    if (cached) return cached;
+    const ref = parseVirtualUri(uri);
+    const item = ref && this.corpus.item(ref);
+    if (!item) return undefined;
+    const rendered = renderItem(this.corpus, item, this.locale);
+    this.cache.set(uri, rendered);
+    return rendered;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * LexCite's own requests, used by the VS Code client's commands (search the corpus, show the provision under
+ * the cursor). Plain JSON in and out so any client can use them.
+ */
+import type { Position } from 'vscode-languageserver-types';
+import { documentForTitle, elementAt } from '../core/citationAt';
+import { itemCard, kindLabel } from '../core/cards';
+import type { PaperDocument } from '../core/paperCache';
+import type { CitationService } from '../core/service';
+import type { LexciteSettings } from '../core/settings';
+import { formatDocumentCitation, formatPaperReference } from '../core/styles';
+import { virtualUri } from '../core/virtualDocuments';
+
+export interface SearchItem {
+  id: string;
+  type: string;
+  title: string;
+  detail: string;
+  preview: string;
+  /** The citation to insert, in the house style. */
+  insertText: string;
+  uri: string;
+}
+
+export function searchItems(service: CitationService, query: string, limit: number, settings: LexciteSettings): SearchItem[] {
+  const corpus = service.corpus;
+  const latin = /^[a-z]+$/i.test(query.trim());
+  if (query.trim().length === 0 || (latin && !settings.pinyin)) return [];
+  return corpus.search.search(query, { limit }).map((hit) => {
+    const item = corpus.item(hit.entry)!;
+    let detail: string;
+    let insertText: string;
+    if (item.type === 'document') {
+      detail = [kindLabel(item.item.kind, settings.locale), item.item.docNumber, item.item.date].filter(Boolean).join(' · ');
+      insertText = formatDocumentCitation(item.item, settings.style, true);
+    } else if (item.type === 'record') {
+      detail = `${item.item.authors.join('、')} · ${item.item.journal} ${item.item.year}`;
+      insertText = formatPaperReference(item.item, settings.style);
+    } else {
+      detail = kindLabel(item.item.kind, settings.locale);
+      insertText = `《${item.item.title}》`;
+    }
+    return { id: hit.entry.id, type: hit.entry.type, title: hit.entry.title, detail, preview: itemCard(corpus, item, settings.locale), insertText, uri: virtualUri(hit.entry) };
+  });
+}
+
+export interface ProvisionAtResult {
+  markdown: string;
+  uri: string;
+  line: number;
+}
+
+/** The provision (or document) cited under the cursor, as Markdown, with where it is in its rendering. */
+export function provisionAt(service: CitationService, document: PaperDocument, position: Position, settings: LexciteSettings): ProvisionAtResult | undefined {
+  const paper = service.paper(document);
+  const element = elementAt(paper.parsed, paper.lines.offsetAt(position));
+  if (!element || (element.kind !== 'reference' && element.kind !== 'title')) return undefined;
+  const doc = documentForTitle(service.corpus, element.title);
+  if (!doc) return undefined;
+  const hover = service.hover(document, position, settings);
+  const [location] = service.definition(document, position, settings);
+  const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  return { markdown, uri: location?.uri ?? virtualUri({ type: 'document', id: doc.id }), line: location?.range.start.line ?? 0 };
+}
