@@ -397,6 +397,18 @@ describe('statute import from the shared collection', function () {
       assert.deepEqual(parsed.problems, []);
     });
 
+    it('does not mistake a 款 that opens with a reference for an article head', () => {
+      // A file with spaced heads never takes a line without the space for a head.
+      const spaced = parseStatuteMarkdown(law('第一条 下列情形除外：\n\n第二条所列情形。\n\n第二条 乙。'), '/tmp/示例法.md').document!;
+      assert.deepEqual(articlesOf(spaced).map((a) => a.label), ['第一条', '第二条']);
+      assert.deepEqual(clauseTexts(spaced, articlesOf(spaced)[0]), ['下列情形除外：', '第二条所列情形。']);
+      // In a file with tight heads, 第N条规定… and 第N条的… stay text.
+      const tight = parseStatuteMarkdown(law('第一条下列情形除外：\n\n第二条规定的情形。\n\n第二条的情形。\n\n第二条乙。'), '/tmp/示例法.md').document!;
+      assert.deepEqual(articlesOf(tight).map((a) => a.label), ['第一条', '第二条']);
+      assert.deepEqual(clauseTexts(tight, articlesOf(tight)[0]), ['下列情形除外：', '第二条规定的情形。', '第二条的情形。']);
+      assert.deepEqual(clauseTexts(tight, articlesOf(tight)[1]), ['乙。']);
+    });
+
     it('skips files that are not statutes', () => {
       for (const name of ['README.md', '_index.md', '法律法规模版.md']) {
         const parsed = parseStatuteMarkdown('# 标题\n\n第一条 甲。', `/laws/${name}`);

@@ -71,7 +71,7 @@ const DEFAULT_HEADING_RANK = 3;
 
 export const ARTICLE_HEAD = new RegExp(`^第([${CNUM}]+)条(?:之([${CNUM}]+))?(?:\\s+|$)(.*)$`);
 /** No separator after 条 (Theonefkguy). The guard keeps references such as 第三十一条的决定 or 第十条、第十一条 out. */
-export const ARTICLE_TIGHT = new RegExp(`^第([${CNUM}]+)条(?:之([${CNUM}]+))?([^的之、，,。；：第至和或及与\\s].*)$`);
+export const ARTICLE_TIGHT = new RegExp(`^第([${CNUM}]+)条(?:之([${CNUM}]+))?(?![的之、，,。；：第至和或及与\\s]|规定)(.+)$`);
 /** 第一百二十八 条: a space inside the head. */
 const ARTICLE_SLOPPY = new RegExp(`^第([${CNUM}]+)\\s+条(?:\\s*之\\s*([${CNUM}]+))?(?:\\s+|$)(.*)$`);
 export const DIVISION = new RegExp(`^第([${CNUM}]+)(分编|编|章|节)\\s*(.*)$`);
@@ -683,8 +683,12 @@ function parseMarkdown(text: string, file: string): ParsedStatute {
   return { document, problems, ...(codePart !== undefined ? { codePart } : {}) };
 }
 
-/** True when a head written without a space after 条 continues the article numbering (guards references). */
-function plausibleTightHead(builder: StatuteBuilder, number: number, sub: number): boolean {
+/**
+ * True when a head written without a space after 条 continues the article numbering and the file does not
+ * otherwise separate heads with a space: a 款 may open with a reference such as 第十四条所列….
+ */
+function plausibleTightHead(builder: StatuteBuilder, number: number, sub: number, spacedHeads: number): boolean {
+  if (spacedHeads > 0) return false;
   const previous = builder.previousArticle;
   if (!previous) return true;
   const [n, s] = previous;
@@ -693,6 +697,7 @@ function plausibleTightHead(builder: StatuteBuilder, number: number, sub: number
 
 function buildBody(lines: string[], start: number, file: string, problems: ImportProblem[], partsMode: boolean): StatuteBuilder {
   const builder = new StatuteBuilder(file, problems);
+  let spacedHeads = 0;
   for (let k = start; k < lines.length; k++) {
     const line = cleanLine(lines[k]);
     const lineNo = k + 1;
@@ -722,6 +727,7 @@ function buildBody(lines: string[], start: number, file: string, problems: Impor
     if (!partsMode) {
       const spaced = ARTICLE_HEAD.exec(line);
       if (spaced) {
+        spacedHeads++;
         builder.openArticle(spaced[1], spaced[2], cleanLine(spaced[3]), lineNo);
         continue;
       }
@@ -732,7 +738,7 @@ function buildBody(lines: string[], start: number, file: string, problems: Impor
         continue;
       }
       const tight = ARTICLE_TIGHT.exec(line);
-      if (tight && plausibleTightHead(builder, numeralValue(tight[1]) ?? 0, tight[2] ? numeralValue(tight[2]) ?? 0 : 0)) {
+      if (tight && plausibleTightHead(builder, numeralValue(tight[1]) ?? 0, tight[2] ? numeralValue(tight[2]) ?? 0 : 0, spacedHeads)) {
         builder.openArticle(tight[1], tight[2], cleanLine(tight[3]), lineNo);
         continue;
       }
