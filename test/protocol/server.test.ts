@@ -207,7 +207,7 @@ describe('language server over stdio', function () {
       const { text, ranges } = parseMarkers('# 草稿\n\n《国务院关于深入实施“人工智能+”行动的意见》{[第十五条]}规定。\n\n《{[厦门市促进数据产业高质量发展若干举措]}》\n');
       const uri = client.uri('d1.md');
       await client.open(uri, text);
-      const diagnostics = await client.pullDiagnostics(uri);
+      const diagnostics = (await client.pullDiagnostics(uri)).filter((d) => d.severity! <= 2);
       const lines = new LineIndex(text);
       assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range]), [
         ['article.not-found', 1, lines.range(ranges[0].start, ranges[0].end)],
@@ -228,7 +228,7 @@ describe('language server over stdio', function () {
       assert.equal(change.textDocument.version, 1);
       const edit = change.edits[0];
       await client.edit(uri, edit.range, edit.newText);
-      assert.deepEqual(await client.pullDiagnostics(uri), []);
+      assert.deepEqual((await client.pullDiagnostics(uri)).map((d) => d.code), ['style.docnumber-first-mention']);
       const disable = actions[1].edit!.documentChanges![0] as { edits: TextEdit[] };
       assert.equal(applyEdits(text, disable.edits), '<!-- lexcite-disable-next-line title.typo -->\n' + text);
     });

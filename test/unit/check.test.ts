@@ -8,12 +8,12 @@ import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkPaper, CheckOptions, DiagnosticData } from '../../server/src/core/diagnostics';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { parsePaper } from '../../server/src/core/parser';
+import { makePaper } from '../../server/src/core/paperCache';
 import { bulletinCorpus, REPO_ROOT } from '../helpers/corpus';
 import { parseMarkers } from '../helpers/markers';
 
 function check(text: string, options?: CheckOptions): Diagnostic[] {
-  return checkPaper(bulletinCorpus(), parsePaper(text), new LineIndex(text), options);
+  return checkPaper(bulletinCorpus(), makePaper(bulletinCorpus(), 'file:///test.md', 1, text), options);
 }
 
 function applyFix(text: string, diagnostic: Diagnostic): string {
@@ -33,6 +33,7 @@ describe('check: the sample papers', () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'examples/faulty-paper.md'), 'utf8');
     const found = check(text).map((d) => [d.range.start.line + 1, d.code, d.severity]);
     assert.deepEqual(found, [
+      [3, 'style.docnumber-first-mention', 4],
       [3, 'article.not-found', 1],
       [5, 'docnumber.mismatch', 1],
       [7, 'title.typo', 2],
@@ -44,7 +45,7 @@ describe('check: the sample papers', () => {
 
 describe('check: findings, ranges and fixes', () => {
   it('article.not-found covers the reference and names the document’s range', () => {
-    const { text, ranges } = parseMarkers('该意见即《国务院关于深入实施“人工智能+”行动的意见》{[第十五条]}。');
+    const { text, ranges } = parseMarkers('该意见即《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）{[第十五条]}。');
     const [d] = check(text);
     assert.equal(d.code, 'article.not-found');
     assert.deepEqual(d.range, new LineIndex(text).range(ranges[0].start, ranges[0].end));
@@ -59,7 +60,7 @@ describe('check: findings, ranges and fixes', () => {
     assert.deepEqual(d.range, new LineIndex(text).range(ranges[0].start, ranges[0].end));
     const fixed = applyFix(text, d);
     assert.equal(fixed, '见《厦门市促进数据产业高质量发展若干措施》第（七）项。');
-    assert.deepEqual(check(fixed), []);
+    assert.deepEqual(check(fixed).map((d) => d.code), ['style.docnumber-first-mention']);
   });
 
   it('docnumber.mismatch names the right 文号 and whose the written one is', () => {

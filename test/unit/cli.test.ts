@@ -96,10 +96,11 @@ describe('cli: check', () => {
     const { code, out, err } = await lexcite('check', faulty);
     assert.equal(code, 1);
     const lines = out.trim().split('\n');
-    assert.equal(lines.length, 5);
-    assert.equal(lines[0], `${faulty}:3:24: error article.not-found 《国务院关于深入实施“人工智能+”行动的意见》中没有第（十五）项；该文件的条目为（一）至（十四）`);
-    assert.match(lines[3], /:9:1: warning docnumber\.format /);
-    assert.match(err, /3 error\(s\), 2 warning\(s\)/);
+    assert.equal(lines.length, 6);
+    assert.equal(lines[0], `${faulty}:3:1: hint style.docnumber-first-mention 首次引用《国务院关于深入实施“人工智能+”行动的意见》时应在标题后注明文号（国发〔2025〕11号）`);
+    assert.equal(lines[1], `${faulty}:3:24: error article.not-found 《国务院关于深入实施“人工智能+”行动的意见》中没有第（十五）项；该文件的条目为（一）至（十四）`);
+    assert.match(lines[4], /:9:1: warning docnumber\.format /);
+    assert.match(err, /3 error\(s\), 2 warning\(s\), 1 hint\(s\)/);
   });
 
   it('json: LSP diagnostics per file with 0-based ranges, numeric severities, dotted codes, source lexcite', async () => {
@@ -108,7 +109,7 @@ describe('cli: check', () => {
     const results = JSON.parse(out);
     assert.deepEqual(results.map((r: { file: string }) => r.file), [sample, faulty]);
     assert.deepEqual(results[0].diagnostics, []);
-    const first = results[1].diagnostics[0];
+    const first = results[1].diagnostics.find((d: { code: string }) => d.code === 'article.not-found');
     assert.deepEqual(first.range, { start: { line: 2, character: 23 }, end: { line: 2, character: 29 } });
     assert.equal(first.severity, 1);
     assert.equal(first.code, 'article.not-found');

@@ -8,10 +8,10 @@ import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'fs';
 import { Corpus } from '../core/corpus';
 import { checkPaper } from '../core/diagnostics';
-import { LineIndex } from '../core/lineIndex';
 import { lookupCitation, LookupResult } from '../core/lookup';
 import { normalizeLocale } from '../core/messages';
-import { parsePaper } from '../core/parser';
+import { makePaper } from '../core/paperCache';
+import { houseStyle, HOUSE_STYLES } from '../core/styles';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { describeItem, formatLookupText } from './format';
 
@@ -77,8 +77,9 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .argument('<files...>', 'Markdown files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--locale <locale>', 'message language').choices(['zh-cn', 'en']).default('zh-cn'))
+    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((files: string[], options: { format: 'text' | 'json'; locale: string }) => {
+    .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string }) => {
       const texts = files.map((file) => {
         try {
           return fs.readFileSync(file, 'utf8');
@@ -88,10 +89,8 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
       });
       const corpus = loadCorpus();
       const locale = normalizeLocale(options.locale);
-      const results = files.map((file, i) => {
-        const lines = new LineIndex(texts[i]);
-        return { file, diagnostics: checkPaper(corpus, parsePaper(texts[i]), lines, { locale }) };
-      });
+      const style = houseStyle(options.style);
+      const results = files.map((file, i) => ({ file, diagnostics: checkPaper(corpus, makePaper(corpus, file, 1, texts[i]), { locale, style }) }));
       if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
       else {
         for (const { file, diagnostics } of results) {

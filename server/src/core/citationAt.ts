@@ -8,6 +8,7 @@ import type {
   ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, TitleCitation,
 } from './parser';
 import { documentsOf, firstItem, resolveTitle } from './resolver';
+import type { PaperScope } from './paperScope';
 
 export type CitationElement =
   | { kind: 'title'; start: number; end: number; title: TitleCitation }
@@ -45,18 +46,18 @@ export function elementAt(paper: ParsedPaper, offset: number): CitationElement |
 }
 
 /** The document a title citation names, picking the version or homonym whose provisions fit the references. */
-export function documentForTitle(corpus: Corpus, title: TitleCitation): CorpusDocument | undefined {
-  const resolution = resolveTitle(corpus, title.title);
+export function documentForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusDocument | undefined {
+  const resolution = resolveTitle(corpus, title.title, scope, title);
   if (resolution.status !== 'resolved') return undefined;
   const documents = documentsOf(corpus, resolution.entries);
   if (documents.length <= 1 || title.references.length === 0) return documents[0];
   return documents.find((d) => title.references.every((r) => corpus.addressing(d).resolve(r.steps).ok)) ?? documents[0];
 }
 
-export function itemForTitle(corpus: Corpus, title: TitleCitation): CorpusItem | undefined {
-  const resolution = resolveTitle(corpus, title.title);
+export function itemForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusItem | undefined {
+  const resolution = resolveTitle(corpus, title.title, scope, title);
   if (resolution.status !== 'resolved') return undefined;
-  const document = documentForTitle(corpus, title);
+  const document = documentForTitle(corpus, title, scope);
   return document ? { type: 'document', item: document } : firstItem(corpus, resolution.entries);
 }
 
@@ -73,14 +74,14 @@ export interface CitedTarget {
   provision?: number;
 }
 
-export function targetOf(corpus: Corpus, element: CitationElement): CitedTarget | undefined {
+export function targetOf(corpus: Corpus, element: CitationElement, scope?: PaperScope): CitedTarget | undefined {
   switch (element.kind) {
     case 'title': {
-      const item = itemForTitle(corpus, element.title);
+      const item = itemForTitle(corpus, element.title, scope);
       return item && { type: item.type, id: item.item.id };
     }
     case 'reference': {
-      const document = documentForTitle(corpus, element.title);
+      const document = documentForTitle(corpus, element.title, scope);
       if (!document) return undefined;
       const result = corpus.addressing(document).resolve(element.reference.steps);
       return result.ok ? { type: 'document', id: document.id, provision: result.target.index } : { type: 'document', id: document.id };
@@ -106,16 +107,16 @@ export function recordForJournal(corpus: Corpus, journal: JournalCitation) {
 }
 
 /** Every element of a paper with the target it cites, for references, highlights and symbols. */
-export function citedTargets(corpus: Corpus, paper: ParsedPaper): { element: CitationElement; target: CitedTarget }[] {
+export function citedTargets(corpus: Corpus, paper: ParsedPaper, scope?: PaperScope): { element: CitationElement; target: CitedTarget }[] {
   const out: { element: CitationElement; target: CitedTarget }[] = [];
   for (const title of paper.titles) {
     if (title.journalRole) continue;
-    const base = targetOf(corpus, { kind: 'title', start: title.start, end: title.end, title });
+    const base = targetOf(corpus, { kind: 'title', start: title.start, end: title.end, title }, scope);
     if (!base) continue;
     out.push({ element: { kind: 'title', start: title.start, end: title.end, title }, target: base });
     for (const reference of title.references) {
       const element: CitationElement = { kind: 'reference', start: reference.start, end: reference.end, title, reference };
-      const target = targetOf(corpus, element);
+      const target = targetOf(corpus, element, scope);
       if (target) out.push({ element, target });
     }
   }

@@ -2,7 +2,9 @@
  * Parsed papers, cached per URI and version: every feature asks here instead of re-parsing. A new version
  * replaces the entry, so the cache never holds more than one parse per open document.
  */
+import type { Corpus } from './corpus';
 import { LineIndex } from './lineIndex';
+import { PaperScope } from './paperScope';
 import { ParsedPaper, parsePaper } from './parser';
 
 /** What the core needs of an editor document (vscode-languageserver-textdocument's TextDocument fits). */
@@ -17,16 +19,25 @@ export interface Paper {
   version: number;
   parsed: ParsedPaper;
   lines: LineIndex;
+  /** Short names the paper defines for itself. */
+  scope: PaperScope;
+}
+
+/** Parses a paper against a corpus, outside any cache (the CLI checks each file once). */
+export function makePaper(corpus: Corpus, uri: string, version: number, text: string): Paper {
+  const parsed = parsePaper(text);
+  return { uri, version, parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parsed) };
 }
 
 export class PaperCache {
   private readonly entries = new Map<string, Paper>();
 
+  constructor(private readonly corpus: Corpus) {}
+
   get(document: PaperDocument): Paper {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const text = document.getText();
-    const paper = { uri: document.uri, version: document.version, parsed: parsePaper(text), lines: new LineIndex(text) };
+    const paper = makePaper(this.corpus, document.uri, document.version, document.getText());
     this.entries.set(document.uri, paper);
     return paper;
   }

@@ -9,6 +9,8 @@
 import { ParsedDocNumber, parseDocNumber } from './docNumber';
 import { ExcludedRegions, findExcludedRegions } from './markdown';
 import { parseNumeral } from './numerals';
+import { Quotation, findQuotations } from './quotes';
+import { ShortForm, findShortForms } from './shortForms';
 
 export interface TextSpan {
   start: number;
@@ -109,6 +111,10 @@ export interface ParsedPaper {
   journals: JournalCitation[];
   footnoteRefs: FootnoteReference[];
   footnoteDefs: FootnoteDefinition[];
+  /** Footnote labels in the order readers see their numbers: by first reference, then unreferenced ones. */
+  footnoteOrder: string[];
+  quotations: Quotation[];
+  shortForms: ShortForm[];
   excluded: ExcludedRegions;
 }
 
@@ -121,7 +127,16 @@ export function parsePaper(text: string): ParsedPaper {
   const titles = findTitles(text, excluded, docNumbers);
   const journals = findJournals(text, titles);
   const { refs, defs } = findFootnotes(text, excluded);
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, excluded };
+  const footnoteOrder = [...new Set([...refs.map((r) => r.label), ...defs.map((d) => d.label)])];
+  const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles) : [];
+  const shortForms = defs.length > 0 ? findShortForms(text, defs) : [];
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded };
+}
+
+/** The number a footnote label is rendered with (1-based), or undefined. */
+export function footnoteNumber(paper: ParsedPaper, label: string): number | undefined {
+  const index = paper.footnoteOrder.indexOf(label);
+  return index < 0 ? undefined : index + 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------

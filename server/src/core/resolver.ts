@@ -7,17 +7,24 @@ import type { AddressResult } from './addressing';
 import type { Corpus, CorpusItem, TitleEntry } from './corpus';
 import type { CorpusDocument } from './model';
 import { titleKeyWithoutPrc } from './normalize';
-import type { ArticleReference } from './parser';
+import type { ArticleReference, TitleCitation } from './parser';
+import type { PaperScope, ShortNameDefinition } from './paperScope';
 import type { SearchHit } from './search';
 
 export type TitleResolution =
-  | { status: 'resolved'; entries: TitleEntry[] }
+  | { status: 'resolved'; entries: TitleEntry[]; shortName?: ShortNameDefinition }
   | { status: 'typo'; suggestion: SearchHit; distance: number }
   | { status: 'unknown' };
 
 const TYPE_ORDER = { document: 0, record: 1, instrument: 2 } as const;
 
-export function resolveTitle(corpus: Corpus, title: string): TitleResolution {
+/**
+ * Resolves a title; with the paper's scope and the citation, a short name the paper defines wins over the
+ * corpus (its entries may be empty when the defining title is not indexed).
+ */
+export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
+  const definition = scope && citation ? scope.definitionFor(citation) : undefined;
+  if (definition) return { status: 'resolved', entries: definition.entries, shortName: definition };
   const entries = corpus.lookupTitle(title);
   if (entries.length > 0) {
     return { status: 'resolved', entries: [...entries].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]) };

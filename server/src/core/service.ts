@@ -23,10 +23,12 @@ import { VirtualDocuments } from './virtualDocuments';
 import type { Locale } from './messages';
 
 export class CitationService {
-  private readonly papers = new PaperCache();
+  private readonly papers: PaperCache;
   private readonly virtualByLocale = new Map<Locale, VirtualDocuments>();
 
-  constructor(readonly corpus: Corpus) {}
+  constructor(readonly corpus: Corpus) {
+    this.papers = new PaperCache(corpus);
+  }
 
   paper(document: PaperDocument): Paper {
     return this.papers.get(document);
@@ -46,8 +48,7 @@ export class CitationService {
   }
 
   diagnostics(document: PaperDocument, settings: LexciteSettings): Diagnostic[] {
-    const paper = this.paper(document);
-    return checkPaper(this.corpus, paper.parsed, paper.lines, { levels: settings.levels, locale: settings.locale });
+    return checkPaper(this.corpus, this.paper(document), { levels: settings.levels, locale: settings.locale, style: settings.style });
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# End-to-end test of the packaged extension in a real VS Code: code-server (VS Code 1.100 served to a browser)
+# driven by playwright-core with Debian's Chromium. Sets up what is missing, then runs test/e2e/vscode.e2e.ts.
+#
+# usage: scripts/e2e-vscode.sh            (idempotent; a warm run takes well under a minute)
+# env:   CODE_SERVER_DIR   where code-server is installed (default $HOME/.cache/code-server-e2e; kept between runs)
+#        LEXCITE_SHARED    the shared folder with tools/install-code-server.sh (default: ../shared beside the repo)
+#        LEXCITE_RESULTS_DIR  when set, the reporter writes the counts there (as .ci/run does)
+# Screenshots land in test-results/e2e/; the README's are refreshed in docs/images/.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${LEXCITE_SHARED:-$(dirname "$REPO")/shared}
+CODE_SERVER_DIR=${CODE_SERVER_DIR:-$HOME/.cache/code-server-e2e}
+cd "$REPO"
+start=$SECONDS
+step() { echo "::: e2e-vscode [$((SECONDS - start))s] $*"; }
+
+# 1. Debian packages: the browser and a CJK font (without it Chinese renders as boxes in the screenshots).
+need=""
+for p in chromium fonts-wqy-microhei; do
+  dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
+done
+if [ -n "$need" ]; then
+  step "apt-get install$need"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq $need >/dev/null
+fi
+
+# 2. code-server, from the npm registry (the script works around its two downloads from elsewhere).
+step "code-server in $CODE_SERVER_DIR"
+[ -f "$SHARED/tools/install-code-server.sh" ] || { echo "missing $SHARED/tools/install-code-server.sh (set LEXCITE_SHARED)" >&2; exit 1; }
+entry=$(bash "$SHARED/tools/install-code-server.sh" "$CODE_SERVER_DIR" | tail -1)
+export LEXCITE_CODE_SERVER="${entry#node }"
+[ -f "$LEXCITE_CODE_SERVER" ] || { echo "code-server was not installed: $entry" >&2; exit 1; }
+
+# 3. The project's own dependencies (a fresh clone) and the packaged extension.
+[ -d node_modules/playwright-core ] || { step "npm ci"; npm ci --no-audit --no-fund; }
+stale=""
+if [ ! -f lexcite.vsix ]; then
+  stale="(missing)"
+else
+  stale=$(find client/src server/src data syntaxes l10n scripts/bundle.mjs package.json package.nls.json package.nls.zh-cn.json README.md LICENSE .vscodeignore \
+    -newer lexcite.vsix -type f -print -quit 2>/dev/null || true)
+fi
+if [ -n "$stale" ]; then
+  step "npm run package (lexcite.vsix is older than $stale)"
+  npm run package </dev/null >"${TMPDIR:-/tmp}/lexcite-package.log" 2>&1 || { tail -30 "${TMPDIR:-/tmp}/lexcite-package.log"; exit 1; }
+else
+  step "lexcite.vsix is up to date; compiling the tests"
+  npx tsc -p .
+fi
+export LEXCITE_VSIX="$REPO/lexcite.vsix"
+export LEXCITE_CHROMIUM=${LEXCITE_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}
+
+# 4. The test: one browser session against code-server with the .vsix installed.
+step "mocha out/test/e2e/vscode.e2e.js"
+status=0
+LEXCITE_SUITE=e2e-vscode npx mocha --no-config --timeout 180000 --reporter ./test/reporter.js out/test/e2e/vscode.e2e.js || status=$?
+step "done (exit $status)"
+exit $status

@@ -1,0 +1,86 @@
+/**
+ * Does the cited thing exist?
+ *   title.typo           a title close to a known title (《厦门市促进数据产业高质量发展若干举措》)
+ *   title.unknown        a title the index does not hold — at most a hint
+ *   article.not-found    第十五条 of a document that has （一）至（十四）
+ *   docnumber.mismatch   （国发〔2025〕12号） after a title whose 文号 is 国发〔2025〕11号
+ *   docnumber.format     国发[2025]11号, 国发〔25〕11号, 国发〔2025〕第11号, 国发〔2025〕011号
+ */
+import { t } from '../messages';
+import type { CorpusDocument } from '../model';
+import type { DocNumberCitation, TitleCitation } from '../parser';
+import { documentsOf, resolveReference, resolveTitle } from '../resolver';
+import type { CheckContext, Finding } from './context';
+
+export function checkCitations(context: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const title of context.paper.parsed.titles) {
+    if (title.journalRole) continue;
+    checkTitle(context, title, findings);
+  }
+  for (const number of context.paper.parsed.docNumbers) checkDocNumberFormat(context, number, findings);
+  return findings;
+}
+
+function checkTitle(context: CheckContext, title: TitleCitation, findings: Finding[]): void {
+  const { corpus, locale, paper } = context;
+  const resolution = resolveTitle(corpus, title.title, paper.scope, title);
+  const inner = { start: title.start + 1, end: title.end - 1 };
+  if (resolution.status === 'typo') {
+    const suggestion = resolution.suggestion.entry.title;
+    findings.push({
+      code: 'title.typo', ...inner,
+      message: t(locale, 'title.typo', { written: title.title, suggestion }),
+      fixes: [{ title: t(locale, 'fix.replace-title', { suggestion }), ...inner, newText: suggestion }],
+    });
+    return;
+  }
+  if (resolution.status === 'unknown') {
+    findings.push({ code: 'title.unknown', ...inner, message: t(locale, 'title.unknown', { written: title.title }) });
+    return;
+  }
+  const documents = documentsOf(corpus, resolution.entries);
+  if (documents.length === 0) return;
+  checkReferences(context, title, documents, findings);
+  if (title.docNumber) checkDocNumberMatch(context, title.docNumber, documents, findings);
+}
+
+function checkReferences(context: CheckContext, title: TitleCitation, documents: CorpusDocument[], findings: Finding[]): void {
+  for (const reference of title.references) {
+    const results = documents.map((doc) => ({ doc, result: resolveReference(context.corpus, doc, reference) }));
+    if (results.some((r) => r.result.ok)) continue;
+    const { doc, result } = results[0];
+    if (result.ok) continue;
+    findings.push({
+      code: 'article.not-found', start: reference.start, end: reference.end,
+      message: t(context.locale, 'article.not-found', { title: doc.title, reference: reference.text, available: result.failure.available }),
+    });
+  }
+}
+
+function checkDocNumberMatch(context: CheckContext, number: DocNumberCitation, documents: CorpusDocument[], findings: Finding[]): void {
+  const expected = documents.map((d) => d.docNumber).filter((n): n is string => n !== undefined);
+  if (expected.length === 0) return;
+  const written = number.parsed.canonical;
+  if (expected.includes(written)) return;
+  const owner = context.corpus.lookupDocNumber(written)[0];
+  const other = owner ? t(context.locale, 'docnumber.mismatch.other', { written, otherTitle: owner.title }) : '';
+  findings.push({
+    code: 'docnumber.mismatch', start: number.start, end: number.end,
+    message: t(context.locale, 'docnumber.mismatch', { written: number.text, title: documents[0].title, expected: expected[0], other }),
+    fixes: [{ title: t(context.locale, 'fix.replace-docnumber', { canonical: expected[0] }), start: number.start, end: number.end, newText: expected[0] }],
+  });
+}
+
+function checkDocNumberFormat(context: CheckContext, number: DocNumberCitation, findings: Finding[]): void {
+  const { parsed } = number;
+  if (parsed.problems.length === 0) return;
+  const problems = parsed.problems.map((p) => t(context.locale, `docnumber.problem.${p}`)).join(t(context.locale, 'list.separator'));
+  // The fix rewrites the bracketed year and the serial number only; the issuer code stays as the author wrote it.
+  const replacement = parsed.canonical.slice(parsed.issuerCode.length);
+  findings.push({
+    code: 'docnumber.format', start: number.start, end: number.end,
+    message: t(context.locale, 'docnumber.format', { written: number.text, problems, canonical: parsed.canonical }),
+    fixes: [{ title: t(context.locale, 'fix.replace-docnumber', { canonical: parsed.canonical }), start: number.bracketStart, end: number.end, newText: replacement }],
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Does what the citation states agree with the index?
+ *   citation.date-mismatch     “2025年7月，国务院印发《…意见》” when the opinion is dated 2025-08-21
+ *   citation.issuer-mismatch   “北京市人民政府印发《厦门市…措施》” — only for issuers the index knows
+ *   paper.author-mismatch      作者 of a journal citation not among the record's authors
+ *   paper.title-mismatch       a near miss of a recorded paper title
+ *   paper.journal-mismatch     载《现代法学》 for a paper the record places in 《中国法学》
+ *   paper.year-mismatch, paper.issue-mismatch
+ * Each with a fix to the recorded value.
+ */
+import type { Corpus } from '../corpus';
+import { t } from '../messages';
+import type { BibRecord, CorpusDocument } from '../model';
+import { titleKeyWithoutPrc } from '../normalize';
+import type { JournalCitation, TitleCitation } from '../parser';
+import { resolveTitle } from '../resolver';
+import { documentForTitle } from '../citationAt';
+import type { CheckContext, Finding } from './context';
+
+export function checkConsistency(context: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const issuers = knownIssuers(context.corpus);
+  for (const title of context.paper.parsed.titles) {
+    if (title.journalRole) continue;
+    const document = documentForTitle(context.corpus, title, context.paper.scope);
+    if (!document) continue;
+    checkDate(context, title, document, findings);
+    checkIssuer(context, title, document, issuers, findings);
+  }
+  for (const journal of context.paper.parsed.journals) checkPaperCitation(context, journal, findings);
+  return findings;
+}
+
+const issuerCache = new WeakMap<Corpus, Set<string>>();
+
+function knownIssuers(corpus: Corpus): Set<string> {
+  let set = issuerCache.get(corpus);
+  if (!set) {
+    set = new Set(corpus.documents.flatMap((d) => d.issuers));
+    issuerCache.set(corpus, set);
+  }
+  return set;
+}
+
+const VERB = '(?:印发|发布|出台|公布|颁布|下发|制定|通过)';
+// 2025年8月，国务院印发《…》 / 2025年8月21日发布的《…》: a date in the clause before the title, with a verb of issue.
+const DATE_BEFORE = new RegExp(`(\\d{4})[ \\t]*年(?:[ \\t]*(\\d{1,2})[ \\t]*月(?:[ \\t]*(\\d{1,2})[ \\t]*日)?)?([^。；;《》\\n]{0,24}?${VERB}(?:了)?(?:的)?)$`);
+// 《…》（2025年8月21日） or 《…》于2025年8月21日印发
+const DATE_AFTER = /^(?:[（(]|[ \t]*于[ \t]*)(\d{4})[ \t]*年(?:[ \t]*(\d{1,2})[ \t]*月(?:[ \t]*(\d{1,2})[ \t]*日)?)?/;
+
+function checkDate(context: CheckContext, title: TitleCitation, document: CorpusDocument, findings: Finding[]): void {
+  if (!document.date) return;
+  const text = context.paper.parsed.text;
+  const before = DATE_BEFORE.exec(text.slice(Math.max(0, title.start - 60), title.start));
+  let match: { year: string; month?: string; day?: string; start: number; end: number } | undefined;
+  if (before) {
+    const start = title.start - before[0].length;
+    const end = start + before[0].length - before[4].length;
+    match = { year: before[1], month: before[2], day: before[3], start, end };
+  } else {
+    const after = DATE_AFTER.exec(text.slice(title.end, title.end + 20));
+    // （2021年修正） is a version tag, not a date of issue.
+    if (after && !/^[（(]\d{4}年(修正|修订)/.test(text.slice(title.end, title.end + 20)) && (after[2] !== undefined)) {
+      const start = title.end + after[0].indexOf(after[1]);
+      match = { year: after[1], month: after[2], day: after[3], start, end: title.end + after[0].length };
+    }
+  }
+  if (!match) return;
+  const [year, month, day] = document.date.split('-').map(Number);
+  const agrees = Number(match.year) === year && (match.month === undefined || Number(match.month) === month) && (match.day === undefined || Number(match.day) === day);
+  if (agrees) return;
+  const written = `${match.year}年${match.month ? `${Number(match.month)}月` : ''}${match.day ? `${Number(match.day)}日` : ''}`;
+  const corrected = `${year}年${match.month ? `${month}月` : ''}${match.day ? `${day}日` : ''}`;
+  findings.push({
+    code: 'citation.date-mismatch', start: match.start, end: match.end,
+    message: t(context.locale, 'citation.date-mismatch', { title: document.title, date: `${year}年${month}月${day}日`, written }),
+    fixes: [{ title: t(context.locale, 'fix.replace-with', { value: corrected }), start: match.start, end: match.end, newText: corrected }],
+  });
+}
+
+const ISSUER_BEFORE = new RegExp(`([\\u4e00-\\u9fff、]{2,24}?)${VERB}(?:了)?(?:的)?$`);
+
+function checkIssuer(context: CheckContext, title: TitleCitation, document: CorpusDocument, issuers: Set<string>, findings: Finding[]): void {
+  if (document.issuers.length === 0) return;
+  const before = ISSUER_BEFORE.exec(context.paper.parsed.text.slice(Math.max(0, title.start - 30), title.start));
+  if (!before) return;
+  // The longest known issuer the clause ends with: 国务院 in “8月，国务院”, 厦门市人民政府办公厅 in “由厦门市人民政府办公厅”.
+  const clause = before[1];
+  let written: string | undefined;
+  for (const issuer of issuers) if (clause.endsWith(issuer) && (!written || issuer.length > written.length)) written = issuer;
+  if (!written) return;
+  if (document.issuers.some((i) => i.includes(written!) || written!.includes(i))) return;
+  const start = title.start - before[0].length + before[1].length - written.length;
+  findings.push({
+    code: 'citation.issuer-mismatch', start, end: start + written.length,
+    message: t(context.locale, 'citation.issuer-mismatch', { title: document.title, issuers: document.issuers.join('、'), written }),
+    fixes: [{ title: t(context.locale, 'fix.replace-with', { value: document.issuers.join('、') }), start, end: start + written.length, newText: document.issuers.join('、') }],
+  });
+}
+
+function checkPaperCitation(context: CheckContext, journal: JournalCitation, findings: Finding[]): void {
+  const { corpus, locale } = context;
+  const resolution = resolveTitle(corpus, journal.title.title);
+  let record: BibRecord | undefined;
+  if (resolution.status === 'resolved') {
+    const entry = resolution.entries.find((e) => e.type === 'record');
+    record = entry && corpus.record(entry.id);
+  } else if (resolution.status === 'typo' && resolution.suggestion.entry.type === 'record') {
+    record = corpus.record(resolution.suggestion.entry.id);
+    if (record) {
+      const inner = { start: journal.title.start + 1, end: journal.title.end - 1 };
+      findings.push({
+        code: 'paper.title-mismatch', ...inner,
+        message: t(locale, 'paper.title-mismatch', { written: journal.title.title, recorded: record.title }),
+        fixes: [{ title: t(locale, 'fix.replace-with', { value: `《${record.title}》` }), ...inner, newText: record.title }],
+      });
+    }
+  }
+  if (!record) return;
+  const recorded = record;
+  if (journal.authors.length > 0 && journal.authors.some((a) => !recorded.authors.includes(a.text))) {
+    const start = journal.authors[0].start;
+    const end = journal.authors[journal.authors.length - 1].end;
+    const value = recorded.authors.join('、');
+    findings.push({
+      code: 'paper.author-mismatch', start, end,
+      message: t(locale, 'paper.author-mismatch', { title: recorded.title, recorded: value, written: journal.authors.map((a) => a.text).join('、') }),
+      fixes: [{ title: t(locale, 'fix.replace-with', { value }), start, end, newText: value }],
+    });
+  }
+  if (recorded.volume !== undefined) return;
+  if (titleKeyWithoutPrc(journal.journal.title) !== titleKeyWithoutPrc(recorded.journal)) {
+    const inner = { start: journal.journal.start + 1, end: journal.journal.end - 1 };
+    findings.push({
+      code: 'paper.journal-mismatch', ...inner,
+      message: t(locale, 'paper.journal-mismatch', { title: recorded.title, recorded: recorded.journal, written: journal.journal.title }),
+      fixes: [{ title: t(locale, 'fix.replace-with', { value: `《${recorded.journal}》` }), ...inner, newText: recorded.journal }],
+    });
+  }
+  if (journal.year.value !== recorded.year) {
+    findings.push({
+      code: 'paper.year-mismatch', start: journal.year.start, end: journal.year.end,
+      message: t(locale, 'paper.year-mismatch', { title: recorded.title, recorded: recorded.year, written: journal.year.value }),
+      fixes: [{ title: t(locale, 'fix.replace-with', { value: `${recorded.year}` }), start: journal.year.start, end: journal.year.end, newText: String(recorded.year) }],
+    });
+  }
+  if (recorded.issue !== undefined && journal.issue.value !== recorded.issue) {
+    findings.push({
+      code: 'paper.issue-mismatch', start: journal.issue.start, end: journal.issue.end,
+      message: t(locale, 'paper.issue-mismatch', { title: recorded.title, recorded: `${recorded.year}年第${recorded.issue}期`, written: `${journal.year.value}年第${journal.issue.value}期` }),
+      fixes: [{ title: t(locale, 'fix.replace-with', { value: `第${recorded.issue}期` }), start: journal.issue.start, end: journal.issue.end, newText: String(recorded.issue) }],
+    });
+  }
+}

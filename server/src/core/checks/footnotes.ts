@@ -1,0 +1,105 @@
+/**
+ * Markdown footnotes and the short forms of repeated citations.
+ *   footnote.undefined         [^3] with no [^3]: definition
+ *   footnote.unused            a definition nothing refers to
+ *   footnote.duplicate         two definitions with one label
+ *   shortform.ibid-first       同上注 in the first footnote
+ *   shortform.ibid-ambiguous   同上注 after a footnote that cites several works
+ *   shortform.missing-target   同前注〔9〕 when there is no footnote 9, or it is this footnote or a later one
+ *   shortform.target-mismatch  同前注〔3〕，张金平文 when footnote 3 does not cite 张金平
+ */
+import { t } from '../messages';
+import type { FootnoteDefinition, ParsedPaper } from '../parser';
+import { footnoteNumber } from '../parser';
+import type { ShortForm } from '../shortForms';
+import type { CheckContext, Finding } from './context';
+
+export function checkFootnotes(context: CheckContext): Finding[] {
+  const { parsed } = context.paper;
+  const { locale } = context;
+  const findings: Finding[] = [];
+  if (parsed.footnoteRefs.length === 0 && parsed.footnoteDefs.length === 0) return findings;
+  const defined = new Set(parsed.footnoteDefs.map((d) => d.label));
+  const referenced = new Set(parsed.footnoteRefs.map((r) => r.label));
+  for (const ref of parsed.footnoteRefs) {
+    if (!defined.has(ref.label)) findings.push({ code: 'footnote.undefined', start: ref.start, end: ref.end, message: t(locale, 'footnote.undefined', { label: ref.label }) });
+  }
+  const seen = new Map<string, FootnoteDefinition>();
+  for (const def of parsed.footnoteDefs) {
+    const first = seen.get(def.label);
+    if (first) {
+      findings.push({ code: 'footnote.duplicate', start: def.start, end: def.end, message: t(locale, 'footnote.duplicate', { label: def.label, line: lineOf(context, first.start) }) });
+      continue;
+    }
+    seen.set(def.label, def);
+    if (!referenced.has(def.label)) findings.push({ code: 'footnote.unused', start: def.start, end: def.end, message: t(locale, 'footnote.unused', { label: def.label }) });
+  }
+  for (const form of parsed.shortForms) findings.push(...checkShortForm(context, form));
+  return findings;
+}
+
+function lineOf(context: CheckContext, offset: number): number {
+  return context.paper.lines.positionAt(offset).line + 1;
+}
+
+/** The footnote a short form points to, following 同上注 chains; undefined when it points nowhere. */
+export function resolveShortForm(parsed: ParsedPaper, form: ShortForm): { target?: FootnoteDefinition; number?: number; problem?: 'first' | 'missing' | 'forward' } {
+  const own = footnoteNumber(parsed, form.footnote);
+  if (own === undefined) return { problem: 'missing' };
+  let number: number;
+  if (form.kind === 'ibid') {
+    if (own <= 1) return { problem: 'first' };
+    number = own - 1;
+  } else {
+    number = form.target!;
+    if (number >= own) return { problem: 'forward', number };
+  }
+  const label = parsed.footnoteOrder[number - 1];
+  const target = label === undefined ? undefined : parsed.footnoteDefs.find((d) => d.label === label);
+  return target ? { target, number } : { problem: 'missing', number };
+}
+
+/** Distinct works a footnote cites, following a footnote that is itself only a short form. */
+export function worksCitedBy(parsed: ParsedPaper, def: FootnoteDefinition, depth = 0): string[] {
+  const inside = (start: number) => start >= def.contentStart && start < def.contentEnd;
+  const works = new Set<string>();
+  for (const journal of parsed.journals) if (inside(journal.start)) works.add(`paper:${journal.title.title}`);
+  for (const title of parsed.titles) if (inside(title.start) && !title.journalRole) works.add(`title:${title.title}`);
+  if (works.size === 0 && depth < 20) {
+    const form = parsed.shortForms.find((f) => inside(f.start));
+    if (form) {
+      const { target } = resolveShortForm(parsed, form);
+      if (target) return worksCitedBy(parsed, target, depth + 1);
+    }
+  }
+  return [...works];
+}
+
+function checkShortForm(context: CheckContext, form: ShortForm): Finding[] {
+  const { parsed } = context.paper;
+  const { locale } = context;
+  const written = parsed.text.slice(form.start, form.end);
+  const resolved = resolveShortForm(parsed, form);
+  if (resolved.problem === 'first') return [{ code: 'shortform.ibid-first', start: form.start, end: form.end, message: t(locale, 'shortform.ibid-first', { written }) }];
+  if (resolved.problem === 'missing' || resolved.problem === 'forward') {
+    const key = resolved.problem === 'forward' ? 'shortform.forward' : 'shortform.missing-target';
+    return [{ code: 'shortform.missing-target', start: form.start, end: form.end, message: t(locale, key, { written, n: resolved.number ?? '?', count: parsed.footnoteOrder.length }) }];
+  }
+  const target = resolved.target!;
+  const targetText = parsed.text.slice(target.contentStart, target.contentEnd);
+  if (form.kind === 'ibid') {
+    const works = worksCitedBy(parsed, target);
+    if (works.length > 1) return [{ code: 'shortform.ibid-ambiguous', start: form.start, end: form.end, message: t(locale, 'shortform.ibid-ambiguous', { written, n: resolved.number!, count: works.length }) }];
+    return [];
+  }
+  // 同前注〔3〕，张金平文 / 同前注〔3〕，张金平书 / 同前注〔3〕，张金平：《…》: the name must be in footnote 3.
+  const named = /^([\u4e00-\u9fff·]{2,4})(?=文|书|著|主编|等|：|:)/.exec(form.note)?.[1] ?? /《([^》]+)》/.exec(form.note)?.[1];
+  if (named && !targetText.includes(named)) {
+    return [{ code: 'shortform.target-mismatch', start: form.start, end: form.end + (parsed.text.slice(form.end).indexOf(named) + named.length), message: t(locale, 'shortform.target-mismatch', { written, named, n: resolved.number!, target: abbreviate(targetText.trim()) }) }];
+  }
+  return [];
+}
+
+function abbreviate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}……` : text;
+}

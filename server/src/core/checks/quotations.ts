@@ -1,0 +1,168 @@
+/**
+ * quote.mismatch: a quotation attached to a citation — in the same sentence as the citation, or in the body
+ * sentence whose footnote cites it — must occur in the cited provision (or, with no provision given, anywhere
+ * in the document) once whitespace, widths and punctuation are normalised and ……/… ellipses split it. Digits
+ * stay, so 3个月 against 2个月 is caught. The message quotes the closest passage; the fix puts it in.
+ *
+ * Short quotations (fewer than eight characters after normalisation) are terms, not quotations, and are left
+ * alone; so are quotations of works whose text the index does not hold.
+ */
+import { fullProvisionText } from '../addressing';
+import type { Corpus } from '../corpus';
+import { t } from '../messages';
+import type { CorpusDocument } from '../model';
+import { collapseNumberSpaces, normalizeForMatch } from '../normalize';
+import type { ParsedPaper, TitleCitation } from '../parser';
+import type { PaperScope } from '../paperScope';
+import type { Quotation } from '../quotes';
+import { documentForTitle } from '../citationAt';
+import type { CheckContext, Finding } from './context';
+
+const MIN_QUOTE = 8;
+const ELLIPSIS = /……|…|\.{3,}|⋯+|。。。/;
+const SENTENCE_END = /[。！？；!?;\n]/;
+
+export function checkQuotations(context: CheckContext): Finding[] {
+  const { paper, corpus, locale } = context;
+  const parsed = paper.parsed;
+  const findings: Finding[] = [];
+  for (const quotation of parsed.quotations) {
+    if (quotation.depth > 0) continue;
+    const inner = parsed.text.slice(quotation.innerStart, quotation.innerEnd);
+    if (normalizeForMatch(inner).length < MIN_QUOTE) continue;
+    const cited = attachedCitation(parsed, quotation);
+    if (!cited) continue;
+    const source = sourceOf(corpus, paper.scope, cited);
+    if (!source) continue;
+    const verdict = verifyQuotation(inner, source.text);
+    if (verdict.ok) continue;
+    const where = `《${source.document.title}》${source.address}`;
+    const finding: Finding = verdict.passage
+      ? { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.mismatch', { where, passage: verdict.passage }) }
+      : { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.not-found', { where }) };
+    if (verdict.passage && !ELLIPSIS.test(inner)) {
+      finding.fixes = [{ title: t(locale, 'fix.replace-quote', { passage: abbreviate(verdict.passage) }), start: quotation.innerStart, end: quotation.innerEnd, newText: verdict.passage }];
+    }
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 24)}……` : text;
+}
+
+/** The citation a quotation belongs to: one in its sentence, else one in the footnote its sentence cites. */
+export function attachedCitation(parsed: ParsedPaper, quotation: Quotation): TitleCitation | undefined {
+  const { text } = parsed;
+  let start = quotation.start;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
+  let end = quotation.end;
+  while (end < text.length && !SENTENCE_END.test(text[end])) end++;
+  const inSentence = parsed.titles.filter((title) => !title.journalRole && title.start >= start && title.end <= end && (title.end <= quotation.start || title.start >= quotation.end));
+  const before = inSentence.filter((title) => title.end <= quotation.start);
+  if (before.length > 0) return before[before.length - 1];
+  if (inSentence.length > 0) return inSentence[0];
+  // The sentence's footnote: the first reference after the quotation, up to and just past the sentence end.
+  const ref = parsed.footnoteRefs.find((r) => r.start >= quotation.end && r.start <= end + 1);
+  if (!ref) return undefined;
+  const definition = parsed.footnoteDefs.find((d) => d.label === ref.label);
+  if (!definition) return undefined;
+  const cited = parsed.titles.filter((title) => !title.journalRole && title.start >= definition.contentStart && title.end <= definition.contentEnd);
+  return cited.find((title) => title.references.length > 0) ?? cited[0];
+}
+
+interface QuotedSource {
+  document: CorpusDocument;
+  address: string;
+  text: string;
+}
+
+function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): QuotedSource | undefined {
+  const document = documentForTitle(corpus, title, scope);
+  if (!document || document.provisions.length === 0) return undefined;
+  const addressing = corpus.addressing(document);
+  const parts: string[] = [];
+  const addresses: string[] = [];
+  for (const reference of title.references) {
+    const result = addressing.resolve(reference.steps);
+    if (!result.ok) continue;
+    const { index, paragraph, provision } = result.target;
+    parts.push(paragraph ? provision.text.split('\n')[paragraph - 1] : fullProvisionText(addressing, index));
+    addresses.push(reference.text);
+  }
+  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n') };
+  if (title.references.length > 0) return undefined;
+  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n') };
+}
+
+export interface Verdict {
+  ok: boolean;
+  /** The closest passage of the source, as printed (number spaces tidied), when one is close enough. */
+  passage?: string;
+}
+
+/** Every ellipsis-separated segment must occur, in order, in the normalised source. */
+export function verifyQuotation(quotation: string, source: string): Verdict {
+  const normalizedSource = normalizeWithMap(source);
+  const segments = quotation.split(ELLIPSIS).map(normalizeForMatch).filter((s) => s.length > 0);
+  let from = 0;
+  let missing: string | undefined;
+  for (const segment of segments) {
+    const at = normalizedSource.text.indexOf(segment, from);
+    if (at < 0) {
+      missing = segment;
+      break;
+    }
+    from = at + segment.length;
+  }
+  if (missing === undefined) return { ok: true };
+  const window = closestWindow(missing, normalizedSource.text);
+  if (!window) return { ok: false };
+  const originalStart = normalizedSource.map[window.start];
+  const originalEnd = normalizedSource.map[window.end - 1] + 1;
+  return { ok: false, passage: collapseNumberSpaces(source.slice(originalStart, originalEnd)).replace(/\s+/g, ' ').trim() };
+}
+
+/** normalizeForMatch, keeping for each kept character its offset in the original. */
+function normalizeWithMap(text: string): { text: string; map: number[] } {
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const kept = normalizeForMatch(text[i]);
+    if (kept.length === 0) continue;
+    out += kept;
+    for (let k = 0; k < kept.length; k++) map.push(i);
+  }
+  return { text: out, map };
+}
+
+/**
+ * The window of the source most like the quotation: each shared bigram votes for the start it implies, the
+ * start with most votes wins (linear in the source). Undefined when fewer than a third of the bigrams agree.
+ */
+function closestWindow(quotation: string, source: string): { start: number; end: number } | undefined {
+  if (quotation.length < 2 || source.length < 2) return undefined;
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i + 1 < source.length; i++) {
+    const bigram = source.slice(i, i + 2);
+    const list = positions.get(bigram);
+    if (list) list.push(i);
+    else positions.set(bigram, [i]);
+  }
+  const votes = new Map<number, number>();
+  for (let j = 0; j + 1 < quotation.length; j++) {
+    for (const p of positions.get(quotation.slice(j, j + 2)) ?? []) votes.set(p - j, (votes.get(p - j) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestStart = 0;
+  for (const [start, count] of votes) {
+    // Neighbouring starts share votes when the quotation dropped or added a character.
+    const total = count + Math.max(votes.get(start - 1) ?? 0, votes.get(start + 1) ?? 0) * 0.5;
+    if (total > best || (total === best && start < bestStart)) [best, bestStart] = [total, start];
+  }
+  if (best < (quotation.length - 1) / 3) return undefined;
+  const start = Math.max(0, bestStart);
+  const end = Math.min(source.length, bestStart + quotation.length);
+  return end > start ? { start, end } : undefined;
+}
