@@ -80,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(vscode.l10n.t('LexCite server restarted.'));
     }),
     vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
+    vscode.commands.registerCommand('lexcite.openReport', openReport),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     client.onDidChangeState((event) => {
@@ -186,4 +187,17 @@ async function showProvision(): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
   const position = new vscode.Position(result.line, 0);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true, selection: new vscode.Range(position, position) });
+}
+
+/** The citation report of the current paper, rendered by the server, in a webview (no scripts). */
+async function openReport(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown paper to see its citation report.'));
+    return;
+  }
+  const result = await client.sendRequest<{ text: string } | null>('lexcite/report', { textDocument: { uri: editor.document.uri.toString() }, format: 'html' });
+  if (!result) return;
+  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false });
+  panel.webview.html = result.text;
 }

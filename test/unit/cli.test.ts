@@ -35,7 +35,7 @@ describe('cli: lookup', () => {
   it('a provision prints its address and full text', async () => {
     const { code, out } = await lexcite('lookup', '《关于规范“自媒体”医疗科普行为的通知》第五条');
     assert.equal(code, 0);
-    assert.match(out, /5\. 严禁无资质账号生产发布专业医疗科普内容/);
+    assert.match(out, /第5点 严禁无资质账号生产发布专业医疗科普内容/);
     assert.match(out, /对未认证的账号通知其 2个月内完成资质认证/);
   });
 

@@ -50,7 +50,7 @@ describe('resolve: titles', () => {
 
 describe('resolve: provisions of policy documents', () => {
   it('自媒体 notice: 第五条 = 第5点 = 第五项 = 第5条 = point 5', () => {
-    const expected = 'zmt-medical-notice#5.';
+    const expected = 'zmt-medical-notice#第5点';
     for (const ref of ['第五条', '第5点', '第五项', '第5条', '第 5 条']) assert.equal(provisionOf(`《关于规范“自媒体”医疗科普行为的通知》${ref}`), expected, ref);
   });
 

@@ -11,6 +11,8 @@ import { checkPaper } from '../core/diagnostics';
 import { lookupCitation, LookupResult } from '../core/lookup';
 import { normalizeLocale } from '../core/messages';
 import { makePaper } from '../core/paperCache';
+import { buildReport } from '../core/report';
+import { ReportFormat, renderReports } from '../core/reportFormats';
 import { houseStyle, HOUSE_STYLES } from '../core/styles';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { describeItem, formatLookupText } from './format';
@@ -80,13 +82,7 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
     .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string }) => {
-      const texts = files.map((file) => {
-        try {
-          return fs.readFileSync(file, 'utf8');
-        } catch (error) {
-          throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        }
-      });
+      const texts = readAll(files);
       const corpus = loadCorpus();
       const locale = normalizeLocale(options.locale);
       const style = houseStyle(options.style);
@@ -100,6 +96,24 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
         err.write(`${files.length} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.hint} hint(s)\n`);
       }
       exitCode = results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+    });
+
+  program
+    .command('report')
+    .description('the citation report of Markdown papers: table of authorities with check results')
+    .argument('<files...>', 'Markdown files')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'))
+    .addOption(new Option('--locale <locale>', 'report language').choices(['zh-cn', 'en']).default('zh-cn'))
+    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
+    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
+    .action((files: string[], options: { format: ReportFormat; locale: string; style: string }) => {
+      const texts = readAll(files);
+      const corpus = loadCorpus();
+      const locale = normalizeLocale(options.locale);
+      const style = houseStyle(options.style);
+      const reports = files.map((file, i) => buildReport(corpus, makePaper(corpus, file, 1, texts[i]), file, { locale, style }));
+      out.write(renderReports(reports, options.format, locale));
+      exitCode = reports.some((r) => r.counts.errors > 0) ? 1 : 0;
     });
 
   program
@@ -126,6 +140,16 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     return 2;
   }
   return exitCode;
+}
+
+function readAll(files: string[]): string[] {
+  return files.map((file) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  });
 }
 
 function severityName(severity: number | undefined): string {

@@ -205,6 +205,8 @@ export class ProvisionAddressing {
         }
       }).join('');
     }
+    // A point on its own (the 自媒体 notice's 1.–8.) reads better as 第5点 than as a bare “5.”.
+    if (path.length === 1 && provisions[path[0]].kind === 'point') return `第${provisions[path[0]].number}点`;
     return path.map((i) => provisions[i].label || provisions[i].caption || '').join('');
   }
 

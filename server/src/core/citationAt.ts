@@ -8,6 +8,7 @@ import type {
   ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, TitleCitation,
 } from './parser';
 import { documentsOf, firstItem, resolveTitle } from './resolver';
+import type { ShortForm } from './shortForms';
 import type { PaperScope } from './paperScope';
 
 export type CitationElement =
@@ -16,13 +17,15 @@ export type CitationElement =
   | { kind: 'docNumber'; start: number; end: number; number: DocNumberCitation; title?: TitleCitation }
   | { kind: 'journal'; start: number; end: number; journal: JournalCitation }
   | { kind: 'footnoteRef'; start: number; end: number; ref: FootnoteReference }
-  | { kind: 'footnoteDef'; start: number; end: number; def: FootnoteDefinition };
+  | { kind: 'footnoteDef'; start: number; end: number; def: FootnoteDefinition }
+  | { kind: 'shortForm'; start: number; end: number; form: ShortForm };
 
 /** The innermost element containing the offset (the cursor may sit just after it). */
 export function elementAt(paper: ParsedPaper, offset: number): CitationElement | undefined {
   const inside = (start: number, end: number) => offset >= start && offset <= end;
   for (const ref of paper.footnoteRefs) if (inside(ref.start, ref.end)) return { kind: 'footnoteRef', start: ref.start, end: ref.end, ref };
   for (const def of paper.footnoteDefs) if (inside(def.start, def.end)) return { kind: 'footnoteDef', start: def.start, end: def.end, def };
+  for (const form of paper.shortForms) if (inside(form.start, form.end)) return { kind: 'shortForm', start: form.start, end: form.end, form };
   for (const title of paper.titles) {
     if (inside(title.start, title.end)) {
       if (title.journalRole) {

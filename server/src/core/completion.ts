@@ -101,9 +101,11 @@ function completeProvision(context: Context): CompletionList | undefined {
   const match = AFTER_TITLE.exec(context.before);
   if (!match) return undefined;
   const [, title, , partial] = match;
+  // A short name the paper defines (以下简称《九民纪要》) completes the provisions of what it stands for.
+  const ownName = context.paper.scope.definitionsOf(title)[0];
   const resolution = resolveTitle(context.corpus, title);
-  if (resolution.status !== 'resolved') return undefined;
-  const entry = resolution.entries.find((e) => e.type === 'document');
+  const entries = ownName ? ownName.entries : resolution.status === 'resolved' ? resolution.entries : [];
+  const entry = entries.find((e) => e.type === 'document');
   const document = entry && context.corpus.document(entry.id);
   if (!document) return undefined;
   const addressing = context.corpus.addressing(document);

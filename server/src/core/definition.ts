@@ -4,6 +4,7 @@
  */
 import type { Location, Position } from 'vscode-languageserver-types';
 import { elementAt, targetOf } from './citationAt';
+import { resolveShortForm } from './checks/footnotes';
 import type { Corpus } from './corpus';
 import type { Paper } from './paperCache';
 import { VirtualDocuments, virtualUri } from './virtualDocuments';
@@ -12,13 +13,20 @@ export function provideDefinition(corpus: Corpus, virtual: VirtualDocuments, pap
   const offset = paper.lines.offsetAt(position);
   const element = elementAt(paper.parsed, offset);
   if (!element) return [];
+  const here = (start: number, end: number): Location => ({ uri: paper.uri, range: paper.lines.range(start, end) });
   if (element.kind === 'footnoteRef') {
-    return paper.parsed.footnoteDefs
-      .filter((d) => d.label === element.ref.label)
-      .map((d) => ({ uri: paper.uri, range: paper.lines.range(d.start, d.end) }));
+    return paper.parsed.footnoteDefs.filter((d) => d.label === element.ref.label).map((d) => here(d.start, d.end));
   }
-  const target = targetOf(corpus, element);
-  if (!target) return [];
+  if (element.kind === 'shortForm') {
+    const { target } = resolveShortForm(paper.parsed, element.form);
+    return target ? [here(target.start, target.end)] : [];
+  }
+  const target = targetOf(corpus, element, paper.scope);
+  if (!target) {
+    // A short name of a work the index does not hold: go to where the paper defines it.
+    const definition = element.kind === 'title' ? paper.scope.definitionFor(element.title) : undefined;
+    return definition ? [here(definition.title.start, definition.title.end)] : [];
+  }
   const uri = virtualUri(target);
   const rendered = virtual.get(uri);
   const line = target.provision !== undefined && rendered ? rendered.provisionLines[target.provision] ?? 0 : 0;

@@ -11,6 +11,7 @@ import type { Corpus } from './corpus';
 import { t } from './messages';
 import type { Paper } from './paperCache';
 import { resolveTitle } from './resolver';
+import { resolveShortForm } from './checks/footnotes';
 import type { LexciteSettings } from './settings';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
@@ -21,10 +22,14 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
   const range = paper.lines.range(element.start, element.end);
   const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range });
 
+  const scope = paper.scope;
   switch (element.kind) {
     case 'title': {
-      const item = itemForTitle(corpus, element.title);
-      if (item) return markdown(itemCard(corpus, item, locale));
+      const item = itemForTitle(corpus, element.title, scope);
+      const definition = scope.definitionFor(element.title);
+      const note = definition ? `\n\n${t(locale, 'hover.short-name', { name: definition.name, full: definition.title.title, line: paper.lines.positionAt(definition.offset).line + 1 })}` : '';
+      if (item) return markdown(itemCard(corpus, item, locale) + note);
+      if (definition) return markdown(note.trim());
       const resolution = resolveTitle(corpus, element.title.title);
       const text = resolution.status === 'typo'
         ? t(locale, 'title.typo', { written: element.title.title, suggestion: resolution.suggestion.entry.title })
@@ -32,7 +37,7 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       return markdown(text);
     }
     case 'reference': {
-      const document = documentForTitle(corpus, element.title);
+      const document = documentForTitle(corpus, element.title, scope);
       if (!document) return undefined;
       const result = corpus.addressing(document).resolve(element.reference.steps);
       if (!result.ok) {
@@ -53,6 +58,12 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       if (!definition) return undefined;
       const text = paper.parsed.text.slice(definition.contentStart, definition.contentEnd).trim();
       return markdown(`**[^${element.ref.label}]** ${text}`);
+    }
+    case 'shortForm': {
+      const resolved = resolveShortForm(paper.parsed, element.form);
+      if (!resolved.target) return undefined;
+      const text = paper.parsed.text.slice(resolved.target.contentStart, resolved.target.contentEnd).trim();
+      return markdown(`${t(locale, 'hover.short-form', { n: resolved.number! })}\n\n**[^${resolved.target.label}]** ${text}`);
     }
     default:
       return undefined;

@@ -160,8 +160,9 @@ function findTitles(text: string, excluded: ExcludedRegions, docNumbers: DocNumb
     position = skipInlineSpace(text, position);
     citation.references = parseReferences(text, position);
     titles.push(citation);
-    // Nested 《》 inside a title are part of it (a malformed 〈〉); continue after the whole title.
-    from = close + 1;
+    // Nested 《》 inside a title are part of it (a malformed 〈〉); continue after the whole title — and after
+    // （以下简称《X》）, whose 《X》 names the short name rather than citing anything.
+    from = citation.shortName ? citation.shortName.end + 1 : close + 1;
   }
   return titles;
 }

@@ -10,7 +10,7 @@ import type { Paper } from './paperCache';
 export function targetAtPosition(corpus: Corpus, paper: Paper, position: Position): { target: CitedTarget; exact: boolean } | undefined {
   const element = elementAt(paper.parsed, paper.lines.offsetAt(position));
   if (!element) return undefined;
-  const target = targetOf(corpus, element);
+  const target = targetOf(corpus, element, paper.scope);
   if (!target) return undefined;
   // From an article reference, only citations of that provision; from a title, every citation of the work.
   return { target, exact: element.kind === 'reference' && target.provision !== undefined };
@@ -21,7 +21,7 @@ export function provideReferences(corpus: Corpus, paper: Paper, position: Positi
   if (!found) return [];
   const locations: Location[] = [];
   for (const other of workspace) {
-    for (const { element, target } of citedTargets(corpus, other.parsed)) {
+    for (const { element, target } of citedTargets(corpus, other.parsed, other.scope)) {
       // From a title: the work's titles and 文号, not each article reference after them.
       if (!sameTarget(found.target, target, found.exact) || (!found.exact && element.kind === 'reference')) continue;
       locations.push({ uri: other.uri, range: other.lines.range(element.start, element.end) });
@@ -33,7 +33,7 @@ export function provideReferences(corpus: Corpus, paper: Paper, position: Positi
 export function provideDocumentHighlights(corpus: Corpus, paper: Paper, position: Position): DocumentHighlight[] {
   const found = targetAtPosition(corpus, paper, position);
   if (!found) return [];
-  return citedTargets(corpus, paper.parsed)
+  return citedTargets(corpus, paper.parsed, paper.scope)
     .filter(({ element, target }) => sameTarget(found.target, target, found.exact) && (found.exact || element.kind !== 'reference'))
     .map(({ element }) => ({ range: paper.lines.range(element.start, element.end), kind: 1 }));
 }

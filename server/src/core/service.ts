@@ -15,6 +15,8 @@ import { provideDefinition } from './definition';
 import { checkPaper } from './diagnostics';
 import { provideHover } from './hover';
 import { lookupCitation, LookupResult } from './lookup';
+import { buildReport } from './report';
+import { ReportFormat, renderReports } from './reportFormats';
 import { Paper, PaperCache, PaperDocument } from './paperCache';
 import { provideDocumentHighlights, provideReferences } from './references';
 import type { LexciteSettings } from './settings';
@@ -93,5 +95,10 @@ export class CitationService {
 
   lookup(citation: string): LookupResult {
     return lookupCitation(this.corpus, citation);
+  }
+
+  report(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings): string {
+    const report = buildReport(this.corpus, this.paper(document), file, { levels: settings.levels, locale: settings.locale, style: settings.style });
+    return renderReports([report], format, settings.locale);
   }
 }

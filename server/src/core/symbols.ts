@@ -16,7 +16,7 @@ const SYMBOL_KEY = 20;
 
 export function provideDocumentSymbols(corpus: Corpus, paper: Paper, settings: LexciteSettings): DocumentSymbol[] {
   const groups = new Map<string, DocumentSymbol>();
-  for (const { element, target } of citedTargets(corpus, paper.parsed)) {
+  for (const { element, target } of citedTargets(corpus, paper.parsed, paper.scope)) {
     const key = `${target.type}:${target.id}`;
     const item = corpus.item(target);
     if (!item) continue;

@@ -157,6 +157,16 @@ export function startServer(): Connection {
       return failed(connection, 'lexcite/provisionAt', error);
     }
   });
+  connection.onRequest('lexcite/report', async (params: { textDocument: { uri: string }; format?: 'md' | 'html' | 'json' | 'csv' }) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    try {
+      const file = uriToPath(document.uri) ?? document.uri;
+      return { text: serviceOf(state).report(document, path.basename(file), params.format ?? 'html', await settingsFor(state, document.uri)) };
+    } catch (error) {
+      return failed(connection, 'lexcite/report', error);
+    }
+  });
   connection.onRequest('lexcite/status', () => statusOf(state));
 
   documents.listen(connection);

@@ -53,7 +53,9 @@ describe('LexCite in the VS Code extension host', () => {
   it('registers every command of the manifest', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const declared = manifest.contributes.commands.map((c) => c.command);
-    assert.deepEqual(declared.sort(), ['lexcite.insertCitation', 'lexcite.restartServer', 'lexcite.searchCorpus', 'lexcite.showOutput', 'lexcite.showProvision']);
+    for (const id of ['lexcite.searchCorpus', 'lexcite.insertCitation', 'lexcite.showProvision', 'lexcite.restartServer', 'lexcite.showOutput']) {
+      assert.ok(declared.includes(id), `the manifest declares ${id}`);
+    }
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of declared) assert.ok(registered.has(id), `${id} is registered`);
   });

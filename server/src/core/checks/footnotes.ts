@@ -52,6 +52,7 @@ export function resolveShortForm(parsed: ParsedPaper, form: ShortForm): { target
     number = own - 1;
   } else {
     number = form.target!;
+    if (number > parsed.footnoteOrder.length || number < 1) return { problem: 'missing', number };
     if (number >= own) return { problem: 'forward', number };
   }
   const label = parsed.footnoteOrder[number - 1];

@@ -7,7 +7,7 @@
  * Short quotations (fewer than eight characters after normalisation) are terms, not quotations, and are left
  * alone; so are quotations of works whose text the index does not hold.
  */
-import { fullProvisionText } from '../addressing';
+import type { ProvisionAddressing } from '../addressing';
 import type { Corpus } from '../corpus';
 import { t } from '../messages';
 import type { CorpusDocument } from '../model';
@@ -52,21 +52,31 @@ function abbreviate(text: string): string {
   return text.length > 24 ? `${text.slice(0, 24)}……` : text;
 }
 
-/** The citation a quotation belongs to: one in its sentence, else one in the footnote its sentence cites. */
+/**
+ * The citation a quotation belongs to: the footnote placed right after it (“…”。[^3]) names its source
+ * explicitly; otherwise the nearest citation before it in its sentence, one after it in the sentence, or the
+ * footnote the sentence ends with.
+ */
 export function attachedCitation(parsed: ParsedPaper, quotation: Quotation): TitleCitation | undefined {
   const { text } = parsed;
   let start = quotation.start;
   while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
   let end = quotation.end;
   while (end < text.length && !SENTENCE_END.test(text[end])) end++;
+  const adjacent = parsed.footnoteRefs.find((r) => r.start >= quotation.end && /^[，。；,;\s]{0,2}$/.test(text.slice(quotation.end, r.start)));
+  const fromAdjacent = adjacent && citationInFootnote(parsed, adjacent.label);
+  if (fromAdjacent) return fromAdjacent;
   const inSentence = parsed.titles.filter((title) => !title.journalRole && title.start >= start && title.end <= end && (title.end <= quotation.start || title.start >= quotation.end));
   const before = inSentence.filter((title) => title.end <= quotation.start);
   if (before.length > 0) return before[before.length - 1];
   if (inSentence.length > 0) return inSentence[0];
   // The sentence's footnote: the first reference after the quotation, up to and just past the sentence end.
   const ref = parsed.footnoteRefs.find((r) => r.start >= quotation.end && r.start <= end + 1);
-  if (!ref) return undefined;
-  const definition = parsed.footnoteDefs.find((d) => d.label === ref.label);
+  return ref ? citationInFootnote(parsed, ref.label) : undefined;
+}
+
+function citationInFootnote(parsed: ParsedPaper, label: string): TitleCitation | undefined {
+  const definition = parsed.footnoteDefs.find((d) => d.label === label);
   if (!definition) return undefined;
   const cited = parsed.titles.filter((title) => !title.journalRole && title.start >= definition.contentStart && title.end <= definition.contentEnd);
   return cited.find((title) => title.references.length > 0) ?? cited[0];
@@ -88,12 +98,20 @@ function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): Quot
     const result = addressing.resolve(reference.steps);
     if (!result.ok) continue;
     const { index, paragraph, provision } = result.target;
-    parts.push(paragraph ? provision.text.split('\n')[paragraph - 1] : fullProvisionText(addressing, index));
+    parts.push(paragraph ? provision.text.split('\n')[paragraph - 1] : unlabelledText(addressing, index));
     addresses.push(reference.text);
   }
   if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n') };
   if (title.references.length > 0) return undefined;
   return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n') };
+}
+
+/** A provision's text with its descendants' — without labels (“3.”), which are not part of what is quoted. */
+function unlabelledText(addressing: ProvisionAddressing, index: number, depth = 0): string {
+  const p = addressing.doc.provisions[index];
+  const own = p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n${p.text}` : p.text;
+  const children = depth < 4 ? addressing.childrenOf(index).map((child) => unlabelledText(addressing, child, depth + 1)) : [];
+  return [own, ...children].filter((t) => t.length > 0).join('\n');
 }
 
 export interface Verdict {
@@ -139,7 +157,7 @@ function normalizeWithMap(text: string): { text: string; map: number[] } {
 
 /**
  * The window of the source most like the quotation: each shared bigram votes for the start it implies, the
- * start with most votes wins (linear in the source). Undefined when fewer than a third of the bigrams agree.
+ * start with most votes wins (linear in the source). Undefined when fewer than half the bigrams agree.
  */
 function closestWindow(quotation: string, source: string): { start: number; end: number } | undefined {
   if (quotation.length < 2 || source.length < 2) return undefined;
@@ -161,8 +179,16 @@ function closestWindow(quotation: string, source: string): { start: number; end:
     const total = count + Math.max(votes.get(start - 1) ?? 0, votes.get(start + 1) ?? 0) * 0.5;
     if (total > best || (total === best && start < bestStart)) [best, bestStart] = [total, start];
   }
-  if (best < (quotation.length - 1) / 3) return undefined;
-  const start = Math.max(0, bestStart);
-  const end = Math.min(source.length, bestStart + quotation.length);
+  // Fewer than half the bigrams agreeing is no passage worth showing.
+  if (best < (quotation.length - 1) / 2) return undefined;
+  let start = Math.max(0, bestStart);
+  let end = Math.min(source.length, bestStart + quotation.length);
+  // Stretch the window to where the quotation's first and last words occur nearby, so a quotation that left
+  // something out is shown against the whole passage it spans.
+  const reach = quotation.length * 2;
+  const first = (positions.get(quotation.slice(0, 2)) ?? []).filter((p) => p <= start && start - p <= reach).pop();
+  if (first !== undefined) start = first;
+  const last = (positions.get(quotation.slice(-2)) ?? []).find((p) => p + 2 >= end && p + 2 - end <= reach);
+  if (last !== undefined) end = last + 2;
   return end > start ? { start, end } : undefined;
 }
