@@ -20,6 +20,7 @@ interface SearchItem {
 
 interface Status {
   ready: boolean;
+  loadingStatutes?: boolean;
   documents?: number;
   provisions?: number;
   statutes?: number;
@@ -49,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }],
     outputChannel: output,
+    // The server caches parsed statute collections here, so a restart does not re-parse them.
+    initializationOptions: { cacheDir: context.globalStorageUri.fsPath },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -119,8 +122,10 @@ function updateStatus(): void {
     statusItem.tooltip = vscode.l10n.t('LexCite is loading its index');
   } else {
     const size = vscode.l10n.t('{0} documents · {1} provisions', corpusStatus.documents ?? 0, corpusStatus.provisions ?? 0);
-    statusItem.text = `$(law) 法引 ${corpusStatus.documents}/${corpusStatus.provisions}` + (editor?.document.languageId === 'markdown' ? ` $(warning) ${problems}` : '');
-    statusItem.tooltip = `${size}\n${vscode.l10n.t('{0} citation problems in this paper', problems)}`;
+    const loading = corpusStatus.loadingStatutes ? ' $(sync~spin)' : '';
+    statusItem.text = `$(law) 法引 ${corpusStatus.documents}/${corpusStatus.provisions}${loading}` + (editor?.document.languageId === 'markdown' ? ` $(warning) ${problems}` : '');
+    const statutes = corpusStatus.loadingStatutes ? vscode.l10n.t('Loading statute folders…') : vscode.l10n.t('{0} statutes from lexcite.corpora', corpusStatus.statutes ?? 0);
+    statusItem.tooltip = `${size}\n${statutes}\n${vscode.l10n.t('{0} citation problems in this paper', problems)}`;
   }
   statusItem.show();
 }

@@ -130,8 +130,18 @@ async function stopServer(): Promise<void> {
   if ((await Promise.race([exited, timer])) === 'timeout') killServer('SIGKILL');
 }
 
-// Last resort if mocha is interrupted: never leave code-server running.
-process.once('exit', () => killServer('SIGKILL'));
+// Last resort if mocha is interrupted (Ctrl+C, a crash): never leave code-server or the run folder behind.
+// (Playwright ends the browser it launched on exit by itself.)
+process.once('exit', () => {
+  killServer('SIGKILL');
+  if (run && !process.env.LEXCITE_E2E_KEEP) {
+    try {
+      fs.rmSync(run.dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // a process still writing into it: leave the temporary folder to the system
+    }
+  }
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Driving the workbench.

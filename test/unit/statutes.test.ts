@@ -97,13 +97,17 @@ describe('statute import from the shared collection', function () {
       assert.deepEqual(skipped.map((p) => path.basename(p.file)).sort(), ['FORMAT.md', 'README.md']);
       assert.equal(imported.files, manifest.length + skipped.length);
 
-      // Every file ends up in a document: its own, or the merged code its part belongs to.
+      // Every file ends up in a document: its own, the merged code its part belongs to, or — for one text
+      // published twice with different dates (算法推荐管理规定: the meeting date in LawRefBook, the publication
+      // date in Ansvar) — the better-structured copy, with a note saying so.
       const parts = [...byFile.values()].filter((p) => p.codePart !== undefined);
       const codes = new Set(parts.map((p) => p.document!.title));
-      assert.equal(imported.documents.length, manifest.length - parts.length + codes.size);
+      const nearCopies = imported.problems.filter((p) => p.kind === 'warning' && /^same text as /.test(p.message)).map((p) => p.file);
+      assert.deepEqual(nearCopies, [path.join(LAWS, 'ansvar-json/cac-algo-rec-2022.json')]);
+      assert.equal(imported.documents.length, manifest.length - parts.length + codes.size - nearCopies.length);
       const locations = new Set(imported.documents.map((d) => d.location.file));
       for (const [file, parsed] of byFile) {
-        if (parsed.codePart === undefined) assert.ok(locations.has(path.join(LAWS, file)), `${file} is a document of the import`);
+        if (parsed.codePart === undefined && !nearCopies.includes(path.join(LAWS, file))) assert.ok(locations.has(path.join(LAWS, file)), `${file} is a document of the import`);
       }
     });
 
@@ -253,7 +257,7 @@ describe('statute import from the shared collection', function () {
       assert.match(citedText(genai, step('条', 4), step('项', 1)), /^坚持社会主义核心价值观，不得生成煽动颠覆国家政权/);
       assert.match(citedText(genai, step('条', 4), step('项', 5)), /提高生成内容的准确性和可靠性。$/);
       assert.match(citedText(genai, step('条', 4), step('款', 1)), /^提供和使用生成式人工智能服务，应当遵守法律、行政法规，尊重社会公德和伦理道德，遵守以下规定：$/);
-      const algorithm = find('互联网信息服务算法推荐管理规定', '2021-12');
+      const algorithm = byFile.get('ansvar-json/cac-algo-rec-2022.json')!.document!;
       assert.match(citedText(algorithm, step('条', 2), step('款', 2)), /^前款所称应用算法推荐技术，是指/);
     });
   });

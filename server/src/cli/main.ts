@@ -15,12 +15,22 @@ import { buildReport } from '../core/report';
 import { ReportFormat, renderReports } from '../core/reportFormats';
 import { houseStyle, HOUSE_STYLES } from '../core/styles';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
+import { defaultCacheDirectory, loadCollectionsNow } from '../node/statuteCollections';
 import { describeItem, formatLookupText } from './format';
 
 class UsageError extends Error {}
 
-function loadCorpus(): Corpus {
-  return new Corpus(loadCorpusFiles());
+/** The bulletin index plus any --corpus statute folders (parsed once, then read from the cache). */
+function loadCorpus(statuteFolders: string[] = [], err?: NodeJS.WritableStream): Corpus {
+  const bulletin = loadCorpusFiles();
+  if (statuteFolders.length === 0) return new Corpus(bulletin);
+  for (const folder of statuteFolders) {
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`--corpus ${folder}: not a folder`);
+  }
+  const load = loadCollectionsNow(statuteFolders, defaultCacheDirectory());
+  const skipped = load.problems.filter((p) => p.kind === 'skipped').length;
+  err?.write(`lexcite: ${load.documents.length} statute(s) from ${statuteFolders.length} folder(s), ${load.files} file(s)${skipped ? `, ${skipped} skipped` : ''} (${load.cachedFiles} from cache, ${Math.round(load.milliseconds)} ms)\n`);
+  return new Corpus(bulletin, load.documents);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -50,7 +60,7 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .option('--json', 'print JSON')
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
     .action((citation: string, options: { json?: boolean; corpus: string[] }) => {
-      const corpus = loadCorpus();
+      const corpus = loadCorpus(options.corpus, err);
       const result = lookupCitation(corpus, citation);
       out.write(options.json ? JSON.stringify(lookupJson(result), null, 2) + '\n' : formatLookupText(result));
       exitCode = result.status === 'found' ? 0 : result.status === 'not-a-citation' ? 2 : 1;
@@ -63,8 +73,8 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .option('--json', 'print JSON: an array of matches, best first')
     .option('--limit <n>', 'how many matches', positiveInt, 10)
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((query: string, options: { json?: boolean; limit: number }) => {
-      const corpus = loadCorpus();
+    .action((query: string, options: { json?: boolean; limit: number; corpus: string[] }) => {
+      const corpus = loadCorpus(options.corpus, err);
       const hits = corpus.search.search(query, { limit: options.limit });
       const rows = hits.map((hit) => ({ ...describeItem(corpus, hit.entry), score: Number(hit.score.toFixed(3)) }));
       if (options.json) out.write(JSON.stringify(rows, null, 2) + '\n');
@@ -81,12 +91,14 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--locale <locale>', 'message language').choices(['zh-cn', 'en']).default('zh-cn'))
     .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string }) => {
+    .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means); default: front matter, else today')
+    .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string; corpus: string[]; date?: string }) => {
       const texts = readAll(files);
-      const corpus = loadCorpus();
+      const corpus = loadCorpus(options.corpus, err);
+      const date = isoDateOption(options.date);
       const locale = normalizeLocale(options.locale);
       const style = houseStyle(options.style);
-      const results = files.map((file, i) => ({ file, diagnostics: checkPaper(corpus, makePaper(corpus, file, 1, texts[i]), { locale, style }) }));
+      const results = files.map((file, i) => ({ file, diagnostics: checkPaper(corpus, makePaper(corpus, file, 1, texts[i], date), { locale, style }) }));
       if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
       else {
         for (const { file, diagnostics } of results) {
@@ -106,12 +118,14 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--locale <locale>', 'report language').choices(['zh-cn', 'en']).default('zh-cn'))
     .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((files: string[], options: { format: ReportFormat; locale: string; style: string }) => {
+    .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means)')
+    .action((files: string[], options: { format: ReportFormat; locale: string; style: string; corpus: string[]; date?: string }) => {
       const texts = readAll(files);
-      const corpus = loadCorpus();
+      const corpus = loadCorpus(options.corpus, err);
+      const date = isoDateOption(options.date);
       const locale = normalizeLocale(options.locale);
       const style = houseStyle(options.style);
-      const reports = files.map((file, i) => buildReport(corpus, makePaper(corpus, file, 1, texts[i]), file, { locale, style }));
+      const reports = files.map((file, i) => buildReport(corpus, makePaper(corpus, file, 1, texts[i], date), file, { locale, style }));
       out.write(renderReports(reports, options.format, locale));
       exitCode = reports.some((r) => r.counts.errors > 0) ? 1 : 0;
     });
@@ -140,6 +154,12 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     return 2;
   }
   return exitCode;
+}
+
+function isoDateOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--date must be YYYY-MM-DD, not ${value}`);
+  return value;
 }
 
 function readAll(files: string[]): string[] {

@@ -150,12 +150,28 @@ export class ProvisionAddressing {
     return { ok: false, failure: { step, available } };
   }
 
-  private resolveStatute(steps: ReferenceStep[]): AddressResult {
+  private resolveStatute(allSteps: ReferenceStep[]): AddressResult {
     const provisions = this.doc.provisions;
+    // 第二章第十三条: leading 编/章/节 steps narrow the search to that division.
+    let division: number | undefined;
+    let steps = allSteps;
+    while (steps.length > 0 && ['编', '章', '节'].includes(steps[0].unit)) {
+      const step = steps[0];
+      const label = `第${toChineseNumeral(step.number)}${step.unit}`;
+      const found = provisions.findIndex((p, i) => p.kind === 'division' && p.label === label && (division === undefined || this.isWithin(i, division)));
+      if (found < 0) {
+        const available = provisions.filter((p) => p.kind === 'division' && p.label.endsWith(step.unit)).map((p) => p.label);
+        return this.fail(step, available.length ? `${available[0]}至${available[available.length - 1]}` : `没有${step.unit}`);
+      }
+      division = found;
+      steps = steps.slice(1);
+    }
+    if (steps.length === 0) return { ok: true, target: { index: division!, provision: provisions[division!], address: provisions[division!].label } };
     const first = steps[0];
     if (first.unit !== '条') return this.fail(first, this.describeLevel(this.primary));
-    const article = this.pick(this.primary, first);
-    if (article === undefined) return this.fail(first, this.describeLevel(this.primary));
+    const pool = division === undefined ? this.primary : this.primary.filter((i) => this.isWithin(i, division!));
+    const article = this.pick(pool, first);
+    if (article === undefined) return this.fail(first, this.describeLevel(pool));
     let current = article;
     let clause: number | undefined;
     for (const step of steps.slice(1)) {
@@ -186,6 +202,11 @@ export class ProvisionAddressing {
       }
     }
     return { ok: true, target: { index: current, provision: provisions[current], address: this.addressOf(current) } };
+  }
+
+  private isWithin(index: number, ancestor: number): boolean {
+    for (let i = this.doc.provisions[index].parent; i >= 0; i = this.doc.provisions[i].parent) if (i === ancestor) return true;
+    return false;
   }
 
   /** 三、（七） for policy documents; 第十三条第一款第（二）项 for statutes. */
@@ -273,10 +294,16 @@ export class ProvisionAddressing {
 /** The provision's text with its descendants, each line prefixed by its label, for hovers and peeks. */
 export function fullProvisionText(addressing: ProvisionAddressing, index: number, depth = 0): string {
   const p = addressing.doc.provisions[index];
+  const children = depth < 4 ? addressing.childrenOf(index) : [];
+  // A statute article's text is in its 款: the first goes on the article's line, as printed (第十三条 符合…).
+  if (p.kind === 'article' && p.text === '' && children.length > 0 && addressing.doc.provisions[children[0]].kind === 'clause') {
+    const [first, ...rest] = children.map((child) => fullProvisionText(addressing, child, depth + 1));
+    return [`${p.label} ${first}`, ...rest].join('\n');
+  }
   // Headings (二、加快实施重点行动) keep their name in the caption and may have no text of their own.
   const head = p.caption && !p.text.startsWith(p.caption) ? p.caption + (p.text ? '\n' : '') : '';
   const own = (p.kind === 'clause' || p.kind === 'paragraph' ? '' : p.label) + head + p.text;
   const lines = [own.trim()].filter((l) => l.length > 0);
-  if (depth < 4) for (const child of addressing.childrenOf(index)) lines.push(fullProvisionText(addressing, child, depth + 1));
+  for (const child of children) lines.push(fullProvisionText(addressing, child, depth + 1));
   return lines.join('\n');
 }

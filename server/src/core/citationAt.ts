@@ -9,6 +9,7 @@ import type {
 } from './parser';
 import { documentsOf, firstItem, resolveTitle } from './resolver';
 import type { ShortForm } from './shortForms';
+import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
 import type { PaperScope } from './paperScope';
 
 export type CitationElement =
@@ -50,11 +51,21 @@ export function elementAt(paper: ParsedPaper, offset: number): CitationElement |
 
 /** The document a title citation names, picking the version or homonym whose provisions fit the references. */
 export function documentForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusDocument | undefined {
+  return versionsForTitle(corpus, title, scope)?.chosen;
+}
+
+/**
+ * The document a title citation names with the versions it was chosen from: statute versions by the written tag
+ * or the paper's date; homonyms by which one has the cited provisions.
+ */
+export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope, date?: string): VersionChoice | undefined {
   const resolution = resolveTitle(corpus, title.title, scope, title);
   if (resolution.status !== 'resolved') return undefined;
   const documents = documentsOf(corpus, resolution.entries);
-  if (documents.length <= 1 || title.references.length === 0) return documents[0];
-  return documents.find((d) => title.references.every((r) => corpus.addressing(d).resolve(r.steps).ok)) ?? documents[0];
+  if (documents.length === 0) return undefined;
+  if (isVersionSet(documents)) return chooseVersion(documents, title.versionTag, scope?.date ?? date ?? todayIso());
+  const fits = title.references.length === 0 ? documents[0] : documents.find((d) => title.references.every((r) => corpus.addressing(d).resolve(r.steps).ok)) ?? documents[0];
+  return { chosen: fits, others: documents.filter((d) => d !== fits), reason: documents.length === 1 ? 'only' : 'date' };
 }
 
 export function itemForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusItem | undefined {

@@ -12,6 +12,7 @@ import { checkFootnotes } from './checks/footnotes';
 import { checkQuotations } from './checks/quotations';
 import { checkShortNames } from './checks/shortNames';
 import { checkStyle } from './checks/style';
+import { checkVersions } from './checks/versions';
 import type { Corpus } from './corpus';
 import type { LineIndex } from './lineIndex';
 import type { Locale } from './messages';
@@ -27,6 +28,9 @@ export const DEFAULT_LEVELS = {
   'article.not-found': 'error',
   'docnumber.mismatch': 'error',
   'docnumber.format': 'warning',
+  'statute.version-unknown': 'warning',
+  'statute.version-differs': 'warning',
+  'statute.repealed': 'warning',
   'quote.mismatch': 'warning',
   'citation.date-mismatch': 'warning',
   'citation.issuer-mismatch': 'warning',
@@ -76,6 +80,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const findings: Finding[] = [
     ...checkCitations(context),
+    ...checkVersions(context),
     ...checkConsistency(context),
     ...checkQuotations(context),
     ...checkFootnotes(context),

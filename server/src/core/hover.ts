@@ -5,13 +5,15 @@
  * footnote's text. Undefined when nothing citable is under the cursor.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { documentForNumber, documentForTitle, elementAt, itemForTitle, recordForJournal } from './citationAt';
+import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from './citationAt';
 import { documentCard, itemCard, provisionCard, recordCard } from './cards';
 import type { Corpus } from './corpus';
 import { t } from './messages';
 import type { Paper } from './paperCache';
 import { resolveTitle } from './resolver';
 import { resolveShortForm } from './checks/footnotes';
+import type { Locale } from './messages';
+import { VersionChoice, isVersionSet, versionName } from './versions';
 import type { LexciteSettings } from './settings';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
@@ -28,7 +30,8 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const item = itemForTitle(corpus, element.title, scope);
       const definition = scope.definitionFor(element.title);
       const note = definition ? `\n\n${t(locale, 'hover.short-name', { name: definition.name, full: definition.title.title, line: paper.lines.positionAt(definition.offset).line + 1 })}` : '';
-      if (item) return markdown(itemCard(corpus, item, locale) + note);
+      const choice = item?.type === 'document' ? versionsForTitle(corpus, element.title, scope) : undefined;
+      if (item) return markdown(itemCard(corpus, item, locale) + note + (choice ? versionNote(choice, scope.date, locale) : ''));
       if (definition) return markdown(note.trim());
       const resolution = resolveTitle(corpus, element.title.title);
       const text = resolution.status === 'typo'
@@ -37,13 +40,14 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       return markdown(text);
     }
     case 'reference': {
-      const document = documentForTitle(corpus, element.title, scope);
-      if (!document) return undefined;
+      const choice = versionsForTitle(corpus, element.title, scope);
+      if (!choice) return undefined;
+      const document = choice.chosen;
       const result = corpus.addressing(document).resolve(element.reference.steps);
       if (!result.ok) {
-        return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }));
+        return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }) + versionNote(choice, scope.date, locale));
       }
-      return markdown(provisionCard(corpus, document, result.target.index, result.target.paragraph, locale));
+      return markdown(provisionCard(corpus, document, result.target.index, result.target.paragraph, locale) + versionNote(choice, scope.date, locale));
     }
     case 'docNumber': {
       const document = documentForNumber(corpus, element.number);
@@ -68,4 +72,11 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
     default:
       return undefined;
   }
+}
+
+/** Which version a statute citation means and which others exist, for hovers. */
+function versionNote(choice: VersionChoice, date: string, locale: Locale): string {
+  if (!isVersionSet([choice.chosen, ...choice.others])) return '';
+  const reason = choice.reason === 'tag' ? t(locale, 'hover.version-by-tag') : t(locale, 'hover.version-by-date', { date });
+  return `\n\n${t(locale, 'hover.version', { version: versionName(choice.chosen), reason, others: choice.others.map(versionName).join('、') })}`;
 }

@@ -6,7 +6,9 @@ import { fullProvisionText } from './addressing';
 import type { Corpus, CorpusItem } from './corpus';
 import type { CorpusDocument } from './model';
 import { parsePaper, parseReferences } from './parser';
-import type { ArticleReference } from './parser';
+import type { ArticleReference, TitleCitation } from './parser';
+import { versionsForTitle } from './citationAt';
+import { todayIso } from './versions';
 import { firstItem, resolveTitle } from './resolver';
 import type { SearchHit } from './search';
 
@@ -24,12 +26,13 @@ export type LookupResult =
   | { status: 'no-provision'; document: CorpusDocument; reference: string; available: string }
   | { status: 'not-a-citation'; query: string };
 
-export function lookupCitation(corpus: Corpus, input: string): LookupResult {
+/** `date` (ISO) decides which statute version an untagged citation means; default today. */
+export function lookupCitation(corpus: Corpus, input: string, date: string = todayIso()): LookupResult {
   const text = input.trim();
   if (text.length === 0) return { status: 'not-a-citation', query: input };
   const paper = parsePaper(text);
   const title = paper.titles[0];
-  if (title) return lookupTitle(corpus, title.title, title.references);
+  if (title) return lookupTitle(corpus, title, date);
   const number = paper.docNumbers[0];
   if (number) {
     const documents = corpus.lookupDocNumber(number.parsed.canonical);
@@ -41,21 +44,28 @@ export function lookupCitation(corpus: Corpus, input: string): LookupResult {
   // A bare title, possibly followed by a reference: 关于规范“自媒体”医疗科普行为的通知第五条.
   for (let at = text.indexOf('第'); at > 0; at = text.indexOf('第', at + 1)) {
     const references = parseReferences(text, at);
-    if (references.length > 0 && references[references.length - 1].end === text.length) return lookupTitle(corpus, text.slice(0, at), references);
+    if (references.length > 0 && references[references.length - 1].end === text.length) return lookupTitle(corpus, bareTitle(text.slice(0, at), references), date);
   }
   const annex = text.search(/附件\s*\d+$/);
-  if (annex > 0) return lookupTitle(corpus, text.slice(0, annex), parseReferences(text, annex));
-  return lookupTitle(corpus, text, []);
+  if (annex > 0) return lookupTitle(corpus, bareTitle(text.slice(0, annex), parseReferences(text, annex)), date);
+  return lookupTitle(corpus, bareTitle(text, []), date);
 }
 
-function lookupTitle(corpus: Corpus, title: string, references: ArticleReference[]): LookupResult {
-  const resolution = resolveTitle(corpus, title);
+/** A title written without 《》 as a citation, so it resolves like one. */
+function bareTitle(title: string, references: ArticleReference[]): TitleCitation {
+  const trimmed = title.trim();
+  return { kind: 'title', start: 0, end: trimmed.length, title: trimmed.replace(/\s+/g, ''), rawTitle: trimmed, references };
+}
+
+function lookupTitle(corpus: Corpus, title: TitleCitation, date: string): LookupResult {
+  const resolution = resolveTitle(corpus, title.title);
   if (resolution.status !== 'resolved') {
-    return { status: 'no-document', query: title, closest: corpus.search.search(title, { limit: 5 }) };
+    return { status: 'no-document', query: title.title, closest: corpus.search.search(title.title, { limit: 5 }) };
   }
-  const item = firstItem(corpus, resolution.entries)!;
+  const choice = versionsForTitle(corpus, title, undefined, date);
+  const item: CorpusItem = choice ? { type: 'document', item: choice.chosen } : firstItem(corpus, resolution.entries)!;
   const via = resolution.entries[0].via;
-  const reference = references[0];
+  const reference = title.references[0];
   if (!reference || item.type !== 'document') return { status: 'found', item, via };
   const addressing = corpus.addressing(item.item);
   const result = addressing.resolve(reference.steps);

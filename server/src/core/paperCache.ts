@@ -24,21 +24,22 @@ export interface Paper {
 }
 
 /** Parses a paper against a corpus, outside any cache (the CLI checks each file once). */
-export function makePaper(corpus: Corpus, uri: string, version: number, text: string): Paper {
+export function makePaper(corpus: Corpus, uri: string, version: number, text: string, defaultDate?: string): Paper {
   const parsed = parsePaper(text);
-  return { uri, version, parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parsed) };
+  return { uri, version, parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parsed, defaultDate) };
 }
 
 export class PaperCache {
-  private readonly entries = new Map<string, Paper>();
+  private readonly entries = new Map<string, { version: number; defaultDate: string | undefined; paper: Paper }>();
 
   constructor(private readonly corpus: Corpus) {}
 
-  get(document: PaperDocument): Paper {
+  /** The parse of this version; `defaultDate` is the paper date to assume when its front matter has none. */
+  get(document: PaperDocument, defaultDate?: string): Paper {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const paper = makePaper(this.corpus, document.uri, document.version, document.getText());
-    this.entries.set(document.uri, paper);
+    if (cached && cached.version === document.version && (defaultDate === undefined || cached.defaultDate === defaultDate)) return cached.paper;
+    const paper = makePaper(this.corpus, document.uri, document.version, document.getText(), defaultDate);
+    this.entries.set(document.uri, { version: document.version, defaultDate, paper });
     return paper;
   }
 

@@ -6,6 +6,7 @@
 import type { Corpus, TitleEntry } from './corpus';
 import { titleKeyWithoutPrc } from './normalize';
 import type { ParsedPaper, TitleCitation } from './parser';
+import { frontMatterDate, todayIso } from './versions';
 
 export interface ShortNameDefinition {
   name: string;
@@ -19,8 +20,11 @@ export interface ShortNameDefinition {
 
 export class PaperScope {
   private readonly byKey = new Map<string, ShortNameDefinition[]>();
+  /** The paper's date (ISO): its front matter's `date:`, else the given default. Untagged statute citations mean the version in force then. */
+  readonly date: string;
 
-  constructor(corpus: Corpus, paper: ParsedPaper) {
+  constructor(corpus: Corpus, paper: ParsedPaper, defaultDate: string = todayIso()) {
+    this.date = frontMatterDate(paper.text) ?? defaultDate;
     for (const title of paper.titles) {
       if (!title.shortName) continue;
       const definition: ShortNameDefinition = { name: title.shortName.text, offset: title.shortName.start, title, entries: corpus.lookupTitle(title.title) };

@@ -32,8 +32,9 @@ export class CitationService {
     this.papers = new PaperCache(corpus);
   }
 
-  paper(document: PaperDocument): Paper {
-    return this.papers.get(document);
+  /** The parsed paper; with settings, its date defaults to the configured paper date. */
+  paper(document: PaperDocument, settings?: LexciteSettings): Paper {
+    return this.papers.get(document, settings?.paperDate);
   }
 
   forget(uri: string): void {
@@ -50,19 +51,19 @@ export class CitationService {
   }
 
   diagnostics(document: PaperDocument, settings: LexciteSettings): Diagnostic[] {
-    return checkPaper(this.corpus, this.paper(document), { levels: settings.levels, locale: settings.locale, style: settings.style });
+    return checkPaper(this.corpus, this.paper(document, settings), { levels: settings.levels, locale: settings.locale, style: settings.style });
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
-    return provideHover(this.corpus, this.paper(document), position, settings);
+    return provideHover(this.corpus, this.paper(document, settings), position, settings);
   }
 
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {
-    return provideCompletion(this.corpus, this.paper(document), position, settings);
+    return provideCompletion(this.corpus, this.paper(document, settings), position, settings);
   }
 
   definition(document: PaperDocument, position: Position, settings: LexciteSettings): Location[] {
-    return provideDefinition(this.corpus, this.virtual(settings.locale), this.paper(document), position);
+    return provideDefinition(this.corpus, this.virtual(settings.locale), this.paper(document, settings), position);
   }
 
   references(document: PaperDocument, position: Position, workspace: Iterable<PaperDocument>): Location[] {
@@ -77,7 +78,7 @@ export class CitationService {
   }
 
   documentSymbols(document: PaperDocument, settings: LexciteSettings): DocumentSymbol[] {
-    return provideDocumentSymbols(this.corpus, this.paper(document), settings);
+    return provideDocumentSymbols(this.corpus, this.paper(document, settings), settings);
   }
 
   workspaceSymbols(query: string, settings: LexciteSettings): SymbolInformation[] {
@@ -85,7 +86,7 @@ export class CitationService {
   }
 
   codeActions(document: PaperDocument, range: Range, diagnostics: Diagnostic[], settings: LexciteSettings): CodeAction[] {
-    return provideCodeActions(this.paper(document), range, diagnostics, settings);
+    return provideCodeActions(this.paper(document, settings), range, diagnostics, settings);
   }
 
   /** The text of a lexcite: URI, for editors to show read-only. */
@@ -98,7 +99,7 @@ export class CitationService {
   }
 
   report(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings): string {
-    const report = buildReport(this.corpus, this.paper(document), file, { levels: settings.levels, locale: settings.locale, style: settings.style });
+    const report = buildReport(this.corpus, this.paper(document, settings), file, { levels: settings.levels, locale: settings.locale, style: settings.style });
     return renderReports([report], format, settings.locale);
   }
 }

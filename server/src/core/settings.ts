@@ -5,6 +5,7 @@
 import type { Level } from './diagnostics';
 import { Locale, normalizeLocale } from './messages';
 import { HouseStyle, houseStyle } from './styles';
+import { todayIso } from './versions';
 
 export interface LexciteSettings {
   style: HouseStyle;
@@ -13,6 +14,8 @@ export interface LexciteSettings {
   levels: Partial<Record<string, Level>>;
   pinyin: boolean;
   locale: Locale;
+  /** ISO date assumed for papers without `date:` front matter: which statute version an untagged citation means. */
+  paperDate: string;
 }
 
 export interface RawSettings {
@@ -20,6 +23,8 @@ export interface RawSettings {
   articleNumerals?: string;
   diagnostics?: Record<string, string>;
   pinyin?: boolean;
+  paperDate?: string;
+  corpora?: string[];
 }
 
 const LEVELS = new Set(['ignore', 'hint', 'warning', 'error']);
@@ -28,7 +33,8 @@ export function resolveSettings(raw: RawSettings | undefined, locale?: string): 
   const levels: Partial<Record<string, Level>> = {};
   for (const [code, level] of Object.entries(raw?.diagnostics ?? {})) if (LEVELS.has(level)) levels[code] = level as Level;
   const numerals = raw?.articleNumerals === 'arabic' || raw?.articleNumerals === 'chinese' ? raw.articleNumerals : 'style';
-  return { style: houseStyle(raw?.style), articleNumerals: numerals, levels, pinyin: raw?.pinyin !== false, locale: normalizeLocale(locale) };
+  const paperDate = raw?.paperDate && /^\d{4}-\d{2}-\d{2}$/.test(raw.paperDate) ? raw.paperDate : todayIso();
+  return { style: houseStyle(raw?.style), articleNumerals: numerals, levels, pinyin: raw?.pinyin !== false, locale: normalizeLocale(locale), paperDate };
 }
 
 export const DEFAULT_SETTINGS: LexciteSettings = resolveSettings(undefined);

@@ -19,6 +19,8 @@ import type { PaperDocument } from '../core/paperCache';
 import { CitationService } from '../core/service';
 import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
+import { defaultCacheDirectory, loadCollections } from '../node/statuteCollections';
+import type { CorpusDocument, CorpusFiles } from '../core/model';
 import { searchItems, provisionAt } from './customRequests';
 
 export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
@@ -27,6 +29,11 @@ interface ServerState {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: CitationService | undefined;
+  /** The bulletin index as loaded (kept so a statute load only adds to it). */
+  bulletin: CorpusFiles | undefined;
+  statutes: { folders: string[]; documents: CorpusDocument[]; loading: boolean; problems: number; generation: number };
+  cacheDir: string;
+  initializationCorpora: string[];
   locale: string | undefined;
   pullDiagnostics: boolean;
   configurationRequests: boolean;
@@ -41,12 +48,18 @@ export function startServer(): Connection {
     : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const state: ServerState = {
-    connection, documents, service: undefined, locale: undefined, pullDiagnostics: false, configurationRequests: false,
+    connection, documents, service: undefined, bulletin: undefined, locale: undefined, pullDiagnostics: false, configurationRequests: false,
     settings: new Map(), workspaceFolders: [], corpusProblemReported: false,
+    statutes: { folders: [], documents: [], loading: false, problems: 0, generation: 0 },
+    cacheDir: defaultCacheDirectory(), initializationCorpora: [],
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state.locale = params.locale;
+    // Editors without workspace/configuration pass statute folders and a cache folder here.
+    const init = (params.initializationOptions ?? {}) as { corpora?: unknown; cacheDir?: unknown };
+    if (Array.isArray(init.corpora)) state.initializationCorpora = init.corpora.filter((c): c is string => typeof c === 'string');
+    if (typeof init.cacheDir === 'string' && init.cacheDir) state.cacheDir = init.cacheDir;
     state.pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     state.configurationRequests = params.capabilities.workspace?.configuration === true;
     state.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
@@ -73,12 +86,17 @@ export function startServer(): Connection {
 
   connection.onInitialized(() => {
     if (state.configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-    // Load the corpus now, after the initialize reply, so start-up is not delayed by it.
-    setImmediate(() => serviceOf(state));
+    // Load the corpus now, after the initialize reply, so start-up is not delayed by it; statute folders
+    // follow in the background.
+    setImmediate(() => {
+      serviceOf(state);
+      void reloadStatutes(state);
+    });
   });
 
   connection.onDidChangeConfiguration(() => {
     state.settings.clear();
+    void reloadStatutes(state);
     if (state.pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const document of documents.all()) void pushDiagnostics(state, document);
   });
@@ -174,6 +192,64 @@ export function startServer(): Connection {
   return connection;
 }
 
+/** Statute folders from lexcite.corpora (relative to the first workspace folder) and initialization options. */
+async function configuredFolders(state: ServerState): Promise<string[]> {
+  let configured: unknown[] = [];
+  if (state.configurationRequests) {
+    try {
+      const raw = (await state.connection.workspace.getConfiguration({ section: 'lexcite' })) as RawSettings | null;
+      configured = Array.isArray(raw?.corpora) ? raw!.corpora : [];
+    } catch {
+      configured = [];
+    }
+  }
+  const base = state.workspaceFolders[0] ?? process.cwd();
+  const folders = [...configured, ...state.initializationCorpora].filter((c): c is string => typeof c === 'string' && c.trim() !== '');
+  return [...new Set(folders.map((f) => path.resolve(base, f.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'))))];
+}
+
+/**
+ * Loads the configured statute folders in the background (time-sliced, so requests keep being answered), then
+ * swaps in a corpus that includes them. A newer configuration supersedes a load still running.
+ */
+async function reloadStatutes(state: ServerState): Promise<void> {
+  const folders = await configuredFolders(state);
+  if (folders.join('\n') === state.statutes.folders.join('\n') && (state.statutes.loading || state.statutes.documents.length > 0 || folders.length === 0)) return;
+  const generation = ++state.statutes.generation;
+  state.statutes.folders = folders;
+  if (folders.length === 0) {
+    state.statutes.documents = [];
+    swapCorpus(state);
+    return;
+  }
+  state.statutes.loading = true;
+  void state.connection.sendNotification('lexcite/status', statusOf(state));
+  try {
+    const load = await loadCollections(folders, state.cacheDir);
+    if (generation !== state.statutes.generation) return;
+    state.statutes.documents = load.documents;
+    state.statutes.problems = load.problems.length;
+    state.connection.console.info(`lexcite: ${load.documents.length} statutes from ${folders.join(', ')} (${load.files} files, ${load.cachedFiles} from cache, ${load.problems.length} import notes) in ${Math.round(load.milliseconds)} ms`);
+    for (const problem of load.problems.filter((p) => p.kind === 'skipped').slice(0, 20)) state.connection.console.warn(`lexcite: skipped ${problem.file}: ${problem.message}`);
+  } catch (error) {
+    state.connection.console.error(`lexcite: loading statute folders failed: ${(error as Error).stack ?? String(error)}`);
+    void state.connection.window.showWarningMessage(`LexCite: the statute folders could not be loaded (${(error as Error).message}).`);
+  } finally {
+    if (generation === state.statutes.generation) {
+      state.statutes.loading = false;
+      swapCorpus(state);
+    }
+  }
+}
+
+/** A new corpus (bulletin + statutes) means a new service; open papers are re-checked against it. */
+function swapCorpus(state: ServerState): void {
+  state.service = new CitationService(new Corpus(state.bulletin, state.statutes.documents));
+  void state.connection.sendNotification('lexcite/status', statusOf(state));
+  if (state.pullDiagnostics) state.connection.languages.diagnostics.refresh();
+  else for (const document of state.documents.all()) void pushDiagnostics(state, document);
+}
+
 function failed(connection: Connection, request: string, error: unknown): ResponseError<never> {
   connection.console.error(`lexcite: ${request} failed: ${(error as Error)?.stack ?? String(error)}`);
   return new ResponseError<never>(LSPErrorCodes.RequestFailed, `lexcite: ${request} failed: ${(error as Error)?.message ?? String(error)}`);
@@ -184,7 +260,8 @@ function serviceOf(state: ServerState): CitationService {
   if (state.service) return state.service;
   let corpus: Corpus;
   try {
-    corpus = new Corpus(loadCorpusFiles());
+    state.bulletin = loadCorpusFiles();
+    corpus = new Corpus(state.bulletin, state.statutes.documents);
   } catch (error) {
     const message = error instanceof CorpusLoadError ? error.message : `unexpected error loading the corpus: ${(error as Error).message}`;
     state.connection.console.error(`lexcite: ${message}`);
@@ -201,7 +278,7 @@ function serviceOf(state: ServerState): CitationService {
 
 function statusOf(state: ServerState) {
   const stats = state.service?.corpus.stats;
-  return { ready: state.service !== undefined, ...(stats ?? {}) };
+  return { ready: state.service !== undefined, loadingStatutes: state.statutes.loading, statuteFolders: state.statutes.folders, ...(stats ?? {}) };
 }
 
 async function settingsFor(state: ServerState, uri: string | undefined): Promise<LexciteSettings> {

@@ -20,7 +20,8 @@ export interface StatuteFolderImport {
 /** Folders of the collections that hold no statutes (FORMAT.md §4.1: court cases, the scraper's scripts). */
 const SKIPPED_FOLDERS = new Set(['案例', 'scripts', 'node_modules']);
 
-function listFiles(dir: string, problems: ImportProblem[]): string[] {
+/** The .md and .json files under a folder, sorted, skipping hidden and non-statute folders. */
+export function listStatuteFiles(dir: string, problems: ImportProblem[]): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -33,7 +34,7 @@ function listFiles(dir: string, problems: ImportProblem[]): string[] {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...listFiles(full, problems));
+      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...listStatuteFiles(full, problems));
     } else if (entry.isFile() && /\.(md|json)$/i.test(entry.name)) {
       out.push(full);
     }
@@ -50,19 +51,35 @@ function readText(file: string, problems: ImportProblem[]): string | undefined {
   }
 }
 
+/** Parses one statute file's text (Markdown, or JSON by extension). */
+export function parseStatuteFile(file: string, text: string): ParsedStatute {
+  return /\.json$/i.test(file) ? parseAnsvarJson(text, file) : parseStatuteMarkdown(text, file);
+}
+
 /** Imports every statute under `dir`, sorted by title and then version date. */
 export function importStatuteFolder(dir: string): StatuteFolderImport {
   const problems: ImportProblem[] = [];
-  const files = listFiles(path.resolve(dir), problems);
+  const files = listStatuteFiles(path.resolve(dir), problems);
   const parsed: ParsedStatute[] = [];
   for (const file of files) {
     const text = readText(file, problems);
     if (text === undefined) continue;
-    const result = /\.json$/i.test(file) ? parseAnsvarJson(text, file) : parseStatuteMarkdown(text, file);
-    problems.push(...result.problems);
-    parsed.push(result);
+    parsed.push(parseStatuteFile(file, text));
   }
+  return { ...assembleCollection(parsed, problems), files: files.length };
+}
 
+export function readStatuteText(file: string, problems: ImportProblem[]): string | undefined {
+  return readText(file, problems);
+}
+
+/**
+ * Parsed files to documents: joins split codes, drops repeated copies of one version, and collapses two copies
+ * of one text that collections date differently (a meeting date and a publication date weeks apart, the same
+ * articles) into the better-structured one.
+ */
+export function assembleCollection(parsed: ParsedStatute[], problems: ImportProblem[]): { documents: CorpusDocument[]; problems: ImportProblem[] } {
+  for (const p of parsed) problems.push(...p.problems);
   const { codes, others } = findSplitCodes(parsed);
   const documents = others.map((p) => p.document).filter((d): d is CorpusDocument => d !== undefined);
   for (const parts of codes) {
@@ -83,9 +100,36 @@ export function importStatuteFolder(dir: string): StatuteFolderImport {
     byVersion.set(doc.id, doc);
     unique.push(doc);
   }
+  const distinct = collapseNearCopies(unique, problems);
+  distinct.sort((a, b) => compare(a.title, b.title) || compare(a.versionDate ?? '', b.versionDate ?? ''));
+  return { documents: distinct, problems };
+}
 
-  unique.sort((a, b) => compare(a.title, b.title) || compare(a.versionDate ?? '', b.versionDate ?? ''));
-  return { documents: unique, problems, files: files.length };
+const NEAR_COPY_DAYS = 60;
+
+function articleCount(doc: CorpusDocument): number {
+  return doc.provisions.filter((p) => p.kind === 'article').length;
+}
+
+/** Same title, same number of articles, dated within 60 days: one version published twice. */
+function collapseNearCopies(documents: CorpusDocument[], problems: ImportProblem[]): CorpusDocument[] {
+  const byTitle = new Map<string, CorpusDocument[]>();
+  for (const doc of documents) byTitle.set(doc.title, [...(byTitle.get(doc.title) ?? []), doc]);
+  const dropped = new Set<CorpusDocument>();
+  for (const versions of byTitle.values()) {
+    for (let i = 0; i < versions.length; i++) {
+      for (let j = i + 1; j < versions.length; j++) {
+        const [a, b] = [versions[i], versions[j]];
+        if (dropped.has(a) || dropped.has(b) || !a.versionDate || !b.versionDate || articleCount(a) !== articleCount(b) || articleCount(a) === 0) continue;
+        const days = Math.abs(Date.parse(a.versionDate) - Date.parse(b.versionDate)) / 86400000;
+        if (days > NEAR_COPY_DAYS) continue;
+        const [keep, drop] = a.provisions.length >= b.provisions.length ? [a, b] : [b, a];
+        dropped.add(drop);
+        problems.push({ file: drop.location.file, kind: 'warning', message: `same text as ${keep.location.file} (dated ${keep.versionDate}, ${drop.versionDate} here): one version, the better-structured copy is kept` });
+      }
+    }
+  }
+  return documents.filter((d) => !dropped.has(d));
 }
 
 function compare(a: string, b: string): number {

@@ -10,6 +10,8 @@ import { t } from '../messages';
 import type { CorpusDocument } from '../model';
 import type { DocNumberCitation, TitleCitation } from '../parser';
 import { documentsOf, resolveReference, resolveTitle } from '../resolver';
+import { versionsForTitle } from '../citationAt';
+import { VersionChoice, isVersionSet, versionName } from '../versions';
 import type { CheckContext, Finding } from './context';
 
 export function checkCitations(context: CheckContext): Finding[] {
@@ -41,7 +43,9 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
   }
   const documents = documentsOf(corpus, resolution.entries);
   if (documents.length === 0) return;
-  checkReferences(context, title, documents, findings);
+  const choice = versionsForTitle(corpus, title, paper.scope)!;
+  if (isVersionSet(documents)) checkVersionedReferences(context, title, choice, findings);
+  else checkReferences(context, title, documents, findings);
   if (title.docNumber) checkDocNumberMatch(context, title.docNumber, documents, findings);
 }
 
@@ -54,6 +58,20 @@ function checkReferences(context: CheckContext, title: TitleCitation, documents:
     findings.push({
       code: 'article.not-found', start: reference.start, end: reference.end,
       message: t(context.locale, 'article.not-found', { title: doc.title, reference: reference.text, available: result.failure.available }),
+    });
+  }
+}
+
+/** Statute versions: the reference must exist in the version the citation means; say if another has it. */
+function checkVersionedReferences(context: CheckContext, title: TitleCitation, choice: VersionChoice, findings: Finding[]): void {
+  for (const reference of title.references) {
+    const result = resolveReference(context.corpus, choice.chosen, reference);
+    if (result.ok) continue;
+    const elsewhere = choice.others.filter((doc) => resolveReference(context.corpus, doc, reference).ok).map(versionName);
+    const note = elsewhere.length ? t(context.locale, 'article.not-found.other-version', { versions: elsewhere.join('、') }) : '';
+    findings.push({
+      code: 'article.not-found', start: reference.start, end: reference.end,
+      message: t(context.locale, 'article.not-found.version', { title: choice.chosen.title, version: versionName(choice.chosen), reference: reference.text, available: result.failure.available }) + note,
     });
   }
 }

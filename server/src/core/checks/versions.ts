@@ -1,0 +1,61 @@
+/**
+ * Statute versions (several dated files of one law):
+ *   statute.version-unknown   （2013年修正） when the index has no version of that year
+ *   statute.version-differs   an untagged 第三十七条 whose text differs between the versions a reader could
+ *                             mean (网络安全法 2016 vs 2025 renumbered); fixes add the version tag
+ *   statute.repealed          the version cited is marked repealed or invalid by the collection
+ */
+import { resolveReference } from '../resolver';
+import { versionsForTitle } from '../citationAt';
+import { fullProvisionText } from '../addressing';
+import { t } from '../messages';
+import { normalizeForMatch } from '../normalize';
+import { isVersionSet, versionName } from '../versions';
+import type { Corpus } from '../corpus';
+import type { CorpusDocument } from '../model';
+import type { ArticleReference } from '../parser';
+import type { CheckContext, Finding } from './context';
+
+export function checkVersions(context: CheckContext): Finding[] {
+  const { corpus, paper, locale } = context;
+  const findings: Finding[] = [];
+  for (const title of paper.parsed.titles) {
+    if (title.journalRole) continue;
+    const choice = versionsForTitle(corpus, title, paper.scope);
+    if (!choice) continue;
+    const { chosen } = choice;
+    if (chosen.status && /废止|失效|已被修改/.test(chosen.status)) {
+      findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: chosen.status }) });
+    }
+    if (!isVersionSet([chosen, ...choice.others])) continue;
+    const all = [chosen, ...choice.others].sort((a, b) => (a.versionDate ?? '').localeCompare(b.versionDate ?? ''));
+    if (choice.unmatchedTag) {
+      const tag = title.versionTag!;
+      findings.push({ code: 'statute.version-unknown', start: tag.start, end: tag.end, message: t(locale, 'statute.version-unknown', { title: chosen.title, tag: tag.text, versions: all.map(versionName).join('、'), chosen: versionName(chosen) }) });
+      continue;
+    }
+    if (choice.reason !== 'date') continue;
+    for (const reference of title.references) {
+      const differing = choice.others.filter((other) => textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
+      if (differing.length === 0) continue;
+      const insertAt = title.end;
+      const fixes = [chosen, ...differing].map((doc) => ({
+        title: t(locale, 'fix.insert-version', { version: versionName(doc) }), start: insertAt, end: insertAt, newText: `（${versionName(doc)}）`,
+      }));
+      findings.push({
+        code: 'statute.version-differs', start: reference.start, end: reference.end, fixes,
+        message: t(locale, 'statute.version-differs', {
+          title: chosen.title, reference: reference.text, date: paper.scope.date, chosen: versionName(chosen),
+          others: differing.map(versionName).join('、'),
+        }),
+      });
+    }
+  }
+  return findings;
+}
+
+/** Normalised text of a reference in one version; '' when the version lacks it. */
+function textOf(corpus: Corpus, doc: CorpusDocument, reference: ArticleReference): string {
+  const result = resolveReference(corpus, doc, reference);
+  return result.ok ? normalizeForMatch(fullProvisionText(corpus.addressing(doc), result.target.index)) : '';
+}
