@@ -18,6 +18,7 @@ export interface ClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Start through `lexcite lsp --stdio` instead of dist/server.js. */
   viaCli?: boolean;
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -63,6 +64,7 @@ export class LspClient {
       locale: this.options.locale ?? 'zh-cn',
       rootUri: folder ? pathToFileURL(folder).toString() : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }] : null,
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -108,6 +110,19 @@ export class LspClient {
     const latest = this.published.get(uri);
     if (latest && (version === undefined || latest.version === version)) return Promise.resolve(latest);
     return new Promise((resolve) => this.waiters.push({ uri, resolve: (p) => (version === undefined || p.version === version ? resolve(p) : this.pushedDiagnostics(uri, version).then(resolve)) }));
+  }
+
+  /** Resolves with the first lexcite/status notification (past or future) that satisfies the predicate. */
+  status(predicate: (status: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+    const seen = this.notifications.find((n) => n.method === 'lexcite/status' && predicate(n.params as Record<string, unknown>));
+    if (seen) return Promise.resolve(seen.params as Record<string, unknown>);
+    return new Promise((resolve) => {
+      const disposable = this.connection.onNotification('lexcite/status', (params: Record<string, unknown>) => {
+        if (!predicate(params)) return;
+        disposable.dispose();
+        resolve(params);
+      });
+    });
   }
 
   async shutdown(): Promise<void> {
