@@ -18,7 +18,8 @@ step() { echo "::: e2e-vscode [$((SECONDS - start))s] $*"; }
 # 1. Debian packages: the browser and a CJK font (without it Chinese renders as boxes in the screenshots).
 need=""
 for p in chromium fonts-wqy-microhei; do
-  dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
+  # (dpkg -s also succeeds for a removed package whose config files remain: ask for the installed state.)
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need="$need $p"
 done
 if [ -n "$need" ]; then
   step "apt-get install$need"
@@ -38,19 +39,24 @@ export LEXCITE_CODE_SERVER="${entry#node }"
 
 # 3. The project's own dependencies (a fresh clone) and the packaged extension.
 [ -d node_modules/playwright-core ] || { step "npm ci"; npm ci --no-audit --no-fund; }
-stale=""
+reason=""
 if [ ! -f lexcite.vsix ]; then
-  stale="(missing)"
+  reason="lexcite.vsix is missing"
 else
-  stale=$(find client/src server/src data syntaxes l10n scripts/bundle.mjs package.json package.nls.json package.nls.zh-cn.json README.md LICENSE .vscodeignore \
-    -newer lexcite.vsix -type f -print -quit 2>/dev/null || true)
+  newer=$(find client/src server/src data syntaxes l10n scripts/bundle.mjs package.json package.nls.json package.nls.zh-cn.json \
+    README.md LICENSE .vscodeignore -newer lexcite.vsix -type f -print -quit 2>/dev/null || true)
+  [ -z "$newer" ] || reason="lexcite.vsix is older than $newer"
 fi
-if [ -n "$stale" ]; then
-  step "npm run package (lexcite.vsix is older than $stale)"
-  npm run package </dev/null >"${TMPDIR:-/tmp}/lexcite-package.log" 2>&1 || { tail -30 "${TMPDIR:-/tmp}/lexcite-package.log"; exit 1; }
-else
-  step "lexcite.vsix is up to date; compiling the tests"
+if [ -n "$reason" ]; then
+  step "npm run package ($reason)"
+  log="${TMPDIR:-/tmp}/lexcite-package.$$.log"
+  npm run package </dev/null >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+  rm -f "$log"
+elif [ -n "$(find test/e2e/vscode.e2e.ts -newer out/test/e2e/vscode.e2e.js 2>/dev/null)" ] || [ ! -f out/test/e2e/vscode.e2e.js ]; then
+  step "lexcite.vsix is up to date; compiling the test"
   npx tsc -p .
+else
+  step "lexcite.vsix and out/test/e2e/vscode.e2e.js are up to date"
 fi
 export LEXCITE_VSIX="$REPO/lexcite.vsix"
 export LEXCITE_CHROMIUM=${LEXCITE_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}

@@ -65,7 +65,8 @@ export class Corpus {
     }
     this.stats = {
       documents: this.documents.length,
-      provisions: this.documents.reduce((n, d) => n + d.provisions.length, 0),
+      // provisionCount first: reading `provisions` of a lazily loaded statute would pull it from disk.
+      provisions: this.documents.reduce((n, d) => n + (d.provisionCount ?? d.provisions.length), 0),
       records: this.records.length,
       instruments: this.instruments.length,
       statutes: statutes.length,

@@ -60,32 +60,78 @@ export function authorityOf(kind: DocumentKind | 'record' | 'journal' | 'cited',
   }
 }
 
+/** Keys scored exactly per query; the prefilter picks them from any corpus size. */
+const SCORED_KEYS = 120;
+
 export class SearchIndex {
-  private readonly bigrams = new Map<string, number[]>();
-  private readonly chars = new Map<string, number[]>();
+  /** Every (entry, key) pair: the unit the character prefilter counts over. */
+  private readonly pairEntry: Int32Array;
+  private readonly pairKey: Int32Array;
+  private readonly pairText: string[];
+  /** Distinct bigrams of each pair's key, for the overlap (Dice) score. */
+  private readonly pairBigramCount: Uint16Array;
+  private readonly bigrams = new Map<string, Int32Array>();
+  private readonly chars = new Map<string, Int32Array>();
+  /** Scratch counters, reset after each query. */
+  private readonly bigramHits: Uint16Array;
+  private readonly charHits: Uint16Array;
   private readonly initialsTable: { text: string; entry: number; key: number }[] = [];
   private readonly fullTable: { text: string; entry: number; key: number }[] = [];
+  private readonly latinPairs: number[] = [];
+  /** Letter pairs of the initials rows, and rows by first letter, for substring and abbreviation matches. */
+  private readonly initialBigrams = new Map<string, Int32Array>();
+  private readonly initialsByFirst = new Map<string, number[]>();
+  private readonly initialHits: Uint16Array;
   private readonly authorIndex = new Map<string, number[]>();
   private fuse: Fuse<{ key: string; entry: number }> | undefined;
 
   constructor(readonly entries: SearchEntry[]) {
+    const pairEntry: number[] = [];
+    const pairKey: number[] = [];
+    const pairText: string[] = [];
+    const pairBigrams: number[] = [];
+    const bigramLists = new Map<string, number[]>();
+    const charLists = new Map<string, number[]>();
     entries.forEach((entry, e) => {
-      const seenChars = new Set<string>();
-      const seenBigrams = new Set<string>();
-      for (const key of entry.keys) {
+      entry.keys.forEach((key, k) => {
+        const pair = pairText.length;
+        pairEntry.push(e);
+        pairKey.push(k);
+        pairText.push(key);
+        const seenBigrams = new Set<string>();
+        const seenChars = new Set<string>();
         for (let i = 0; i < key.length; i++) {
           seenChars.add(key[i]);
           if (i + 1 < key.length) seenBigrams.add(key.slice(i, i + 2));
         }
-      }
-      for (const ch of seenChars) push(this.chars, ch, e);
-      for (const bigram of seenBigrams) push(this.bigrams, bigram, e);
+        pairBigrams.push(seenBigrams.size);
+        for (const bigram of seenBigrams) push(bigramLists, bigram, pair);
+        for (const ch of seenChars) push(charLists, ch, pair);
+        if (/[a-z]/.test(key)) this.latinPairs.push(pair);
+      });
       entry.pinyinInitials.forEach((text, k) => text && this.initialsTable.push({ text, entry: e, key: k }));
       entry.pinyinFull.forEach((text, k) => text && this.fullTable.push({ text, entry: e, key: k }));
       for (const author of entry.authors) push(this.authorIndex, author, e);
     });
+    for (const [bigram, list] of bigramLists) this.bigrams.set(bigram, Int32Array.from(list));
+    for (const [ch, list] of charLists) this.chars.set(ch, Int32Array.from(list));
+    this.pairEntry = Int32Array.from(pairEntry);
+    this.pairKey = Int32Array.from(pairKey);
+    this.pairText = pairText;
+    this.pairBigramCount = Uint16Array.from(pairBigrams);
+    this.bigramHits = new Uint16Array(pairText.length);
+    this.charHits = new Uint16Array(pairText.length);
     this.initialsTable.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     this.fullTable.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    const initialLists = new Map<string, number[]>();
+    this.initialsTable.forEach((row, r) => {
+      const seen = new Set<string>();
+      for (let i = 0; i + 1 < row.text.length; i++) seen.add(row.text.slice(i, i + 2));
+      for (const pair of seen) push(initialLists, pair, r);
+      push(this.initialsByFirst, row.text[0], r);
+    });
+    for (const [pair, list] of initialLists) this.initialBigrams.set(pair, Int32Array.from(list));
+    this.initialHits = new Uint16Array(this.initialsTable.length);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -100,45 +146,73 @@ export class SearchIndex {
       const author = 0.92;
       if (!hit || hit.score < author) scored.set(e, { score: author, key: 0 });
     }
-    let hits = [...scored.entries()]
-      .filter(([e]) => !options.types || options.types.includes(this.entries[e].type))
-      .map(([e, s]) => ({ entry: this.entries[e], score: s.score + 0.1 * this.entries[e].authority, key: this.entries[e].keys[s.key] ?? this.entries[e].keys[0] }));
+    let hits: SearchHit[] = [];
+    for (const [e, s] of scored) {
+      const entry = this.entries[e];
+      if (options.types && !options.types.includes(entry.type)) continue;
+      hits.push({ entry, score: s.score + 0.1 * entry.authority, key: entry.keys[s.key] ?? entry.keys[0] });
+    }
     hits.sort(compareHits);
     if (strategy === 'scorer+fuse' && !/^[a-z]+$/.test(q)) hits = this.fuseRerank(q, hits.slice(0, FUSE_RERANK)).concat(hits.slice(FUSE_RERANK));
     return hits.slice(0, limit);
   }
 
+  /**
+   * Counts, per key, the query's bigrams it shares (and, for short queries, its characters), then scores the
+   * keys with most in common. Cost follows the posting lists of the query's bigrams, not the corpus size.
+   */
   private characterCandidates(q: string): Map<number, { score: number; key: number }> {
-    const counts = new Map<number, number>();
-    for (let i = 0; i + 1 < q.length; i++) {
-      for (const e of this.bigrams.get(q.slice(i, i + 2)) ?? []) counts.set(e, (counts.get(e) ?? 0) + 1);
+    const queryBigrams = new Set<string>();
+    for (let i = 0; i + 1 < q.length; i++) queryBigrams.add(q.slice(i, i + 2));
+    const touched: number[] = [];
+    let most = 0;
+    for (const bigram of queryBigrams) {
+      const list = this.bigrams.get(bigram);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const pair = list[i];
+        const count = ++this.bigramHits[pair];
+        if (count === 1) touched.push(pair);
+        if (count > most) most = count;
+      }
     }
-    let candidates = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([e]) => e);
-    // Abbreviations (个保法) share no bigram with the title: take entries containing every character.
+    // Buckets by shared-bigram count, best first, until enough keys are chosen.
+    const chosen: number[] = [];
+    if (most > 0) {
+      const buckets: number[][] = Array.from({ length: most + 1 }, () => []);
+      for (const pair of touched) buckets[this.bigramHits[pair]].push(pair);
+      for (let count = most; count >= 1 && chosen.length < SCORED_KEYS; count--) for (const pair of buckets[count]) chosen.push(pair);
+    }
+    // Abbreviations (个保法) share no bigram with the title: keys containing every character of the query.
+    const charTouched: number[] = [];
+    const distinctChars = [...new Set(q)];
     if (q.length <= 8) {
-      const lists = [...new Set(q)].map((ch) => this.chars.get(ch) ?? []).sort((a, b) => a.length - b.length);
-      if (lists.length > 0 && lists[0].length > 0) {
-        let common = new Set(lists[0]);
-        for (const list of lists.slice(1)) {
-          const next = new Set<number>();
-          for (const e of list) if (common.has(e)) next.add(e);
-          common = next;
-          if (common.size === 0) break;
+      for (const ch of distinctChars) {
+        const list = this.chars.get(ch);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) if (this.charHits[list[i]]++ === 0) charTouched.push(list[i]);
+      }
+      let added = 0;
+      for (const pair of charTouched) {
+        if (this.charHits[pair] === distinctChars.length && this.bigramHits[pair] === 0 && added < SCORED_KEYS) {
+          chosen.push(pair);
+          added++;
         }
-        candidates = [...new Set([...candidates, ...[...common].slice(0, MAX_CANDIDATES)])];
       }
     }
     const out = new Map<number, { score: number; key: number }>();
-    for (const e of candidates) {
-      const entry = this.entries[e];
-      let best = 0;
-      let bestKey = 0;
-      entry.keys.forEach((key, k) => {
-        const s = scoreKey(q, key);
-        if (s > best) [best, bestKey] = [s, k];
-      });
-      if (best > 0) out.set(e, { score: best, key: bestKey });
+    const queryBigramCount = queryBigrams.size;
+    for (const pair of chosen) {
+      const key = this.pairText[pair];
+      const dice = queryBigramCount > 0 ? (2 * this.bigramHits[pair]) / (queryBigramCount + this.pairBigramCount[pair]) : 0;
+      const score = scoreKey(q, key, dice);
+      if (score <= 0) continue;
+      const e = this.pairEntry[pair];
+      const current = out.get(e);
+      if (!current || current.score < score) out.set(e, { score, key: this.pairKey[pair] });
     }
+    for (const pair of touched) this.bigramHits[pair] = 0;
+    for (const pair of charTouched) this.charHits[pair] = 0;
     return out;
   }
 
@@ -150,17 +224,29 @@ export class SearchIndex {
     };
     for (const row of prefixRange(this.initialsTable, q)) offer(row.entry, row.key, row.text === q ? 0.97 : 0.86 + 0.1 * (q.length / row.text.length));
     for (const row of prefixRange(this.fullTable, q)) offer(row.entry, row.key, 0.88 + 0.1 * (q.length / row.text.length));
-    if (q.length >= 2 && out.size < MAX_CANDIDATES) {
-      // Initials inside the title (sjaqf in zhrmghgsjaqf) and initials in order (gbf for 个人信息保护法).
-      for (const row of this.initialsTable) {
-        if (row.text.includes(q)) offer(row.entry, row.key, 0.7 + 0.1 * (q.length / row.text.length));
-        else if (isSubsequence(q, row.text)) offer(row.entry, row.key, 0.5 + 0.2 * (q.length / row.text.length));
+    if (q.length >= 2 && out.size < SCORED_KEYS) {
+      // Initials inside the title (sjaqf in zhrmghgsjaqf): rows sharing every letter pair of the query.
+      const pairs = new Set<string>();
+      for (let i = 0; i + 1 < q.length; i++) pairs.add(q.slice(i, i + 2));
+      const touched: number[] = [];
+      for (const pair of pairs) {
+        const list = this.initialBigrams.get(pair);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) if (this.initialHits[list[i]]++ === 0) touched.push(list[i]);
+      }
+      for (const r of touched) {
+        const row = this.initialsTable[r];
+        if (this.initialHits[r] === pairs.size && row.text.includes(q)) offer(row.entry, row.key, 0.7 + 0.1 * (q.length / row.text.length));
+        this.initialHits[r] = 0;
+      }
+      // Initials in order with gaps, starting with the title's first (gbf for 个人信息保护法 is grxxbhf).
+      for (const r of this.initialsByFirst.get(q[0]) ?? []) {
+        const row = this.initialsTable[r];
+        if (!row.text.includes(q) && isSubsequence(q, row.text)) offer(row.entry, row.key, 0.5 + 0.2 * (q.length / row.text.length));
       }
     }
     // Latin titles (GenAI, DeepSeek) and Latin author names.
-    this.entries.forEach((entry, e) => entry.keys.forEach((key, k) => {
-      if (/[a-z]/.test(key) && key.includes(q)) offer(e, k, 0.8);
-    }));
+    for (const pair of this.latinPairs) if (this.pairText[pair].includes(q)) offer(this.pairEntry[pair], this.pairKey[pair], 0.8);
     return out;
   }
 
@@ -230,8 +316,11 @@ export function isSubsequence(needle: string, haystack: string): boolean {
   return j === needle.length;
 }
 
-/** How well a normalised query matches a normalised key, 0–1. */
-export function scoreKey(q: string, key: string): number {
+/**
+ * How well a normalised query matches a normalised key, 0–1. `dice` is their bigram overlap when the caller has
+ * counted it already (the index does); otherwise it is computed.
+ */
+export function scoreKey(q: string, key: string, dice?: number): number {
   if (key === q) return 1;
   const ratio = q.length / key.length;
   if (key.startsWith(q)) return 0.9 + 0.05 * ratio;
@@ -241,8 +330,8 @@ export function scoreKey(q: string, key: string): number {
     const compact = subsequenceSpan(q, key);
     return 0.55 + 0.15 * (q.length / compact) + (key[0] === q[0] ? 0.05 : 0) + (key[key.length - 1] === q[q.length - 1] ? 0.05 : 0);
   }
-  const dice = bigramDice(q, key);
-  return dice >= 0.45 ? 0.3 + 0.45 * dice : 0;
+  const overlap = dice ?? bigramDice(q, key);
+  return overlap >= 0.45 ? 0.3 + 0.45 * overlap : 0;
 }
 
 function subsequenceSpan(needle: string, haystack: string): number {

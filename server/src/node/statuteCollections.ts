@@ -1,23 +1,29 @@
 /**
- * Statute collections with an on-disk cache, so a restart does not re-parse thousands of files.
+ * Statute collections with an on-disk cache, so a restart neither re-parses thousands of files nor holds
+ * hundreds of thousands of provisions in memory.
  *
- * The cache keeps every file's parse (v8-serialised, in chunks of a hundred files) keyed by the file's path,
- * size and mtime: a changed, added or removed file is re-parsed or dropped, the rest come from the cache. The
- * background loader works in short slices between which the event loop runs, so the language server keeps
- * answering while a collection loads. Nothing here throws for a missing folder or a broken cache.
+ * A collection's cache file holds a small index — per source file: its path, size and mtime, the document's
+ * metadata (title, aliases, pinyin, versions) and where its provisions are — followed by the provisions of every
+ * document, each v8-serialised on its own. Loading reads the index only; a document's provisions are read from
+ * the file the first time something looks at them (a citation of that law), and kept from then on.
+ *
+ * A changed, added or removed source file is re-parsed or dropped; the rest come from the cache. The background
+ * loader works in short slices between which the event loop runs, so the language server keeps answering while a
+ * collection loads. Nothing here throws for a missing folder or a broken cache: a cache that cannot be read is
+ * rebuilt, and provisions that cannot be read from it are parsed again from the source file.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { CorpusDocument } from '../core/model';
+import type { CorpusDocument, Provision } from '../core/model';
 import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
 import { assembleCollection, listStatuteFiles, parseStatuteFile, readStatuteText } from './statuteFolder';
 
-/** Bump when the parsers' output changes, so old caches are not trusted. */
-export const CACHE_FORMAT = 3;
-const CHUNK_FILES = 100;
+/** Bump when the parsers' output or this layout changes, so old caches are not trusted. */
+export const CACHE_FORMAT = 4;
+const MAGIC = 'LEXCITE-STATUTES';
 
 export interface CollectionLoad {
   documents: CorpusDocument[];
@@ -35,11 +41,22 @@ interface FileStamp {
   mtimeMs: number;
 }
 
-interface CacheFile {
+/** One source file in the cache index. */
+interface IndexEntry extends FileStamp {
+  problems: ImportProblem[];
+  codePart?: string;
+  /** The document without its provisions; absent for files that are not statutes. */
+  document?: Omit<CorpusDocument, 'provisions'>;
+  provisionCount: number;
+  /** Byte range of the v8-serialised provisions in the blob. */
+  offset: number;
+  length: number;
+}
+
+interface CacheIndex {
   format: number;
   dir: string;
-  entries: (FileStamp & { chunk: number; index: number })[];
-  chunks: Uint8Array[];
+  entries: IndexEntry[];
 }
 
 export function defaultCacheDirectory(): string {
@@ -53,31 +70,105 @@ function cachePath(cacheDir: string, dir: string): string {
   return path.join(cacheDir, `statutes-${key}.v${CACHE_FORMAT}.bin`);
 }
 
-function readCache(file: string, dir: string): CacheFile | undefined {
+// Layout: MAGIC, then a 4-byte big-endian index length, the v8-serialised index, then the provisions blob.
+const HEADER = Buffer.byteLength(MAGIC) + 4;
+
+function readIndex(file: string, dir: string): { index: CacheIndex; blobStart: number } | undefined {
+  let fd: number | undefined;
   try {
-    const cache = v8.deserialize(fs.readFileSync(file)) as CacheFile;
-    return cache.format === CACHE_FORMAT && cache.dir === path.resolve(dir) ? cache : undefined;
+    fd = fs.openSync(file, 'r');
+    const header = Buffer.alloc(HEADER);
+    if (fs.readSync(fd, header, 0, HEADER, 0) !== HEADER || header.toString('utf8', 0, HEADER - 4) !== MAGIC) return undefined;
+    const length = header.readUInt32BE(HEADER - 4);
+    const body = Buffer.alloc(length);
+    if (fs.readSync(fd, body, 0, length, HEADER) !== length) return undefined;
+    const index = v8.deserialize(body) as CacheIndex;
+    if (index.format !== CACHE_FORMAT || index.dir !== path.resolve(dir)) return undefined;
+    return { index, blobStart: HEADER + length };
   } catch {
     // Missing, truncated or from another version: rebuild it.
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function writeCache(file: string, dir: string, parsed: { stamp: FileStamp; result: ParsedStatute }[], problems: ImportProblem[]): { blobStart: number; entries: IndexEntry[] } | undefined {
+  const blobs: Buffer[] = [];
+  let offset = 0;
+  const entries: IndexEntry[] = parsed.map(({ stamp, result }) => {
+    const provisions = result.document?.provisions ?? [];
+    const blob = v8.serialize(provisions);
+    blobs.push(blob);
+    const entry: IndexEntry = { ...stamp, problems: result.problems, provisionCount: provisions.length, offset, length: blob.length };
+    if (result.codePart !== undefined) entry.codePart = result.codePart;
+    if (result.document) entry.document = withoutProvisions(result.document);
+    offset += blob.length;
+    return entry;
+  });
+  const index = v8.serialize({ format: CACHE_FORMAT, dir: path.resolve(dir), entries } satisfies CacheIndex);
+  const header = Buffer.alloc(HEADER);
+  header.write(MAGIC, 0, 'utf8');
+  header.writeUInt32BE(index.length, HEADER - 4);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    const fd = fs.openSync(temporary, 'w');
+    try {
+      fs.writeSync(fd, header);
+      fs.writeSync(fd, index);
+      for (const blob of blobs) fs.writeSync(fd, blob);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+    return { blobStart: HEADER + index.length, entries };
+  } catch (error) {
+    problems.push({ file, kind: 'warning', message: `cannot write the statute cache: ${(error as Error).message}` });
     return undefined;
   }
 }
 
-function writeCache(file: string, dir: string, stamps: FileStamp[], parsed: ParsedStatute[], problems: ImportProblem[]): void {
-  const entries: CacheFile['entries'] = [];
-  const chunks: Uint8Array[] = [];
-  for (let start = 0; start < parsed.length; start += CHUNK_FILES) {
-    chunks.push(v8.serialize(parsed.slice(start, start + CHUNK_FILES)));
-    for (let i = start; i < Math.min(parsed.length, start + CHUNK_FILES); i++) entries.push({ ...stamps[i], chunk: chunks.length - 1, index: i - start });
-  }
+/**
+ * A document whose provisions stay on disk until first used. The getter reads them from the cache; if the cache
+ * changed underneath, it parses the source file again.
+ */
+function lazyDocument(metadata: Omit<CorpusDocument, 'provisions'>, entry: IndexEntry, cacheFile: string, blobStart: number, sourceFile: string): CorpusDocument {
+  const doc = { ...metadata, provisionCount: entry.provisionCount } as CorpusDocument;
+  let provisions: Provision[] | undefined;
+  Object.defineProperty(doc, 'provisions', {
+    enumerable: true,
+    configurable: true,
+    get(): Provision[] {
+      if (!provisions) provisions = readProvisions(cacheFile, blobStart, entry) ?? reparse(sourceFile);
+      return provisions;
+    },
+  });
+  return doc;
+}
+
+function readProvisions(cacheFile: string, blobStart: number, entry: IndexEntry): Provision[] | undefined {
+  let fd: number | undefined;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, v8.serialize({ format: CACHE_FORMAT, dir: path.resolve(dir), entries, chunks } satisfies CacheFile));
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    problems.push({ file, kind: 'warning', message: `cannot write the statute cache: ${(error as Error).message}` });
+    fd = fs.openSync(cacheFile, 'r');
+    const buffer = Buffer.alloc(entry.length);
+    if (fs.readSync(fd, buffer, 0, entry.length, blobStart + entry.offset) !== entry.length) return undefined;
+    const provisions = v8.deserialize(buffer) as Provision[];
+    return Array.isArray(provisions) && provisions.length === entry.provisionCount ? provisions : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+function reparse(sourceFile: string): Provision[] {
+  const text = readStatuteText(sourceFile, []);
+  return text === undefined ? [] : parseStatuteFile(sourceFile, text).document?.provisions ?? [];
+}
+
+function withoutProvisions(doc: CorpusDocument): Omit<CorpusDocument, 'provisions'> {
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => key !== 'provisions')) as Omit<CorpusDocument, 'provisions'>;
 }
 
 function stampsOf(files: string[], root: string, problems: ImportProblem[]): FileStamp[] {
@@ -114,35 +205,52 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     files += list.length;
     const stamps = stampsOf(list, root, problems);
     const file = cacheDir ? cachePath(cacheDir, root) : undefined;
-    const cache = file ? readCache(file, root) : undefined;
-    const cached = new Map((cache?.entries ?? []).map((e) => [e.rel, e]));
-    const chunks = new Map<number, ParsedStatute[]>();
-    const fromHere: ParsedStatute[] = [];
-    let changed = !cache || cache.entries.length !== stamps.length;
+    const cache = file ? readIndex(file, root) : undefined;
+    const cached = new Map((cache?.index.entries ?? []).map((e) => [e.rel, e]));
+    const fresh: { stamp: FileStamp; result: ParsedStatute }[] = [];
+    const reused: { stamp: FileStamp; entry: IndexEntry }[] = [];
     for (const stamp of stamps) {
       const hit = cached.get(stamp.rel);
       if (hit && hit.size === stamp.size && hit.mtimeMs === stamp.mtimeMs) {
-        let chunk = chunks.get(hit.chunk);
-        if (!chunk) {
-          chunk = v8.deserialize(cache!.chunks[hit.chunk]) as ParsedStatute[];
-          chunks.set(hit.chunk, chunk);
-        }
-        fromHere.push(chunk[hit.index]);
+        reused.push({ stamp, entry: hit });
         cachedFiles++;
       } else {
         const full = path.join(root, stamp.rel);
         const text = readStatuteText(full, problems);
-        fromHere.push(text === undefined ? { problems: [] } : parseStatuteFile(full, text));
+        fresh.push({ stamp, result: text === undefined ? { problems: [] } : parseStatuteFile(full, text) });
         parsedFiles++;
-        changed = true;
       }
       yield;
     }
-    if (file && changed) writeCache(file, root, stamps, fromHere, problems);
-    parsed.push(...fromHere);
+    const unchanged = cache !== undefined && fresh.length === 0 && cache.index.entries.length === stamps.length;
+    if (unchanged) {
+      for (const { entry } of reused) parsed.push(fromIndex(entry, file!, cache.blobStart, root));
+      continue;
+    }
+    // Something changed: rewrite the cache from the new parses and the reused provisions, then serve lazily from it.
+    const freshByStamp = new Map(fresh.map((f) => [f.stamp, f]));
+    const reusedByStamp = new Map(reused.map((r) => [r.stamp, r.entry]));
+    const all = stamps.map((stamp) => freshByStamp.get(stamp) ?? { stamp, result: withProvisions(fromIndex(reusedByStamp.get(stamp)!, file!, cache!.blobStart, root)) });
+    const written = file ? writeCache(file, root, all, problems) : undefined;
+    if (written) for (const entry of written.entries) parsed.push(fromIndex(entry, file!, written.blobStart, root));
+    else parsed.push(...all.map((a) => a.result));
   }
   const assembled = assembleCollection(parsed, problems);
   return { documents: assembled.documents, problems: assembled.problems, files, parsedFiles, cachedFiles, milliseconds: performance.now() - started };
+}
+
+function fromIndex(entry: IndexEntry, cacheFile: string, blobStart: number, root: string): ParsedStatute {
+  const result: ParsedStatute = { problems: entry.problems };
+  if (entry.codePart !== undefined) result.codePart = entry.codePart;
+  if (entry.document) result.document = lazyDocument(entry.document, entry, cacheFile, blobStart, path.join(root, entry.rel));
+  return result;
+}
+
+/** Forces a lazy parse's provisions into memory (before its cache file is replaced). */
+function withProvisions(result: ParsedStatute): ParsedStatute {
+  if (!result.document) return result;
+  const provisions = result.document.provisions;
+  return { ...result, document: { ...result.document, provisions } };
 }
 
 /** Loads collections in one go (the CLI). */
