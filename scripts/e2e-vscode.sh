@@ -6,7 +6,10 @@
 # env:   CODE_SERVER_DIR   where code-server is installed (default $HOME/.cache/code-server-e2e; kept between runs)
 #        LEXCITE_SHARED    the shared folder with tools/install-code-server.sh (default: ../shared beside the repo)
 #        LEXCITE_RESULTS_DIR  when set, the reporter writes the counts there (as .ci/run does)
-# Screenshots land in test-results/e2e/; the README's are refreshed in docs/images/.
+#        LEXCITE_E2E_PUBLISH=0   do not refresh the README's screenshots in docs/images/
+#        LEXCITE_E2E_KEEP=1      keep the temporary workspace, profiles and logs
+# Screenshots land in test-results/e2e/ (one per check, failed-<x>.png for a failed one); the README's hover,
+# completion and diagnostics pictures are refreshed in docs/images/.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${LEXCITE_SHARED:-$(dirname "$REPO")/shared}

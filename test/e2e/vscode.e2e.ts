@@ -5,7 +5,8 @@
  *
  * Run it with scripts/e2e-vscode.sh, which installs what is missing and packages the extension. Inputs (all
  * with defaults): LEXCITE_CODE_SERVER (code-server's out/node/entry.js), LEXCITE_CHROMIUM (the browser),
- * LEXCITE_VSIX (the package), LEXCITE_E2E_KEEP=1 (keep the temporary run folder for inspection).
+ * LEXCITE_VSIX (the package), LEXCITE_E2E_KEEP=1 (keep the temporary run folder for inspection),
+ * LEXCITE_E2E_PUBLISH=0 (do not refresh docs/images/hover.png, completion.png and diagnostics.png).
  */
 import * as assert from 'assert';
 import { ChildProcess, execFileSync, spawn } from 'child_process';
@@ -158,7 +159,9 @@ async function screenshot(name: string): Promise<string> {
   return file;
 }
 
+/** Copies a screenshot to docs/images/ for the README (LEXCITE_E2E_PUBLISH=0 leaves docs/ alone). */
 function publish(shot: string, name: string): void {
+  if (process.env.LEXCITE_E2E_PUBLISH === '0') return;
   fs.mkdirSync(DOC_IMAGES, { recursive: true });
   fs.copyFileSync(shot, path.join(DOC_IMAGES, `${name}.png`));
 }
@@ -261,6 +264,8 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     requireFile(CHROMIUM, 'Chromium', 'Install it with `apt-get install chromium fonts-wqy-microhei` (or set LEXCITE_CHROMIUM).');
     requireFile(VSIX, 'The packaged extension', 'Build it with `npm run package </dev/null`.');
 
+    // This run's pictures only: no failed-*.png left over from an earlier run.
+    fs.rmSync(SHOTS, { recursive: true, force: true });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-e2e-'));
     const workspace = path.join(dir, 'workspace');
     fs.mkdirSync(workspace);

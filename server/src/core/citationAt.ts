@@ -7,7 +7,7 @@ import type { CorpusDocument } from './model';
 import type {
   ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, TitleCitation,
 } from './parser';
-import { documentsOf, firstItem, resolveTitle } from './resolver';
+import { documentsOf, firstItem, resolveReference, resolveTitle, stepsKey } from './resolver';
 import type { ShortForm } from './shortForms';
 import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
 import type { PaperScope } from './paperScope';
@@ -59,13 +59,20 @@ export function documentForTitle(corpus: Corpus, title: TitleCitation, scope?: P
  * or the paper's date; homonyms by which one has the cited provisions.
  */
 export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope, date?: string): VersionChoice | undefined {
-  const resolution = resolveTitle(corpus, title.title, scope, title);
-  if (resolution.status !== 'resolved') return undefined;
-  const documents = documentsOf(corpus, resolution.entries);
-  if (documents.length === 0) return undefined;
-  if (isVersionSet(documents)) return chooseVersion(documents, title.versionTag, scope?.date ?? date ?? todayIso());
-  const fits = title.references.length === 0 ? documents[0] : documents.find((d) => title.references.every((r) => corpus.addressing(d).resolve(r.steps).ok)) ?? documents[0];
-  return { chosen: fits, others: documents.filter((d) => d !== fits), reason: documents.length === 1 ? 'only' : 'date' };
+  const when = scope?.date ?? date ?? todayIso();
+  const choose = () => {
+    const resolution = resolveTitle(corpus, title.title, scope, title);
+    if (resolution.status !== 'resolved') return undefined;
+    const documents = documentsOf(corpus, resolution.entries);
+    if (documents.length === 0) return undefined;
+    if (isVersionSet(documents)) return chooseVersion(documents, title.versionTag, when);
+    const fits = title.references.length === 0 ? documents[0] : documents.find((d) => title.references.every((r) => resolveReference(corpus, d, r).ok)) ?? documents[0];
+    return { chosen: fits, others: documents.filter((d) => d !== fits), reason: documents.length === 1 ? 'only' : 'date' } satisfies VersionChoice;
+  };
+  // A short name the paper defines is the paper's business; everything else is a pure question about the corpus.
+  if (scope?.definitionFor(title)) return choose();
+  const references = title.references.map((r) => stepsKey(r.steps)).join(',');
+  return corpus.cached(`versions:${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
 }
 
 export function itemForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusItem | undefined {

@@ -30,6 +30,8 @@ export interface CorpusStats {
   statutes: number;
 }
 
+const MEMO_LIMIT = 50000;
+
 export class Corpus {
   readonly documents: CorpusDocument[];
   readonly records: BibRecord[];
@@ -41,6 +43,7 @@ export class Corpus {
   private readonly docNumbers = new Map<string, CorpusDocument[]>();
   private readonly addressings = new Map<string, ProvisionAddressing>();
   private searchIndex: SearchIndex | undefined;
+  private readonly memo = new Map<string, unknown>();
   readonly stats: CorpusStats;
 
   constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = []) {
@@ -131,6 +134,19 @@ export class Corpus {
       this.addressings.set(doc.id, addressing);
     }
     return addressing;
+  }
+
+  /**
+   * Results of pure questions about this corpus (how a title resolves, whether a quotation is in a provision),
+   * remembered so re-checking a paper after an edit costs lookups, not searches. The corpus never changes, so
+   * nothing goes stale; the map is emptied when it grows large.
+   */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, value);
+    return value;
   }
 
   get search(): SearchIndex {

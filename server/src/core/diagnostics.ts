@@ -79,15 +79,53 @@ export interface DiagnosticData {
 export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions = {}): Diagnostic[] {
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const findings: Finding[] = [
-    ...checkCitations(context),
-    ...checkVersions(context),
-    ...checkConsistency(context),
+    ...perCitationFindings(context),
     ...checkQuotations(context),
     ...checkFootnotes(context),
     ...checkShortNames(context),
     ...checkStyle(context),
   ];
   return toDiagnostics(findings, paper.parsed.text, paper.lines, options.levels ?? {});
+}
+
+/** The checks that look at one citation at a time: their findings depend only on the citation's block. */
+function localChecks(context: CheckContext): Finding[] {
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context)];
+}
+
+/**
+ * Per-citation findings, block by block, remembered by the block's text (and what else they depend on: the
+ * language, the style, the paper's date and short names before the block). After an edit only the edited
+ * block is checked again; the others' findings are shifted to where the block now starts.
+ */
+function perCitationFindings(context: CheckContext): Finding[] {
+  const { paper } = context;
+  if (!paper.blocks || !paper.blockFindings) return localChecks(context);
+  const definitions = paper.scope.definitions;
+  const base = `${context.locale}|${context.style.name}|${paper.scope.date}|${definitions.map((d) => `${d.name}=${d.title.title}`).join(',')}`;
+  const out: Finding[] = [];
+  const used = new Set<string>();
+  for (const block of paper.blocks) {
+    const before = definitions.filter((d) => d.offset < block.start).length;
+    const key = `${base}|${before}\u0000${block.text}`;
+    used.add(key);
+    let relative = paper.blockFindings.get(key) as Finding[] | undefined;
+    if (!relative) {
+      relative = localChecks({ ...context, within: block }).map((f) => shiftFinding(f, -block.start));
+      paper.blockFindings.set(key, relative);
+    }
+    for (const finding of relative) out.push(shiftFinding(finding, block.start));
+  }
+  // Keep only what the current blocks use, so the cache does not grow with every edit.
+  for (const key of paper.blockFindings.keys()) if (!used.has(key)) paper.blockFindings.delete(key);
+  return out;
+}
+
+function shiftFinding(finding: Finding, delta: number): Finding {
+  return {
+    ...finding, start: finding.start + delta, end: finding.end + delta,
+    ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta })) } : {}),
+  };
 }
 
 function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, levels: Partial<Record<string, Level>>): Diagnostic[] {

@@ -59,7 +59,8 @@ function frontMatter(text: string, spans: Span[]): void {
   const close = /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/g;
   close.lastIndex = opening[0].length - 1;
   const match = close.exec(text);
-  if (match) spans.push({ start: 0, end: match.index + match[0].length });
+  // The closing line, without its line break (the same span whether the front matter is parsed alone or not).
+  if (match) spans.push({ start: 0, end: match.index + match[0].replace(/\r?\n$/, '').length });
 }
 
 function fencedCode(text: string, spans: Span[]): void {

@@ -46,11 +46,20 @@ const TITLE_FOLD: Record<string, string> = {
  * The 中华人民共和国 prefix is kept; see {@link titleKeyWithoutPrc}.
  */
 export function titleKey(title: string): string {
+  const cached = keyCache.get(title);
+  if (cached !== undefined) return cached;
   const folded = foldWidth(removeSpaces(title));
   let out = '';
   for (const ch of folded) out += TITLE_FOLD[ch] ?? ch;
-  return out.toLowerCase();
+  const key = out.toLowerCase();
+  // Papers repeat the same titles many times; keys of recent titles are remembered.
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(title, key);
+  return key;
 }
+
+const KEY_CACHE_LIMIT = 20000;
+const keyCache = new Map<string, string>();
 
 /** The title key with a leading 中华人民共和国 removed, the form most papers cite. */
 export function titleKeyWithoutPrc(title: string): string {

@@ -49,6 +49,7 @@ export class PaperScope {
    * first. Undefined when the paper defines no such short name — or when the use is the definition itself.
    */
   definitionFor(title: TitleCitation): ShortNameDefinition | undefined {
+    if (this.byKey.size === 0) return undefined;
     const definitions = this.definitionsOf(title.title);
     if (definitions.length === 0 || definitions.some((d) => d.offset > title.start && d.offset < title.end)) return undefined;
     let chosen: ShortNameDefinition | undefined;

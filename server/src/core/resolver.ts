@@ -25,12 +25,13 @@ const TYPE_ORDER = { document: 0, record: 1, instrument: 2 } as const;
 export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
   const definition = scope && citation ? scope.definitionFor(citation) : undefined;
   if (definition) return { status: 'resolved', entries: definition.entries, shortName: definition };
-  const entries = corpus.lookupTitle(title);
-  if (entries.length > 0) {
-    return { status: 'resolved', entries: [...entries].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]) };
-  }
-  const typo = findTypo(corpus, title);
-  return typo ?? { status: 'unknown' };
+  return corpus.cached(`title:${title}`, () => {
+    const entries = corpus.lookupTitle(title);
+    if (entries.length > 0) {
+      return { status: 'resolved', entries: [...entries].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]) };
+    }
+    return findTypo(corpus, title) ?? { status: 'unknown' };
+  });
 }
 
 /**
@@ -100,5 +101,10 @@ export function firstItem(corpus: Corpus, entries: TitleEntry[]): CorpusItem | u
 }
 
 export function resolveReference(corpus: Corpus, doc: CorpusDocument, reference: ArticleReference): AddressResult {
-  return corpus.addressing(doc).resolve(reference.steps);
+  return corpus.cached(`ref:${doc.id}:${stepsKey(reference.steps)}`, () => corpus.addressing(doc).resolve(reference.steps));
+}
+
+/** A reference's steps as a key: 条13.0款1项2 (the failing step a result names keeps the first call's offsets). */
+export function stepsKey(steps: ArticleReference['steps']): string {
+  return steps.map((s) => `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`).join('');
 }

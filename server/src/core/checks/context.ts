@@ -13,6 +13,13 @@ export interface CheckContext {
   paper: Paper;
   locale: Locale;
   style: HouseStyle;
+  /** Checks that look at one citation at a time consider only citations starting in this range (one block). */
+  within?: { start: number; end: number };
+}
+
+/** Whether a citation starting at `offset` is one this run of a local check should look at. */
+export function inRange(context: CheckContext, offset: number): boolean {
+  return !context.within || (offset >= context.within.start && offset < context.within.end);
 }
 
 export interface TextFix {

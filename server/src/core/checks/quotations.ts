@@ -16,6 +16,7 @@ import type { ParsedPaper, TitleCitation } from '../parser';
 import type { PaperScope } from '../paperScope';
 import type { Quotation } from '../quotes';
 import { documentForTitle } from '../citationAt';
+import { stepsKey } from '../resolver';
 import type { CheckContext, Finding } from './context';
 
 const MIN_QUOTE = 8;
@@ -34,7 +35,7 @@ export function checkQuotations(context: CheckContext): Finding[] {
     if (!cited) continue;
     const source = sourceOf(corpus, paper.scope, cited);
     if (!source) continue;
-    const verdict = verifyQuotation(inner, source.text);
+    const verdict = corpus.cached(`quote:${source.key}:${inner}`, () => verifyQuotation(inner, source.text));
     if (verdict.ok) continue;
     const where = `《${source.document.title}》${source.address}`;
     const finding: Finding = verdict.passage
@@ -86,11 +87,19 @@ interface QuotedSource {
   document: CorpusDocument;
   address: string;
   text: string;
+  /** Identifies the document and provisions, for remembering verdicts. */
+  key: string;
 }
 
 function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): QuotedSource | undefined {
   const document = documentForTitle(corpus, title, scope);
-  if (!document || document.provisions.length === 0) return undefined;
+  if (!document) return undefined;
+  const key = `${document.id}:${title.references.map((r) => stepsKey(r.steps)).join(',')}`;
+  return corpus.cached(`source:${key}`, () => quotedSource(corpus, document, title, key));
+}
+
+function quotedSource(corpus: Corpus, document: CorpusDocument, title: TitleCitation, key: string): QuotedSource | undefined {
+  if (document.provisions.length === 0) return undefined;
   const addressing = corpus.addressing(document);
   const parts: string[] = [];
   const addresses: string[] = [];
@@ -101,9 +110,9 @@ function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): Quot
     parts.push(paragraph ? provision.text.split('\n')[paragraph - 1] : unlabelledText(addressing, index));
     addresses.push(reference.text);
   }
-  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n') };
+  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n'), key };
   if (title.references.length > 0) return undefined;
-  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n') };
+  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n'), key };
 }
 
 /** A provision's text with its descendants' — without labels (“3.”), which are not part of what is quoted. */

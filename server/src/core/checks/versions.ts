@@ -5,7 +5,7 @@
  *                             mean (网络安全法 2016 vs 2025 renumbered); fixes add the version tag
  *   statute.repealed          the version cited is marked repealed or invalid by the collection
  */
-import { resolveReference } from '../resolver';
+import { resolveReference, stepsKey } from '../resolver';
 import { versionsForTitle } from '../citationAt';
 import { fullProvisionText } from '../addressing';
 import { t } from '../messages';
@@ -14,13 +14,13 @@ import { isVersionSet, versionName } from '../versions';
 import type { Corpus } from '../corpus';
 import type { CorpusDocument } from '../model';
 import type { ArticleReference } from '../parser';
-import type { CheckContext, Finding } from './context';
+import { CheckContext, Finding, inRange } from './context';
 
 export function checkVersions(context: CheckContext): Finding[] {
   const { corpus, paper, locale } = context;
   const findings: Finding[] = [];
   for (const title of paper.parsed.titles) {
-    if (title.journalRole) continue;
+    if (title.journalRole || !inRange(context, title.start)) continue;
     const choice = versionsForTitle(corpus, title, paper.scope);
     if (!choice) continue;
     const { chosen } = choice;
@@ -56,6 +56,8 @@ export function checkVersions(context: CheckContext): Finding[] {
 
 /** Normalised text of a reference in one version; '' when the version lacks it. */
 function textOf(corpus: Corpus, doc: CorpusDocument, reference: ArticleReference): string {
-  const result = resolveReference(corpus, doc, reference);
-  return result.ok ? normalizeForMatch(fullProvisionText(corpus.addressing(doc), result.target.index)) : '';
+  return corpus.cached(`text:${doc.id}:${stepsKey(reference.steps)}`, () => {
+    const result = resolveReference(corpus, doc, reference);
+    return result.ok ? normalizeForMatch(fullProvisionText(corpus.addressing(doc), result.target.index)) : '';
+  });
 }

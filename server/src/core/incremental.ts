@@ -1,0 +1,146 @@
+/**
+ * Incremental parsing: a paper is split into blocks at blank lines (no citation, quotation or footnote spans a
+ * blank line), each block is parsed on its own and remembered by its text, and the paper's parse is assembled
+ * from the blocks with their offsets shifted. After an edit only the edited block is parsed again.
+ *
+ * Fenced code, front matter and HTML comments can contain blank lines, so a block that opens one is extended to
+ * where it closes; parsed as one block, the parser then excludes it exactly as it would in the whole paper.
+ */
+import { ExcludedRegions, Span } from './markdown';
+import { ParsedPaper, parsePaper } from './parser';
+import type { TitleCitation } from './parser';
+
+export interface Block {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Blocks of the text: paragraphs separated by blank lines, with code fences, front matter and comments whole. */
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  // Blank lines, and the line break before a footnote definition (definitions are often written one per line,
+  // and a definition's content ends where the next begins).
+  const separator = /\r?\n[ \t]*\r?\n|\r?\n(?=\[\^[^\]\s]+\]:)/g;
+  let start = 0;
+  let inside: 'fence' | 'front' | 'comment' | undefined;
+  let fence = '';
+  const hasFront = /^\ufeff?---[ \t]*\r?\n/.test(text);
+  if (hasFront) inside = 'front';
+  for (let match = separator.exec(text); ; match = separator.exec(text)) {
+    const end = match ? match.index : text.length;
+    const chunk = text.slice(start, end);
+    if (inside === undefined) {
+      const open = opens(chunk);
+      if (open) {
+        inside = open.kind;
+        fence = open.fence;
+      }
+    }
+    if (inside !== undefined && match && !closes(text.slice(start, end), inside, fence, start === 0)) {
+      // Keep going: this block continues past the blank line.
+      separator.lastIndex = match.index + match[0].length;
+      continue;
+    }
+    if (inside !== undefined) inside = undefined;
+    if (end > start) blocks.push({ start, end, text: text.slice(start, end) });
+    if (!match) break;
+    start = match.index + match[0].length;
+  }
+  return blocks;
+
+  function opens(chunk: string): { kind: 'fence' | 'comment'; fence: string } | undefined {
+    if (!chunk.includes('```') && !chunk.includes('~~~') && !chunk.includes('<!--')) return undefined;
+    for (const line of chunk.split('\n')) {
+      const f = FENCE_OPEN.exec(line);
+      if (f) {
+        // A fence opened and closed in the same paragraph needs nothing special.
+        const count = chunk.split('\n').filter((l) => l.trim().startsWith(f[1][0].repeat(3))).length;
+        if (count % 2 === 1) return { kind: 'fence', fence: f[1] };
+      }
+    }
+    const lastOpen = chunk.lastIndexOf('<!--');
+    if (lastOpen >= 0 && chunk.indexOf('-->', lastOpen) < 0) return { kind: 'comment', fence: '' };
+    return undefined;
+  }
+
+  function closes(chunk: string, kind: 'fence' | 'front' | 'comment', marker: string, atStart: boolean): boolean {
+    if (kind === 'comment') return /-->/.test(chunk.slice(chunk.lastIndexOf('<!--') + 4));
+    if (kind === 'front') return atStart ? /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(chunk.slice(3)) : true;
+    const lines = chunk.split('\n');
+    const fences = lines.filter((l) => l.trim().startsWith(marker[0].repeat(3))).length;
+    return fences >= 2 && fences % 2 === 0;
+  }
+}
+
+/** Block parses remembered by text; a new version keeps those of its blocks that did not change. */
+export class BlockParseCache {
+  private previous = new Map<string, ParsedPaper>();
+
+  /** Findings of per-citation checks, per block, kept across versions like the parses (see diagnostics.ts). */
+  readonly findings = new Map<string, unknown>();
+
+  parse(text: string): { blocks: Block[]; parsed: ParsedPaper } {
+    const blocks = splitBlocks(text);
+    const current = new Map<string, ParsedPaper>();
+    const parts = blocks.map((block) => {
+      let parsed = current.get(block.text) ?? this.previous.get(block.text);
+      if (!parsed) parsed = parsePaper(block.text);
+      current.set(block.text, parsed);
+      return parsed;
+    });
+    this.previous = current;
+    return { blocks, parsed: assemble(text, blocks, parts) };
+  }
+}
+
+/** The paper's parse from its blocks' parses, offsets shifted to the paper. */
+export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): ParsedPaper {
+  const out: ParsedPaper = {
+    text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [],
+    excluded: new ExcludedRegions([]),
+  };
+  const spans: Span[] = [];
+  blocks.forEach((block, b) => {
+    const part = parts[b];
+    const d = block.start;
+    const numbers = new Map(part.docNumbers.map((n) => [n, { ...n, start: n.start + d, end: n.end + d, bracketStart: n.bracketStart + d }]));
+    const titles = new Map<TitleCitation, TitleCitation>();
+    for (const title of part.titles) {
+      const shifted: TitleCitation = {
+        ...title, start: title.start + d, end: title.end + d,
+        references: title.references.map((r) => ({
+          ...r, start: r.start + d, end: r.end + d,
+          steps: r.steps.map((s) => (s.start === undefined ? s : { ...s, start: s.start + d, end: s.end! + d, numberStart: s.numberStart! + d, numberEnd: s.numberEnd! + d })),
+        })),
+      };
+      if (title.docNumber) shifted.docNumber = numbers.get(title.docNumber);
+      if (title.versionTag) shifted.versionTag = { ...title.versionTag, start: title.versionTag.start + d, end: title.versionTag.end + d };
+      if (title.shortName) shifted.shortName = { ...title.shortName, start: title.shortName.start + d, end: title.shortName.end + d };
+      titles.set(title, shifted);
+      out.titles.push(shifted);
+    }
+    out.docNumbers.push(...numbers.values());
+    for (const journal of part.journals) {
+      out.journals.push({
+        ...journal, start: journal.start + d, end: journal.end + d,
+        authors: journal.authors.map((a) => ({ ...a, start: a.start + d, end: a.end + d })),
+        title: titles.get(journal.title)!, journal: titles.get(journal.journal)!,
+        ...(journal.zai ? { zai: { ...journal.zai, start: journal.zai.start + d, end: journal.zai.end + d } } : {}),
+        year: { ...journal.year, start: journal.year.start + d, end: journal.year.end + d },
+        issue: { ...journal.issue, start: journal.issue.start + d, end: journal.issue.end + d },
+        separator: { ...journal.separator, start: journal.separator.start + d, end: journal.separator.end + d },
+      });
+    }
+    for (const ref of part.footnoteRefs) out.footnoteRefs.push({ ...ref, start: ref.start + d, end: ref.end + d });
+    for (const def of part.footnoteDefs) out.footnoteDefs.push({ ...def, start: def.start + d, end: def.end + d, contentStart: def.contentStart + d, contentEnd: def.contentEnd + d });
+    for (const q of part.quotations) out.quotations.push({ ...q, start: q.start + d, end: q.end + d, innerStart: q.innerStart + d, innerEnd: q.innerEnd + d });
+    for (const form of part.shortForms) out.shortForms.push({ ...form, start: form.start + d, end: form.end + d });
+    for (const span of part.excluded.spans) spans.push({ start: span.start + d, end: span.end + d });
+  });
+  out.footnoteOrder = [...new Set([...out.footnoteRefs.map((r) => r.label), ...out.footnoteDefs.map((f) => f.label)])];
+  out.excluded = new ExcludedRegions(spans);
+  return out;
+}
