@@ -186,6 +186,8 @@ export function startServer(): Connection {
     }
   });
   connection.onRequest('lexcite/status', () => statusOf(state));
+  // The benchmark's floor: a request answered without touching the corpus or any document.
+  connection.onRequest('lexcite/ping', () => null);
 
   documents.listen(connection);
   connection.listen();
