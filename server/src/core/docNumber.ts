@@ -41,8 +41,18 @@ export function expandYear(year: number, referenceYear = 2030): number {
 
 const DOC_NUMBER = /^([^\s〔\[［(（【〖]+?)\s*([〔\[［(（【〖])\s*([0-9０-９]{2,4})\s*([〕\]］)）】〗])\s*(第)?\s*([0-9０-９]+)\s*号$/u;
 
-/** Parses a complete 文号 string such as 国发[2025]11号; undefined when it is not one. */
+const parsedDocNumbers = new Map<string, ParsedDocNumber | undefined>();
+
+/** Parses a complete 文号 string such as 国发[2025]11号; undefined when it is not one. Memoized: papers repeat them. */
 export function parseDocNumber(text: string): ParsedDocNumber | undefined {
+  if (parsedDocNumbers.has(text)) return parsedDocNumbers.get(text);
+  if (parsedDocNumbers.size >= 10_000) parsedDocNumbers.clear();
+  const parsed = parseDocNumberUncached(text);
+  parsedDocNumbers.set(text, parsed);
+  return parsed;
+}
+
+function parseDocNumberUncached(text: string): ParsedDocNumber | undefined {
   const match = DOC_NUMBER.exec(text.trim());
   if (!match) return undefined;
   const [, issuerCode, open, yearText, close, di, serialText] = match;

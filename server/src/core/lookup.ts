@@ -54,7 +54,7 @@ export function lookupCitation(corpus: Corpus, input: string, date: string = tod
 /** A title written without 《》 as a citation, so it resolves like one. */
 function bareTitle(title: string, references: ArticleReference[]): TitleCitation {
   const trimmed = title.trim();
-  return { kind: 'title', start: 0, end: trimmed.length, title: trimmed.replace(/\s+/g, ''), rawTitle: trimmed, references };
+  return { kind: 'title', start: 0, end: trimmed.length, title: trimmed.replace(/\s+/g, ''), references };
 }
 
 function lookupTitle(corpus: Corpus, title: TitleCitation, date: string): LookupResult {

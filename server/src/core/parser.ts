@@ -62,7 +62,6 @@ export interface TitleCitation {
   end: number;
   /** The title as written, without 《》; line breaks and spaces removed. */
   title: string;
-  rawTitle: string;
   versionTag?: TextSpan;
   docNumber?: DocNumberCitation;
   /** （以下简称《X》）: the short name defined here. */
@@ -152,10 +151,9 @@ function findTitles(text: string, excluded: ExcludedRegions, docNumbers: DocNumb
     if (excluded.contains(open)) continue;
     const close = matchingClose(text, open);
     if (close < 0) continue;
-    const rawTitle = text.slice(open + 1, close);
-    const title = rawTitle.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+    const title = withoutSpaces(text.slice(open + 1, close));
     if (title.length === 0) continue;
-    const citation: TitleCitation = { kind: 'title', start: open, end: close + 1, title, rawTitle, references: [] };
+    const citation: TitleCitation = { kind: 'title', start: open, end: close + 1, title, references: NO_REFERENCES };
     let position = parseTrailingGroups(text, close + 1, citation, docNumbers);
     position = skipInlineSpace(text, position);
     citation.references = parseReferences(text, position);
@@ -165,6 +163,16 @@ function findTitles(text: string, excluded: ExcludedRegions, docNumbers: DocNumb
     from = citation.shortName ? citation.shortName.end + 1 : close + 1;
   }
   return titles;
+}
+
+/** Shared by every title without references (most of them): one array fewer per title to allocate. */
+const NO_REFERENCES: ArticleReference[] = Object.freeze([]) as unknown as ArticleReference[];
+const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/;
+const ALL_SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+
+/** Titles broken across lines or spaced out are read without the breaks and spaces. */
+function withoutSpaces(raw: string): string {
+  return SPACES.test(raw) ? raw.replace(ALL_SPACES, '') : raw;
 }
 
 /** Index of the 》 closing the 《 at `open`, honouring nesting; -1 when unbalanced or too long. */
@@ -216,20 +224,21 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
     const closeChar = open === '（' ? '）' : ')';
     let close = -1;
     let depth = 0;
-    for (let i = q; i < Math.min(text.length, q + 80); i++) {
-      const c = text[i];
-      if (c === '（' || c === '(') depth++;
-      else if (c === '）' || c === ')') {
+    const limit = Math.min(text.length, q + 80);
+    for (let i = q; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff08 || c === 0x28) depth++;
+      else if (c === 0xff09 || c === 0x29) {
         depth--;
         if (depth === 0) {
           close = i;
           break;
         }
-      } else if (c === '\n') break;
+      } else if (c === 10) break;
     }
     if (close < 0 || (text[close] !== closeChar && text[close] !== '）' && text[close] !== ')')) break;
     const inner = text.slice(q + 1, close);
-    const number = docNumbers.find((d) => d.start > q && d.end <= close);
+    const number = docNumberWithin(docNumbers, q, close);
     const shortName = SHORT_NAME.exec(inner);
     const tag = VERSION_TAG.test(inner.trim());
     if (!number && !shortName && !tag) break;
@@ -242,6 +251,19 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
     p = close + 1;
   }
   return p;
+}
+
+/** The 文号 lying inside (open, close), by binary search over the 文号 sorted by offset. */
+function docNumberWithin(docNumbers: DocNumberCitation[], open: number, close: number): DocNumberCitation | undefined {
+  let low = 0;
+  let high = docNumbers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (docNumbers[mid].start <= open) low = mid + 1;
+    else high = mid;
+  }
+  const candidate = docNumbers[low];
+  return candidate && candidate.end <= close ? candidate : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -264,6 +286,9 @@ function numeralsOf(written: string): 'arabic' | 'chinese' {
 
 /** One reference (第十三条第一款第二项) starting exactly at `position`; undefined when none starts there. */
 function parseReference(text: string, position: number): ArticleReference | undefined {
+  // Most titles are followed by prose: rule that out before running any pattern.
+  const first = text.charCodeAt(position);
+  if (first !== 0x7b2c /* 第 */ && first !== 0xff08 /* （ */ && first !== 0x28 /* ( */ && first !== 0x9644 /* 附 */) return undefined;
   const steps: ReferenceStep[] = [];
   let p = position;
   for (;;) {
@@ -313,25 +338,24 @@ function parseReference(text: string, position: number): ArticleReference | unde
 
 /** References right after a title: 第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款 (inherits 条). */
 export function parseReferences(text: string, position: number): ArticleReference[] {
+  let reference = parseReference(text, position);
+  if (!reference) return NO_REFERENCES;
   const references: ArticleReference[] = [];
-  let p = position;
   let rangeNext = false;
   for (;;) {
-    const reference = parseReference(text, p);
-    if (!reference) break;
     if (rangeNext) reference.rangeEnd = true;
     const previous = references[references.length - 1];
     if (previous) inheritPrefix(previous, reference);
     references.push(reference);
-    p = reference.end;
-    SEPARATOR.lastIndex = p;
+    SEPARATOR.lastIndex = reference.end;
     const separator = SEPARATOR.exec(text);
     if (!separator) break;
     // Only continue when another reference follows the separator.
     const next = separator.index + separator[0].length;
     if (!(text.startsWith('第', next) || text.startsWith('附件', next))) break;
     rangeNext = /至|到|—|－|-|~|～/.test(separator[1]);
-    p = next;
+    reference = parseReference(text, next);
+    if (!reference) break;
   }
   return references;
 }
@@ -395,9 +419,10 @@ function findJournals(text: string, titles: TitleCitation[]): JournalCitation[] 
   for (let i = 0; i + 1 < titles.length; i++) {
     const article = titles[i];
     const journal = titles[i + 1];
+    if (journal.start - article.end > 8) continue;
     const between = text.slice(article.end, journal.start);
     const separator = JOURNAL_SEPARATOR.exec(between);
-    if (!separator || between.length > 8) continue;
+    if (!separator) continue;
     const tail = YEAR_ISSUE.exec(text.slice(journal.end, journal.end + 20));
     if (!tail) continue;
     const yearStart = journal.end + tail[0].indexOf(tail[1]);
@@ -408,8 +433,8 @@ function findJournals(text: string, titles: TitleCitation[]): JournalCitation[] 
     const zaiIndex = separator[2] ? between.indexOf(separator[2]) : -1;
     article.journalRole = 'article';
     journal.journalRole = 'journal';
-    article.references = [];
-    journal.references = [];
+    article.references = NO_REFERENCES;
+    journal.references = NO_REFERENCES;
     const citation: JournalCitation = {
       kind: 'journal',
       start: article.start,
@@ -433,14 +458,18 @@ function findJournals(text: string, titles: TitleCitation[]): JournalCitation[] 
   return journals;
 }
 
+const INLINE_SPACE = new Set([0x20, 0x09, 0x3000]);
+/** Characters that end the walk back from the colon to the first author. */
+const AUTHOR_STOP = new Set([...'。；;！？\n\r（(《》“”'].map((c) => c.charCodeAt(0)));
+
 /** “张金平：《…》” → 张金平; “王静、张红：” → 王静, 张红. Nothing unless a colon sits right before the title. */
 function authorsBefore(text: string, titleStart: number): TextSpan[] {
   let p = titleStart;
-  while (p > 0 && /[ \t\u3000]/.test(text[p - 1])) p--;
-  if (p === 0 || !/[：:]/.test(text[p - 1])) return [];
+  while (p > 0 && INLINE_SPACE.has(text.charCodeAt(p - 1))) p--;
+  if (p === 0 || (text.charCodeAt(p - 1) !== 0xff1a && text.charCodeAt(p - 1) !== 0x3a)) return [];
   const colon = p - 1;
   let start = colon;
-  while (start > 0 && colon - start < 40 && !/[。；;！？\n\r（(《》“”]/.test(text[start - 1]) && !(text[start - 1] === ':' && text[start - 2] === ']')) start--;
+  while (start > 0 && colon - start < 40 && !AUTHOR_STOP.has(text.charCodeAt(start - 1)) && !(text[start - 1] === ':' && text[start - 2] === ']')) start--;
   // Skip a footnote label "[^3]: " and leading space.
   const segment = text.slice(start, colon);
   const leading = /^(\[\^[^\]]+\]:)?[ \t\u3000]*(参见|见)?[ \t\u3000]*/.exec(segment)![0].length;

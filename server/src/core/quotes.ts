@@ -26,20 +26,19 @@ export function findQuotations(text: string, excluded: ExcludedRegions, titleSpa
   const stack: { close: number; at: number }[] = [];
   let straightOpen = -1;
   let title = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Jump from mark to mark: irregexp scans a character class far faster than a loop over every character.
+  const marks = /["\u2018-\u201d\u300c-\u300f]|\n[ \t\r]*\n/g;
+  for (let found = marks.exec(text); found; found = marks.exec(text)) {
+    const i = found.index;
     const code = text.charCodeAt(i);
     if (code === NEWLINE) {
       // A blank line ends every open quotation: quotes do not span paragraphs.
-      let j = i + 1;
-      while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
-      if (j < text.length && text.charCodeAt(j) === NEWLINE) {
-        stack.length = 0;
-        straightOpen = -1;
-      }
+      stack.length = 0;
+      straightOpen = -1;
+      // The second line break may begin the next blank line.
+      marks.lastIndex = i + found[0].length - 1;
       continue;
     }
-    // Cheap range test first: this loop sees every character of the paper.
-    if (code !== STRAIGHT && (code < 0x2018 || code > 0x201d) && (code < 0x300c || code > 0x300f)) continue;
     const close = OPEN_TO_CLOSE.get(code);
     if (close === undefined && !CLOSERS.has(code) && code !== STRAIGHT) continue;
     while (title < titleSpans.length && titleSpans[title].end <= i) title++;

@@ -22,6 +22,7 @@ export function findShortForms(text: string, definitions: FootnoteDefinition[]):
   const out: ShortForm[] = [];
   for (const def of definitions) {
     const content = text.slice(def.contentStart, def.contentEnd);
+    if (!content.includes('同') && !content.includes('前引')) continue;
     for (const match of content.matchAll(SHORT_FORM)) {
       const start = def.contentStart + match.index!;
       const end = start + match[0].length;
