@@ -132,12 +132,6 @@ export function parsePaper(text: string): ParsedPaper {
   return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded };
 }
 
-/** The number a footnote label is rendered with (1-based), or undefined. */
-export function footnoteNumber(paper: ParsedPaper, label: string): number | undefined {
-  const index = paper.footnoteOrder.indexOf(label);
-  return index < 0 ? undefined : index + 1;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Titles
 
@@ -219,9 +213,8 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
   let p = position;
   for (let group = 0; group < 3; group++) {
     const q = skipInlineSpace(text, p);
-    const open = text[q];
-    if (open !== '（' && open !== '(') break;
-    const closeChar = open === '（' ? '）' : ')';
+    const open = text.charCodeAt(q);
+    if (open !== 0xff08 && open !== 0x28) break;
     let close = -1;
     let depth = 0;
     const limit = Math.min(text.length, q + 80);
@@ -236,7 +229,7 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
         }
       } else if (c === 10) break;
     }
-    if (close < 0 || (text[close] !== closeChar && text[close] !== '）' && text[close] !== ')')) break;
+    if (close < 0) break;
     const inner = text.slice(q + 1, close);
     const number = docNumberWithin(docNumbers, q, close);
     const shortName = SHORT_NAME.exec(inner);
@@ -270,18 +263,82 @@ function docNumberWithin(docNumbers: DocNumberCitation[], open: number, close: n
 // Article references
 
 const NUMERAL = '[0-9０-９]+|[〇零一二两三四五六七八九十百千]+';
-const STEP = new RegExp(
-  `第[ \\t\\u3000]*(?:([（(])[ \\t\\u3000]*(${NUMERAL})[ \\t\\u3000]*[）)]|(${NUMERAL}))[ \\t\\u3000]*(条|款|项|目|点|部分|段|章|节|编)(?:[ \\t\\u3000]*之[ \\t\\u3000]*(${NUMERAL}))?`,
-  'y',
-);
 const BARE_ITEM = new RegExp(`[（(]([〇零一二三四五六七八九十百]+)[）)]`, 'y');
 const ANNEX = new RegExp(`附件[ \\t\\u3000]*(${NUMERAL})`, 'y');
 const SEPARATOR = /(、|，|,|和|与|及|以及|或者|或|至|到|—|－|-|~|～)[ \t\u3000]*/y;
 
 const UNIT_RANK: Record<RefUnit, number> = { '编': 0, '部分': 1, '章': 2, '节': 3, '条': 4, '点': 4, '段': 4, '附件': 4, '款': 5, '项': 6, '目': 7 };
+const STEP_UNITS = new Map<number, RefUnit>([...'条款项目点段章节编'].map((unit) => [unit.charCodeAt(0), unit as RefUnit]));
+const CHINESE_NUMERAL_CODES = new Set([...'〇零一二两三四五六七八九十百千'].map((c) => c.charCodeAt(0)));
 
 function numeralsOf(written: string): 'arabic' | 'chinese' {
   return /^[0-9０-９]+$/.test(written) ? 'arabic' : 'chinese';
+}
+
+function isArabicDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+function skipSpaces(text: string, position: number): number {
+  let p = position;
+  for (let c = text.charCodeAt(p); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(++p));
+  return p;
+}
+
+/** End of the run of Arabic digits, or else of Chinese numeral characters, starting at `position`. */
+function numeralEnd(text: string, position: number): number {
+  let p = position;
+  if (isArabicDigit(text.charCodeAt(p))) {
+    while (isArabicDigit(text.charCodeAt(p))) p++;
+  } else {
+    while (CHINESE_NUMERAL_CODES.has(text.charCodeAt(p))) p++;
+  }
+  return p;
+}
+
+/**
+ * One step (第十三条, 第（二）项, 第十条之一) starting exactly at `position`. A hand-written scanner rather than a
+ * pattern: it runs after every title of every paper, and allocates nothing when no step is there.
+ */
+function scanStep(text: string, position: number): ReferenceStep | undefined {
+  if (text.charCodeAt(position) !== 0x7b2c /* 第 */) return undefined;
+  let p = skipSpaces(text, position + 1);
+  const open = text.charCodeAt(p);
+  const parenthesized = open === 0xff08 || open === 0x28;
+  if (parenthesized) p = skipSpaces(text, p + 1);
+  const numberStart = p;
+  const numberEnd = numeralEnd(text, p);
+  if (numberEnd === numberStart) return undefined;
+  p = numberEnd;
+  if (parenthesized) {
+    p = skipSpaces(text, p);
+    const close = text.charCodeAt(p);
+    if (close !== 0xff09 && close !== 0x29) return undefined;
+    p = skipSpaces(text, p + 1);
+  } else {
+    p = skipSpaces(text, p);
+  }
+  let unit = STEP_UNITS.get(text.charCodeAt(p));
+  if (unit) p++;
+  else if (text.startsWith('部分', p)) {
+    unit = '部分';
+    p += 2;
+  } else return undefined;
+  const written = text.slice(numberStart, numberEnd);
+  const number = parseNumeral(written);
+  if (number === undefined || number === 0) return undefined;
+  const step: ReferenceStep = { unit, number, parenthesized, numerals: numeralsOf(written), start: position, end: p, numberStart, numberEnd };
+  // 第十条之一
+  const zhi = skipSpaces(text, p);
+  if (text.charCodeAt(zhi) === 0x4e4b /* 之 */) {
+    const subStart = skipSpaces(text, zhi + 1);
+    const subEnd = numeralEnd(text, subStart);
+    if (subEnd > subStart) {
+      step.sub = parseNumeral(text.slice(subStart, subEnd));
+      step.end = subEnd;
+    }
+  }
+  return step;
 }
 
 /** One reference (第十三条第一款第二项) starting exactly at `position`; undefined when none starts there. */
@@ -292,25 +349,15 @@ function parseReference(text: string, position: number): ArticleReference | unde
   const steps: ReferenceStep[] = [];
   let p = position;
   for (;;) {
-    STEP.lastIndex = p;
-    let match = STEP.exec(text);
-    if (match) {
-      const written = match[2] ?? match[3];
-      const number = parseNumeral(written);
-      if (number === undefined || number === 0) break;
-      const numberStart = match.index + match[0].indexOf(written, match[1] ? match[0].indexOf(match[1]) : 1);
-      const step: ReferenceStep = {
-        unit: match[4] as RefUnit, number, parenthesized: match[1] !== undefined, numerals: numeralsOf(written),
-        start: match.index, end: match.index + match[0].length, numberStart, numberEnd: numberStart + written.length,
-      };
-      if (match[5]) step.sub = parseNumeral(match[5]);
+    const step = scanStep(text, p);
+    if (step) {
       steps.push(step);
       p = step.end!;
       continue;
     }
     // （三） directly after a 条/部分 step or at the start: an item written without 第…项.
     BARE_ITEM.lastIndex = p;
-    match = BARE_ITEM.exec(text);
+    let match = BARE_ITEM.exec(text);
     if (match && (steps.length === 0 || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
       const number = parseNumeral(match[1])!;
       steps.push({ unit: '项', number, parenthesized: true, numerals: 'chinese', start: match.index, end: match.index + match[0].length, numberStart: match.index + 1, numberEnd: match.index + 1 + match[1].length });
@@ -332,7 +379,6 @@ function parseReference(text: string, position: number): ArticleReference | unde
     break;
   }
   if (steps.length === 0) return undefined;
-  // A bare （三） alone after a title is only a reference if nothing else follows that makes it prose.
   return { start: position, end: p, text: text.slice(position, p), steps };
 }
 
@@ -372,7 +418,7 @@ function inheritPrefix(previous: ArticleReference, reference: ArticleReference):
 
 const YEAR_BRACKET = /[〔\[［(（【〖][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/g;
 /** Characters that cannot be part of an issuer code, so the walk back stops before them. */
-const ISSUER_STOP = new Set('的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'.split(''));
+const ISSUER_STOP = new Set([...'的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'].map((c) => c.charCodeAt(0)));
 const INTRODUCING_VERBS = /印发|发布|下发|出台|公布|参见|依据|根据|按照|依照|详见|转发/;
 const INTRODUCING_VERBS_GLOBAL = new RegExp(INTRODUCING_VERBS.source, 'g');
 const MAX_ISSUER = 10;
@@ -385,7 +431,7 @@ function findDocNumbers(text: string, excluded: ExcludedRegions): DocNumberCitat
     const bracket = match.index;
     if (excluded.contains(bracket)) continue;
     let start = bracket;
-    while (start > 0 && bracket - start < MAX_ISSUER && !ISSUER_STOP.has(text[start - 1]) && isIssuerChar(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && bracket - start < MAX_ISSUER && !ISSUER_STOP.has(text.charCodeAt(start - 1)) && isIssuerChar(text.charCodeAt(start - 1))) start--;
     let issuer = text.slice(start, bracket);
     // The code begins after the last verb in front of it: 人力资源社会保障部印发人社部发〔2021〕56号.
     let cut = -1;
@@ -499,8 +545,7 @@ function findFootnotes(text: string, excluded: ExcludedRegions): { refs: Footnot
     const start = match.index!;
     if (excluded.contains(start)) continue;
     const end = start + match[0].length;
-    const atLineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r' || /(^|\n)[ ]{0,3}$/.test(text.slice(Math.max(0, start - 4), start));
-    if (atLineStart && text[end] === ':') {
+    if (text.charCodeAt(end) === 0x3a /* : */ && atLineStart(text, start)) {
       const contentStart = end + 1;
       defs.push({ kind: 'footnoteDef', start, end, label: match[1], contentStart, contentEnd: definitionEnd(text, contentStart) });
     } else {
@@ -508,6 +553,13 @@ function findFootnotes(text: string, excluded: ExcludedRegions): { refs: Footnot
     }
   }
   return { refs, defs };
+}
+
+/** True when only up to three spaces stand between the line's start and `position`. */
+function atLineStart(text: string, position: number): boolean {
+  let p = position;
+  while (p > 0 && position - p < 3 && text.charCodeAt(p - 1) === 0x20) p--;
+  return p === 0 || text.charCodeAt(p - 1) === 10 || text.charCodeAt(p - 1) === 13;
 }
 
 /** A footnote definition runs to the next blank line or the next definition. */

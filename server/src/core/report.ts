@@ -9,7 +9,7 @@ import type { Corpus, CorpusItem } from './corpus';
 import { checkPaper, CheckOptions } from './diagnostics';
 import type { Locale } from './messages';
 import type { Paper } from './paperCache';
-import { footnoteNumber } from './parser';
+import { footnoteContaining, footnoteNumber } from './paperIndex';
 import type { JournalCitation, TitleCitation } from './parser';
 import { resolveTitle } from './resolver';
 import { resolveShortForm } from './checks/footnotes';
@@ -89,7 +89,7 @@ export function buildReport(corpus: Corpus, paper: Paper, file: string, options:
   const claimed = new Set<Diagnostic>();
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const footnoteAt = (offset: number) => {
-    const def = parsed.footnoteDefs.find((d) => offset >= d.contentStart && offset < d.contentEnd);
+    const def = footnoteContaining(parsed, offset);
     return def ? footnoteNumber(parsed, def.label) : undefined;
   };
   const problemsIn = (start: number, end: number): ReportProblem[] => {

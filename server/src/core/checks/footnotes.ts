@@ -10,7 +10,7 @@
  */
 import { t } from '../messages';
 import type { FootnoteDefinition, ParsedPaper } from '../parser';
-import { footnoteNumber } from '../parser';
+import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paperIndex';
 import type { ShortForm } from '../shortForms';
 import type { CheckContext, Finding } from './context';
 
@@ -56,18 +56,17 @@ export function resolveShortForm(parsed: ParsedPaper, form: ShortForm): { target
     if (number >= own) return { problem: 'forward', number };
   }
   const label = parsed.footnoteOrder[number - 1];
-  const target = label === undefined ? undefined : parsed.footnoteDefs.find((d) => d.label === label);
+  const target = label === undefined ? undefined : footnoteDefinition(parsed, label);
   return target ? { target, number } : { problem: 'missing', number };
 }
 
 /** Distinct works a footnote cites, following a footnote that is itself only a short form. */
 export function worksCitedBy(parsed: ParsedPaper, def: FootnoteDefinition, depth = 0): string[] {
-  const inside = (start: number) => start >= def.contentStart && start < def.contentEnd;
   const works = new Set<string>();
-  for (const journal of parsed.journals) if (inside(journal.start)) works.add(`paper:${journal.title.title}`);
-  for (const title of parsed.titles) if (inside(title.start) && !title.journalRole) works.add(`title:${title.title}`);
+  for (const journal of itemsStartingIn(parsed.journals, def.contentStart, def.contentEnd)) works.add(`paper:${journal.title.title}`);
+  for (const title of itemsStartingIn(parsed.titles, def.contentStart, def.contentEnd)) if (!title.journalRole) works.add(`title:${title.title}`);
   if (works.size === 0 && depth < 20) {
-    const form = parsed.shortForms.find((f) => inside(f.start));
+    const form = itemsStartingIn(parsed.shortForms, def.contentStart, def.contentEnd)[0];
     if (form) {
       const { target } = resolveShortForm(parsed, form);
       if (target) return worksCitedBy(parsed, target, depth + 1);

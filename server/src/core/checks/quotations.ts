@@ -16,6 +16,7 @@ import type { ParsedPaper, TitleCitation } from '../parser';
 import type { PaperScope } from '../paperScope';
 import type { Quotation } from '../quotes';
 import { documentForTitle } from '../citationAt';
+import { footnoteDefinition, firstStartingAtOrAfter, itemsWithin } from '../paperIndex';
 import { stepsKey } from '../resolver';
 import type { CheckContext, Finding } from './context';
 
@@ -64,22 +65,23 @@ export function attachedCitation(parsed: ParsedPaper, quotation: Quotation): Tit
   while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
   let end = quotation.end;
   while (end < text.length && !SENTENCE_END.test(text[end])) end++;
-  const adjacent = parsed.footnoteRefs.find((r) => r.start >= quotation.end && /^[，。；,;\s]{0,2}$/.test(text.slice(quotation.end, r.start)));
+  // The first footnote reference after the quotation; only it can sit right after it.
+  const next = parsed.footnoteRefs[firstStartingAtOrAfter(parsed.footnoteRefs, quotation.end)];
+  const adjacent = next && next.start - quotation.end <= 2 && /^[，。；,;\s]{0,2}$/.test(text.slice(quotation.end, next.start)) ? next : undefined;
   const fromAdjacent = adjacent && citationInFootnote(parsed, adjacent.label);
   if (fromAdjacent) return fromAdjacent;
-  const inSentence = parsed.titles.filter((title) => !title.journalRole && title.start >= start && title.end <= end && (title.end <= quotation.start || title.start >= quotation.end));
+  const inSentence = itemsWithin(parsed.titles, start, end).filter((title) => !title.journalRole && (title.end <= quotation.start || title.start >= quotation.end));
   const before = inSentence.filter((title) => title.end <= quotation.start);
   if (before.length > 0) return before[before.length - 1];
   if (inSentence.length > 0) return inSentence[0];
   // The sentence's footnote: the first reference after the quotation, up to and just past the sentence end.
-  const ref = parsed.footnoteRefs.find((r) => r.start >= quotation.end && r.start <= end + 1);
-  return ref ? citationInFootnote(parsed, ref.label) : undefined;
+  return next && next.start <= end + 1 ? citationInFootnote(parsed, next.label) : undefined;
 }
 
 function citationInFootnote(parsed: ParsedPaper, label: string): TitleCitation | undefined {
-  const definition = parsed.footnoteDefs.find((d) => d.label === label);
+  const definition = footnoteDefinition(parsed, label);
   if (!definition) return undefined;
-  const cited = parsed.titles.filter((title) => !title.journalRole && title.start >= definition.contentStart && title.end <= definition.contentEnd);
+  const cited = itemsWithin(parsed.titles, definition.contentStart, definition.contentEnd).filter((title) => !title.journalRole);
   return cited.find((title) => title.references.length > 0) ?? cited[0];
 }
 
