@@ -71,8 +71,10 @@ export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: P
   };
   // A short name the paper defines is the paper's business; everything else is a pure question about the corpus.
   if (scope?.definitionFor(title)) return choose();
-  const references = title.references.map((r) => stepsKey(r.steps)).join(',');
-  return corpus.cached(`versions:${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
+  return corpus.cachedFor(title, `versions:${when}`, () => {
+    const references = title.references.map((r) => stepsKey(r.steps)).join(',');
+    return corpus.cached(`versions:${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
+  });
 }
 
 export function itemForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusItem | undefined {

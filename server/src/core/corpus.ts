@@ -44,6 +44,7 @@ export class Corpus {
   private readonly addressings = new Map<string, ProvisionAddressing>();
   private searchIndex: SearchIndex | undefined;
   private readonly memo = new Map<string, unknown>();
+  private readonly objectMemo = new WeakMap<object, Map<string, unknown>>();
   readonly stats: CorpusStats;
 
   constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = []) {
@@ -146,6 +147,22 @@ export class Corpus {
     const value = compute();
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, value);
+    return value;
+  }
+
+  /**
+   * The same, remembered on a parsed citation object: several checks ask the same question about one citation,
+   * and a lookup by object is cheaper than building the string key again. Dies with the citation.
+   */
+  cachedFor<T>(citation: object, key: string, compute: () => T): T {
+    let answers = this.objectMemo.get(citation);
+    if (!answers) {
+      answers = new Map();
+      this.objectMemo.set(citation, answers);
+    }
+    if (answers.has(key)) return answers.get(key) as T;
+    const value = compute();
+    answers.set(key, value);
     return value;
   }
 
