@@ -5,10 +5,14 @@
  * form official texts print (十一, 一百零一, 一千零三十四).
  */
 
-const DIGITS: Record<string, number> = {
+const DIGIT_VALUES: Record<string, number> = {
   '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 };
-const UNITS: Record<string, number> = { '十': 10, '百': 100, '千': 1000, '万': 10000 };
+// Keyed by UTF-16 code: numerals are parsed for every reference of every paper.
+const DIGITS = new Map(Object.entries(DIGIT_VALUES).map(([ch, value]) => [ch.charCodeAt(0), value]));
+const UNITS = new Map<number, number>([[0x5341 /* 十 */, 10], [0x767e /* 百 */, 100], [0x5343 /* 千 */, 1000], [0x4e07 /* 万 */, 10000]]);
+const LING = 0x96f6; // 零
+const ZERO = 0x3007; // 〇
 
 /** Characters that may occur in a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万';
@@ -19,40 +23,36 @@ export function parseChineseNumeral(text: string): number | undefined {
   let total = 0;
   let section = 0; // value below 万
   let digit: number | undefined;
-  let sawAny = false;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     // 零 between units (一百零一) only marks a skipped place.
-    if ((ch === '零' || ch === '〇') && digit === undefined && (section > 0 || total > 0)) continue;
-    if (ch in DIGITS) {
-      if (digit !== undefined) {
-        // Positional run such as 二〇二五: treat as a digit string.
-        return parsePositional(text);
-      }
-      digit = DIGITS[ch];
-      sawAny = true;
-    } else if (ch in UNITS) {
-      const unit = UNITS[ch];
-      sawAny = true;
-      if (unit === 10000) {
-        total += (section + (digit ?? 0)) * unit;
-        section = 0;
-      } else {
-        section += (digit ?? 1) * unit;
-      }
-      digit = undefined;
-    } else {
-      return undefined;
+    if ((code === LING || code === ZERO) && digit === undefined && (section > 0 || total > 0)) continue;
+    const value = DIGITS.get(code);
+    if (value !== undefined) {
+      // Positional run such as 二〇二五: treat as a digit string.
+      if (digit !== undefined) return parsePositional(text);
+      digit = value;
+      continue;
     }
+    const unit = UNITS.get(code);
+    if (unit === undefined) return undefined;
+    if (unit === 10000) {
+      total += (section + (digit ?? 0)) * unit;
+      section = 0;
+    } else {
+      section += (digit ?? 1) * unit;
+    }
+    digit = undefined;
   }
-  if (!sawAny) return undefined;
   return total + section + (digit ?? 0);
 }
 
 function parsePositional(text: string): number | undefined {
   let value = 0;
-  for (const ch of text) {
-    if (!(ch in DIGITS)) return undefined;
-    value = value * 10 + DIGITS[ch];
+  for (let i = 0; i < text.length; i++) {
+    const digit = DIGITS.get(text.charCodeAt(i));
+    if (digit === undefined) return undefined;
+    value = value * 10 + digit;
   }
   return value;
 }

@@ -126,10 +126,19 @@ export function parsePaper(text: string): ParsedPaper {
   const titles = findTitles(text, excluded, docNumbers);
   const journals = findJournals(text, titles);
   const { refs, defs } = findFootnotes(text, excluded);
-  const footnoteOrder = [...new Set([...refs.map((r) => r.label), ...defs.map((d) => d.label)])];
+  const footnoteOrder = footnoteLabelsInOrder(refs, defs);
   const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles) : [];
   const shortForms = defs.length > 0 ? findShortForms(text, defs) : [];
   return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded };
+}
+
+/** Labels by first reference, then the unreferenced definitions: the numbers readers see. */
+function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
+  const seen = new Set<string>();
+  const order: string[] = [];
+  for (const { label } of refs) if (!seen.has(label)) seen.add(label), order.push(label);
+  for (const { label } of defs) if (!seen.has(label)) seen.add(label), order.push(label);
+  return order;
 }
 
 // ---------------------------------------------------------------------------------------------------------
