@@ -49,7 +49,7 @@ export function findExcludedRegions(text: string): ExcludedRegions {
   fencedCode(text, spans);
   if (text.includes('`')) inlineCode(text, spans);
   if (text.includes('<!--')) htmlComments(text, spans);
-  if (text.includes('://') || text.includes('](') || text.includes('www.')) urls(text, spans);
+  urls(text, spans);
   return new ExcludedRegions(merge(spans));
 }
 
@@ -98,9 +98,28 @@ function htmlComments(text: string, spans: Span[]): void {
   for (const match of text.matchAll(/<!--[\s\S]*?(-->|$)/g)) spans.push({ start: match.index!, end: match.index! + match[0].length });
 }
 
+// One pattern per kind of link, each run only when its marker occurs: a single alternation cannot skip ahead
+// by a literal and would be tried at every character of the paper.
+const LINK_PATTERNS: [marker: string, pattern: RegExp][] = [
+  ['](', /\]\([^)\s]*\)/g],
+  ['www.', /www\.[^\s<>（）《》，。；、“”]+/g],
+  ['<', /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/g],
+];
+const SCHEMES = ['https', 'http', 'ftp', 'file'];
+const URL_REST = /[^\s<>（）《》，。；、“”]*/y;
+
 function urls(text: string, spans: Span[]): void {
-  for (const match of text.matchAll(/<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|\]\([^)\s]*\)|(?:https?|ftp|file):\/\/[^\s<>（）《》，。；、“”]*|www\.[^\s<>（）《》，。；、“”]+/g)) {
-    spans.push({ start: match.index!, end: match.index! + match[0].length });
+  // Bare URLs from each "://" back to a known scheme: faster than a pattern that starts with the scheme.
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    const scheme = SCHEMES.find((s) => text.startsWith(s, at - s.length));
+    if (!scheme) continue;
+    URL_REST.lastIndex = at + 3;
+    URL_REST.test(text);
+    spans.push({ start: at - scheme.length, end: URL_REST.lastIndex });
+  }
+  for (const [marker, pattern] of LINK_PATTERNS) {
+    if (!text.includes(marker)) continue;
+    for (const match of text.matchAll(pattern)) spans.push({ start: match.index!, end: match.index! + match[0].length });
   }
 }
 

@@ -19,50 +19,64 @@ export interface Quotation {
 const OPEN_TO_CLOSE = new Map<number, number>([[0x201c, 0x201d], [0x2018, 0x2019], [0x300c, 0x300d], [0x300e, 0x300f]]);
 const CLOSERS = new Set(OPEN_TO_CLOSE.values());
 const STRAIGHT = 0x22;
-const NEWLINE = 10;
 
 export function findQuotations(text: string, excluded: ExcludedRegions, titleSpans: { start: number; end: number }[]): Quotation[] {
   const out: Quotation[] = [];
-  const stack: { close: number; at: number }[] = [];
+  // The open quotations as two parallel stacks (closing mark, offset); `open` is their height. Plain arrays
+  // with an index, because truncating an array by setting its length is slow in V8 and this runs per mark.
+  const closeOf: number[] = [];
+  const openedAt: number[] = [];
+  let open = 0;
   let straightOpen = -1;
   let title = 0;
   // Jump from mark to mark: irregexp scans a character class far faster than a loop over every character.
-  const marks = /["\u2018-\u201d\u300c-\u300f]|\n[ \t\r]*\n/g;
-  for (let found = marks.exec(text); found; found = marks.exec(text)) {
-    const i = found.index;
+  const marks = /["\u2018-\u201d\u300c-\u300f]/g;
+  // A blank line ends every open quotation (quotes do not span paragraphs). Blank lines are looked for only
+  // while a quotation is open, and the next one found is remembered, so the text is scanned for them once.
+  const blankLines = /\n[ \t\r]*\n/g;
+  let nextBlankLine = -2; // -2: not looked for yet; -1: none left
+  let previousMark = 0;
+  while (marks.test(text)) {
+    const i = marks.lastIndex - 1;
     const code = text.charCodeAt(i);
-    if (code === NEWLINE) {
-      // A blank line ends every open quotation: quotes do not span paragraphs.
-      stack.length = 0;
-      straightOpen = -1;
-      // The second line break may begin the next blank line.
-      marks.lastIndex = i + found[0].length - 1;
-      continue;
+    if (open > 0 || straightOpen >= 0) {
+      if (nextBlankLine === -2 || (nextBlankLine >= 0 && nextBlankLine < previousMark)) {
+        blankLines.lastIndex = previousMark;
+        nextBlankLine = blankLines.exec(text)?.index ?? -1;
+      }
+      if (nextBlankLine >= 0 && nextBlankLine < i) {
+        open = 0;
+        straightOpen = -1;
+      }
     }
+    previousMark = i;
     const close = OPEN_TO_CLOSE.get(code);
     if (close === undefined && !CLOSERS.has(code) && code !== STRAIGHT) continue;
     while (title < titleSpans.length && titleSpans[title].end <= i) title++;
     if (title < titleSpans.length && titleSpans[title].start <= i) continue;
     if (excluded.contains(i)) continue;
     if (close !== undefined) {
-      stack.push({ close, at: i });
+      closeOf[open] = close;
+      openedAt[open] = i;
+      open++;
     } else if (code === STRAIGHT) {
       if (straightOpen < 0) straightOpen = i;
       else {
-        out.push({ start: straightOpen, end: i + 1, innerStart: straightOpen + 1, innerEnd: i, depth: stack.length });
+        out.push({ start: straightOpen, end: i + 1, innerStart: straightOpen + 1, innerEnd: i, depth: open });
         straightOpen = -1;
       }
     } else {
       // Close the innermost quotation opened with the matching mark.
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (stack[k].close === code) {
-          const open = stack[k].at;
-          stack.length = k;
-          out.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, depth: k });
+      for (let k = open - 1; k >= 0; k--) {
+        if (closeOf[k] === code) {
+          const at = openedAt[k];
+          open = k;
+          out.push({ start: at, end: i + 1, innerStart: at + 1, innerEnd: i, depth: k });
           break;
         }
       }
     }
   }
+  // Pushed as they close; readers (and the checks' binary searches) want them by where they open.
   return out.sort((a, b) => a.start - b.start);
 }
