@@ -29,8 +29,9 @@ interface ServerState {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: CitationService | undefined;
-  /** The bulletin index as loaded (kept so a statute load only adds to it). */
+  /** The bulletin index as loaded (kept so a statute load only adds to it); undefined when it failed to load. */
   bulletin: CorpusFiles | undefined;
+  bulletinLoaded: boolean;
   statutes: { folders: string[]; documents: CorpusDocument[]; loading: boolean; problems: number; generation: number };
   cacheDir: string;
   initializationCorpora: string[];
@@ -39,7 +40,6 @@ interface ServerState {
   configurationRequests: boolean;
   settings: Map<string, Promise<LexciteSettings>>;
   workspaceFolders: string[];
-  corpusProblemReported: boolean;
 }
 
 export function startServer(): Connection {
@@ -48,8 +48,8 @@ export function startServer(): Connection {
     : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const state: ServerState = {
-    connection, documents, service: undefined, bulletin: undefined, locale: undefined, pullDiagnostics: false, configurationRequests: false,
-    settings: new Map(), workspaceFolders: [], corpusProblemReported: false,
+    connection, documents, service: undefined, bulletin: undefined, bulletinLoaded: false, locale: undefined, pullDiagnostics: false,
+    configurationRequests: false, settings: new Map(), workspaceFolders: [],
     statutes: { folders: [], documents: [], loading: false, problems: 0, generation: 0 },
     cacheDir: defaultCacheDirectory(), initializationCorpora: [],
   };
@@ -90,13 +90,13 @@ export function startServer(): Connection {
     // follow in the background.
     setImmediate(() => {
       serviceOf(state);
-      void reloadStatutes(state);
+      reloadStatutesInBackground(state);
     });
   });
 
   connection.onDidChangeConfiguration(() => {
     state.settings.clear();
-    void reloadStatutes(state);
+    reloadStatutesInBackground(state);
     if (state.pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const document of documents.all()) void pushDiagnostics(state, document);
   });
@@ -214,6 +214,10 @@ async function configuredFolders(state: ServerState): Promise<string[]> {
  * Loads the configured statute folders in the background (time-sliced, so requests keep being answered), then
  * swaps in a corpus that includes them. A newer configuration supersedes a load still running.
  */
+function reloadStatutesInBackground(state: ServerState): void {
+  reloadStatutes(state).catch((error) => state.connection.console.error(`lexcite: loading statute folders failed: ${(error as Error)?.stack ?? String(error)}`));
+}
+
 async function reloadStatutes(state: ServerState): Promise<void> {
   const folders = await configuredFolders(state);
   if (folders.join('\n') === state.statutes.folders.join('\n') && (state.statutes.loading || state.statutes.documents.length > 0 || folders.length === 0)) return;
@@ -221,7 +225,7 @@ async function reloadStatutes(state: ServerState): Promise<void> {
   state.statutes.folders = folders;
   if (folders.length === 0) {
     state.statutes.documents = [];
-    swapCorpus(state);
+    await swapCorpus(state, generation);
     return;
   }
   state.statutes.loading = true;
@@ -236,17 +240,25 @@ async function reloadStatutes(state: ServerState): Promise<void> {
   } catch (error) {
     state.connection.console.error(`lexcite: loading statute folders failed: ${(error as Error).stack ?? String(error)}`);
     void state.connection.window.showWarningMessage(`LexCite: the statute folders could not be loaded (${(error as Error).message}).`);
-  } finally {
-    if (generation === state.statutes.generation) {
-      state.statutes.loading = false;
-      swapCorpus(state);
-    }
   }
+  await swapCorpus(state, generation);
 }
 
-/** A new corpus (bulletin + statutes) means a new service; open papers are re-checked against it. */
-function swapCorpus(state: ServerState): void {
-  state.service = new CitationService(new Corpus(state.bulletin, state.statutes.documents));
+/**
+ * A new corpus (bulletin + statutes) means a new service; open papers are re-checked against it. Its search
+ * index is built before the swap, with a turn of the event loop on either side, so the old service answers the
+ * requests that arrive meanwhile and the first completion afterwards does not pay for the index.
+ */
+async function swapCorpus(state: ServerState, generation: number): Promise<void> {
+  if (generation !== state.statutes.generation) return;
+  const corpus = new Corpus(bulletinOf(state), state.statutes.documents);
+  await new Promise((resolve) => setImmediate(resolve));
+  void corpus.search;
+  await new Promise((resolve) => setImmediate(resolve));
+  // A newer configuration started another load meanwhile: that one swaps.
+  if (generation !== state.statutes.generation) return;
+  state.statutes.loading = false;
+  state.service = new CitationService(corpus);
   void state.connection.sendNotification('lexcite/status', statusOf(state));
   if (state.pullDiagnostics) state.connection.languages.diagnostics.refresh();
   else for (const document of state.documents.all()) void pushDiagnostics(state, document);
@@ -257,23 +269,27 @@ function failed(connection: Connection, request: string, error: unknown): Respon
   return new ResponseError<never>(LSPErrorCodes.RequestFailed, `lexcite: ${request} failed: ${(error as Error)?.message ?? String(error)}`);
 }
 
-/** The service, built on first use. A corpus that cannot be loaded is reported once; the server keeps serving. */
-function serviceOf(state: ServerState): CitationService {
-  if (state.service) return state.service;
-  let corpus: Corpus;
+/**
+ * The bulletin index, loaded once — by the first request or by a finished statute load, whichever comes first.
+ * A data file that cannot be loaded is reported once; the server keeps serving without it.
+ */
+function bulletinOf(state: ServerState): CorpusFiles | undefined {
+  if (state.bulletinLoaded) return state.bulletin;
+  state.bulletinLoaded = true;
   try {
     state.bulletin = loadCorpusFiles();
-    corpus = new Corpus(state.bulletin, state.statutes.documents);
   } catch (error) {
     const message = error instanceof CorpusLoadError ? error.message : `unexpected error loading the corpus: ${(error as Error).message}`;
     state.connection.console.error(`lexcite: ${message}`);
-    if (!state.corpusProblemReported) {
-      state.corpusProblemReported = true;
-      void state.connection.window.showErrorMessage(`LexCite: ${message}. Citations will not be resolved until it is fixed.`);
-    }
-    corpus = new Corpus(undefined);
+    void state.connection.window.showErrorMessage(`LexCite: ${message}. Citations will not be resolved until it is fixed.`);
   }
-  state.service = new CitationService(corpus);
+  return state.bulletin;
+}
+
+/** The service, built on first use. */
+function serviceOf(state: ServerState): CitationService {
+  if (state.service) return state.service;
+  state.service = new CitationService(new Corpus(bulletinOf(state), state.statutes.documents));
   void state.connection.sendNotification('lexcite/status', statusOf(state));
   return state.service;
 }
