@@ -12,15 +12,15 @@ import type { DocNumberCitation, TitleCitation } from '../parser';
 import { documentsOf, resolveReference, resolveTitle } from '../resolver';
 import { versionsForTitle } from '../citationAt';
 import { VersionChoice, isVersionSet, versionName } from '../versions';
-import { CheckContext, Finding, inRange } from './context';
+import { CheckContext, Finding, inScope } from './context';
 
 export function checkCitations(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  for (const title of context.paper.parsed.titles) {
-    if (title.journalRole || !inRange(context, title.start)) continue;
+  for (const title of inScope(context, context.paper.parsed.titles)) {
+    if (title.journalRole) continue;
     checkTitle(context, title, findings);
   }
-  for (const number of context.paper.parsed.docNumbers) if (inRange(context, number.start)) checkDocNumberFormat(context, number, findings);
+  for (const number of inScope(context, context.paper.parsed.docNumbers)) checkDocNumberFormat(context, number, findings);
   return findings;
 }
 

@@ -15,19 +15,19 @@ import { titleKeyWithoutPrc } from '../normalize';
 import type { JournalCitation, TitleCitation } from '../parser';
 import { resolveTitle } from '../resolver';
 import { documentForTitle } from '../citationAt';
-import { CheckContext, Finding, inRange } from './context';
+import { CheckContext, Finding, inScope } from './context';
 
 export function checkConsistency(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const issuers = knownIssuers(context.corpus);
-  for (const title of context.paper.parsed.titles) {
-    if (title.journalRole || !inRange(context, title.start)) continue;
+  for (const title of inScope(context, context.paper.parsed.titles)) {
+    if (title.journalRole) continue;
     const document = documentForTitle(context.corpus, title, context.paper.scope);
     if (!document) continue;
     checkDate(context, title, document, findings);
     checkIssuer(context, title, document, issuers, findings);
   }
-  for (const journal of context.paper.parsed.journals) if (inRange(context, journal.start)) checkPaperCitation(context, journal, findings);
+  for (const journal of inScope(context, context.paper.parsed.journals)) checkPaperCitation(context, journal, findings);
   return findings;
 }
 

@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus';
 import type { DiagnosticCode } from '../diagnostics';
 import type { Locale } from '../messages';
 import type { Paper } from '../paperCache';
+import { itemsStartingIn } from '../paperIndex';
 import type { HouseStyle } from '../styles';
 
 export interface CheckContext {
@@ -17,9 +18,12 @@ export interface CheckContext {
   within?: { start: number; end: number };
 }
 
-/** Whether a citation starting at `offset` is one this run of a local check should look at. */
-export function inRange(context: CheckContext, offset: number): boolean {
-  return !context.within || (offset >= context.within.start && offset < context.within.end);
+/**
+ * The citations of one kind a local check should look at: those starting in its block (found by binary search,
+ * so checking every block of a paper stays linear overall), or all of them.
+ */
+export function inScope<T extends { start: number }>(context: CheckContext, items: readonly T[]): readonly T[] {
+  return context.within ? itemsStartingIn(items, context.within.start, context.within.end) : items;
 }
 
 export interface TextFix {

@@ -14,13 +14,13 @@ import { isVersionSet, versionName } from '../versions';
 import type { Corpus } from '../corpus';
 import type { CorpusDocument } from '../model';
 import type { ArticleReference } from '../parser';
-import { CheckContext, Finding, inRange } from './context';
+import { CheckContext, Finding, inScope } from './context';
 
 export function checkVersions(context: CheckContext): Finding[] {
   const { corpus, paper, locale } = context;
   const findings: Finding[] = [];
-  for (const title of paper.parsed.titles) {
-    if (title.journalRole || !inRange(context, title.start)) continue;
+  for (const title of inScope(context, paper.parsed.titles)) {
+    if (title.journalRole) continue;
     const choice = versionsForTitle(corpus, title, paper.scope);
     if (!choice) continue;
     const { chosen } = choice;
