@@ -1,0 +1,190 @@
+/**
+ * Renders results as aligned text tables (the console) and as Markdown (bench/results.md, README's performance
+ * section). Both come from the same rows, so they never disagree.
+ */
+import * as fs from 'fs';
+import type { BenchResults, CorpusResult, SearchMiss } from './results';
+import type { LatencySummary } from './stats';
+
+interface Table {
+  title: string;
+  headers: string[];
+  rows: string[][];
+  /** Columns aligned right (numbers). */
+  numeric?: boolean[];
+}
+
+const README_BEGIN = '<!-- bench:begin -->';
+const README_END = '<!-- bench:end -->';
+
+function fmtMs(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
+}
+
+const fmtRatio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)}×` : '—');
+const fmtMb = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(0));
+const fmtRate = (value: number) => (value < 100 ? value.toFixed(1) : value.toFixed(0));
+const p50p99 = (latency: LatencySummary) => `${fmtMs(latency.p50)} / ${fmtMs(latency.p99)}`;
+
+function corpusHeading(corpus: CorpusResult): string {
+  return `${corpus.label} (${corpus.documents.toLocaleString('en')} documents, ${corpus.provisions.toLocaleString('en')} provisions)`;
+}
+
+function latencyTable(corpus: CorpusResult, withAnswers: boolean): Table {
+  const rows = [
+    ['lexcite/ping (the floor)', String(corpus.floor.n), fmtMs(corpus.floor.p50), fmtMs(corpus.floor.p95), fmtMs(corpus.floor.p99), '1.0×', '1.0×', ...(withAnswers ? ['null'] : [])],
+    ...corpus.requests.map((r) => [
+      r.name, String(r.latency.n), fmtMs(r.latency.p50), fmtMs(r.latency.p95), fmtMs(r.latency.p99), fmtRatio(r.vsFloor.p50), fmtRatio(r.vsFloor.p99), ...(withAnswers ? [r.answer] : []),
+    ]),
+  ];
+  return {
+    title: `Latency through the server, ${corpusHeading(corpus)} — ms`,
+    headers: ['request', 'n', 'p50', 'p95', 'p99', 'p50/floor', 'p99/floor', ...(withAnswers ? ['answer'] : [])],
+    rows,
+    numeric: [false, true, true, true, true, true, true, false],
+  };
+}
+
+/** Each metric (rows) at the three corpus sizes (columns). */
+function scalingTable(results: BenchResults): Table {
+  const corpora = results.corpora;
+  const row = (name: string, cell: (corpus: CorpusResult) => string) => [name, ...corpora.map(cell)];
+  const requestNames = corpora[0].requests.map((r) => r.name);
+  const request = (corpus: CorpusResult, name: string) => corpus.requests.find((r) => r.name === name);
+  const byCorpus = <T extends { corpus: string }>(list: T[], corpus: CorpusResult) => list.filter((x) => x.corpus === corpus.key);
+  const rows = [
+    row('documents / provisions', (c) => `${c.documents.toLocaleString('en')} / ${c.provisions.toLocaleString('en')}`),
+    row('lexcite/ping (floor), p50 / p99 ms', (c) => p50p99(c.floor)),
+    ...requestNames.map((name) => row(`${name}, p50 / p99 ms`, (c) => {
+      const r = request(c, name);
+      return r ? p50p99(r.latency) : '—';
+    })),
+    row('statute load, empty cache, ms', (c) => (c.load ? fmtMs(c.load.first.milliseconds) : '—')),
+    row('statute load, from cache, ms', (c) => (c.load ? fmtMs(c.load.cached.milliseconds) : '—')),
+    row('slowest hover while loading from cache, ms', (c) => (c.load ? fmtMs(c.load.cached.hoversDuringLoad.max) : '—')),
+    row('server RSS after load / after workload, MB', (c) => `${fmtMb(c.memory.afterLoad?.rssMb)} / ${fmtMb(c.memory.afterWorkload?.rssMb)}`),
+    row('server peak RSS, MB', (c) => fmtMb(c.memory.afterWorkload?.peakRssMb)),
+    ...[...new Set(results.check.map((c) => c.paperBytes))].map((bytes) => row(`whole check, ${(bytes / 1e6).toFixed(0)} MB paper, MB/s`, (c) => {
+      const found = byCorpus(results.check, c).find((x) => x.paperBytes === bytes);
+      return found ? fmtRate(found.medianMBps) : '—';
+    })),
+    row(`CLI check of ${results.cli[0]?.papers ?? 0} papers, s (papers/s)`, (c) => {
+      const run = byCorpus(results.cli, c)[0];
+      return run ? `${run.seconds.toFixed(2)} (${run.papersPerSecond.toFixed(0)})` : '—';
+    }),
+    row('search index build, ms', (c) => {
+      const search = byCorpus(results.search, c)[0];
+      return search ? fmtMs(search.indexBuildMs) : '—';
+    }),
+    ...(results.search[0]?.strategies ?? []).map((s) => row(`search '${s.strategy}', hit@1 · p50 / p95 ms`, (c) => {
+      const found = byCorpus(results.search, c)[0]?.strategies.find((x) => x.strategy === s.strategy);
+      return found ? `${(found.hitAt1 * 100).toFixed(0)}% · ${fmtMs(found.latency.p50)} / ${fmtMs(found.latency.p95)}` : '—';
+    })),
+  ];
+  return { title: 'Scaling: each metric at the three corpus sizes', headers: ['metric', ...corpora.map((c) => c.label)], rows, numeric: [false, ...corpora.map(() => true)] };
+}
+
+function startupTable(results: BenchResults): Table {
+  const cold = results.coldStart;
+  const rows = [
+    [`spawn → initialize answered (bulletin, ${cold.spawns} spawns)`, fmtMs(cold.initialize.p50), fmtMs(cold.initialize.max)],
+    [`spawn → first hover answered (bulletin, ${cold.spawns} spawns)`, fmtMs(cold.firstHover.p50), fmtMs(cold.firstHover.max)],
+  ];
+  for (const corpus of results.corpora.filter((c) => c.load)) {
+    for (const [kind, load] of [['empty cache', corpus.load!.first], ['from cache', corpus.load!.cached]] as const) {
+      rows.push([
+        `${corpus.label}: statute load, ${kind} (hovers answered meanwhile: ${load.hoversAnsweredDuringLoad}; slowest ping ${fmtMs(load.pingsDuringLoad.max)} ms, hover ${fmtMs(load.hoversDuringLoad.max)} ms; RSS ${fmtMb(load.memoryAfterLoad?.rssMb)} MB)`,
+        fmtMs(load.milliseconds), '',
+      ]);
+    }
+  }
+  return { title: 'Start-up and statute loading — ms', headers: ['what', 'median', 'max'], rows, numeric: [false, true, true] };
+}
+
+function throughputTable(results: BenchResults): Table {
+  const rows = [
+    [`citation extraction (parsePaper), ${(results.extraction.paperBytes / 1e6).toFixed(0)} MB paper`, fmtRate(results.extraction.medianMBps), fmtRate(results.extraction.bestMBps), fmtRate(results.extraction.firstRunMBps)],
+    ...results.check.map((c) => [
+      `whole check (extract, resolve, diagnose), ${(c.paperBytes / 1e6).toFixed(0)} MB paper, ${results.corpora.find((x) => x.key === c.corpus)?.label ?? c.corpus}`,
+      fmtRate(c.medianMBps), fmtRate(c.bestMBps), fmtRate(c.firstRunMBps),
+    ]),
+  ];
+  return { title: 'Throughput in process — MB/s', headers: ['what', 'median', 'best', 'first run'], rows, numeric: [false, true, true, true] };
+}
+
+/** The first few misses (results.json has them all). */
+function missList(misses: SearchMiss[]): string {
+  const shown = misses.slice(0, 3).map((m) => `${m.query} → ${m.got ?? 'nothing'}`);
+  return misses.length === 0 ? '—' : `${shown.join('; ')}${misses.length > shown.length ? `; +${misses.length - shown.length} more` : ''}`;
+}
+
+function searchTable(results: BenchResults): Table {
+  const rows = results.search.flatMap((s) => s.strategies.map((strategy) => [
+    results.corpora.find((c) => c.key === s.corpus)?.label ?? s.corpus, strategy.strategy, `${(strategy.hitAt1 * 100).toFixed(0)}%`, String(strategy.latency.n),
+    fmtMs(strategy.latency.p50), fmtMs(strategy.latency.p95), missList(strategy.misses),
+  ]));
+  return { title: `Search strategies on the fixed query set (${results.search[0]?.queries ?? 0} queries) — ms`, headers: ['corpus', 'strategy', 'hit@1', 'n', 'p50', 'p95', 'missed (query → ranked first)'], rows, numeric: [false, false, true, true, true, true, false] };
+}
+
+function budgetTable(results: BenchResults): Table {
+  return {
+    title: 'Budgets (issue 6)',
+    headers: ['budget', 'limit', 'measured', ''],
+    rows: results.budgets.map((b) => [b.name, b.limit, b.measured, b.pass ? 'pass' : 'MISS']),
+  };
+}
+
+function environmentLine(results: BenchResults): string {
+  const env = results.environment;
+  return `${results.date.slice(0, 16).replace('T', ' ')} UTC · ${results.mode} run (${results.durationSeconds.toFixed(0)} s) · Node ${env.node} · ${env.os} · ${env.cpu} × ${env.cores} · ${env.totalMemoryGb.toFixed(0)} GB · load average ${env.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')} at start · commit ${env.gitCommit.slice(0, 7)}${env.gitDirty ? ' (with uncommitted changes)' : ''}`;
+}
+
+// ----- rendering ------------------------------------------------------------------------------------------------
+
+/** Terminal columns of a string: CJK and full-width forms take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+function renderText(table: Table): string {
+  const widths = table.headers.map((h, i) => Math.max(displayWidth(h), ...table.rows.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (cell: string, i: number) => {
+    const fill = ' '.repeat(widths[i] - displayWidth(cell));
+    return table.numeric?.[i] ? fill + cell : cell + fill;
+  };
+  const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
+  return [table.title, line(table.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
+}
+
+function renderMarkdown(table: Table): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const align = table.headers.map((_, i) => (table.numeric?.[i] ? '---:' : '---'));
+  return [`**${table.title}**`, '', `| ${table.headers.map(escape).join(' | ')} |`, `| ${align.join(' | ')} |`, ...table.rows.map((r) => `| ${r.map(escape).join(' | ')} |`)].join('\n');
+}
+
+/** Everything, for the console. */
+export function consoleReport(results: BenchResults): string {
+  const tables = [...results.corpora.map((c) => latencyTable(c, true)), scalingTable(results), startupTable(results), throughputTable(results), searchTable(results), budgetTable(results)];
+  const notes = results.notes.length > 0 ? `\n\nNotes\n${results.notes.map((n) => `- ${n}`).join('\n')}` : '';
+  return `${environmentLine(results)}\n\n${tables.map(renderText).join('\n\n')}${notes}\n`;
+}
+
+/** The Markdown for bench/results.md and README: the largest corpus in detail, then scaling, start-up, throughput, search, budgets. */
+export function markdownReport(results: BenchResults): string {
+  const largest = results.corpora[results.corpora.length - 1];
+  const tables = [latencyTable(largest, false), scalingTable(results), startupTable(results), throughputTable(results), searchTable(results), budgetTable(results)];
+  const notes = results.notes.length > 0 ? `\n\nNotes from the run:\n\n${results.notes.map((n) => `- ${n}`).join('\n')}` : '';
+  return `<!-- generated by \`npm run bench\` from bench/results.json; do not edit by hand -->\n\n${environmentLine(results)}\n\n${tables.map(renderMarkdown).join('\n\n')}${notes}\n`;
+}
+
+/** Replaces what is between the bench markers in a file (README.md) with the Markdown report. */
+export function updateReadmeTable(file: string, markdown: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const begin = text.indexOf(README_BEGIN);
+  const end = text.indexOf(README_END);
+  if (begin < 0 || end < begin) throw new Error(`${file} has no ${README_BEGIN} … ${README_END} section to replace`);
+  fs.writeFileSync(file, `${text.slice(0, begin + README_BEGIN.length)}\n${markdown}${text.slice(end)}`);
+}

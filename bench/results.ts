@@ -1,0 +1,127 @@
+/** The shape of bench/results.json. */
+import type { MemoryUsage } from './lsp';
+import type { FloorRatios, LatencySummary } from './stats';
+import type { CorpusKey } from './workloads';
+
+export interface Environment {
+  node: string;
+  os: string;
+  cpu: string;
+  cores: number;
+  totalMemoryGb: number;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd: number[];
+  gitCommit: string;
+  /** Uncommitted changes in the working tree when the bench ran. */
+  gitDirty: boolean;
+}
+
+export interface RequestResult {
+  name: string;
+  latency: LatencySummary;
+  /** p50/floor p50 and p99/floor p99, the floor being lexcite/ping in the same server. */
+  vsFloor: FloorRatios;
+  /** What the server answered on the first (warm-up) request, to show the probe measured real work. */
+  answer: string;
+}
+
+export interface StatuteLoad {
+  /** From the `initialized` notification to lexcite/status reporting the statutes loaded. */
+  milliseconds: number;
+  pingsDuringLoad: LatencySummary;
+  hoversDuringLoad: LatencySummary;
+  /** Hovers over a bulletin title answered (non-null) while the statutes were loading. */
+  hoversAnsweredDuringLoad: number;
+  memoryAfterLoad: MemoryUsage | undefined;
+}
+
+export interface CorpusResult {
+  key: CorpusKey;
+  label: string;
+  folders: string[];
+  documents: number;
+  provisions: number;
+  statutes: number;
+  /** Statute folders: first load (empty cache) and from the on-disk cache (a second server). */
+  load?: { first: StatuteLoad; cached: StatuteLoad };
+  /** After load and warm-up of the probe documents; and after the whole workload (50 papers, a 2 MB paper). */
+  memory: { afterLoad: MemoryUsage | undefined; afterWorkload: MemoryUsage | undefined };
+  floor: LatencySummary;
+  requests: RequestResult[];
+}
+
+export interface ColdStart {
+  spawns: number;
+  /** spawn → `initialize` answered. */
+  initialize: LatencySummary;
+  /** spawn → first hover answered (initialize, initialized, didOpen, hover). */
+  firstHover: LatencySummary;
+  /** Median first hover / median initialize. */
+  ratio: number;
+}
+
+export interface Throughput {
+  paperBytes: number;
+  runs: number;
+  medianMBps: number;
+  bestMBps: number;
+  /** The first run, before the JIT and the corpus's memo are warm. */
+  firstRunMBps: number;
+}
+
+export interface CheckThroughput extends Throughput {
+  corpus: CorpusKey;
+}
+
+export interface CliRun {
+  corpus: CorpusKey;
+  papers: number;
+  runs: number;
+  /** Median wall-clock seconds of one `lexcite check` process over all papers. */
+  seconds: number;
+  papersPerSecond: number;
+}
+
+export interface SearchMiss {
+  query: string;
+  expected: string;
+  /** The title ranked first instead. */
+  got: string | null;
+}
+
+export interface StrategyResult {
+  strategy: string;
+  hitAt1: number;
+  misses: SearchMiss[];
+  latency: LatencySummary;
+}
+
+export interface SearchComparison {
+  corpus: CorpusKey;
+  indexBuildMs: number;
+  queries: number;
+  strategies: StrategyResult[];
+}
+
+export interface BudgetResult {
+  name: string;
+  limit: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  mode: 'full' | 'quick';
+  durationSeconds: number;
+  environment: Environment;
+  corpora: CorpusResult[];
+  coldStart: ColdStart;
+  extraction: Throughput;
+  check: CheckThroughput[];
+  cli: CliRun[];
+  search: SearchComparison[];
+  budgets: BudgetResult[];
+  /** Anything that looked wrong while measuring (empty answers, unexpected first items, …). */
+  notes: string[];
+}

@@ -1,0 +1,168 @@
+/**
+ * LexCite's benchmark (issue 6): every request path through the real server process over stdio, at three corpus
+ * sizes, plus start-up, statute loading, memory, throughput, the CLI and the search strategies. Writes
+ * bench/results.json and bench/results.md and prints the tables.
+ *
+ *   npm run bench [-- --check] [-- --quick] [-- --json-only] [-- --update-readme-table [FILE]]
+ *   node out/bench/run.js …   (after `npm run build`)
+ *
+ *   --check                       exit 1 when a budget is missed (and say which)
+ *   --quick                       few iterations, for a smoke test (under a minute)
+ *   --json-only                   print results.json to stdout instead of the tables
+ *   --update-readme-table [FILE]  put the Markdown tables between <!-- bench:begin --> and <!-- bench:end --> in FILE (README.md)
+ *
+ * Exit codes: 0 done, 1 a budget missed (with --check), 2 the bench itself failed.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { evaluateBudgets } from './budgets';
+import { generateLaws } from './generateLaws';
+import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, measureCheck, measureCli, measureExtraction } from './inProcess';
+import { REPO_ROOT, killAllServers } from './lsp';
+import { consoleReport, markdownReport, updateReadmeTable } from './report';
+import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchComparison } from './results';
+import { ServerIterations, measureColdStart, measureCorpusSize, progress } from './serverBench';
+import { now } from './stats';
+import { SHARED_LAWS, SYNTHETIC_LAWS, corpusSizes } from './workloads';
+
+const RESULTS_JSON = path.join(REPO_ROOT, 'bench', 'results.json');
+const RESULTS_MD = path.join(REPO_ROOT, 'bench', 'results.md');
+const EXTRACTION_PAPER_BYTES = 10_000_000;
+const CHECK_PAPER_BYTES = [10_000_000, 2_000_000];
+
+/** A bad command line: reported without a stack trace. */
+class UsageError extends Error {}
+
+interface Options {
+  check: boolean;
+  quick: boolean;
+  jsonOnly: boolean;
+  readme: string | undefined;
+}
+
+function parseArguments(args: string[]): Options {
+  const known = new Set(['--check', '--quick', '--json-only', '--update-readme-table']);
+  const readmeAt = args.indexOf('--update-readme-table');
+  const readmeArgument = readmeAt >= 0 && args[readmeAt + 1] && !args[readmeAt + 1].startsWith('--') ? args[readmeAt + 1] : undefined;
+  for (const arg of args) {
+    if (!known.has(arg) && arg !== readmeArgument) throw new UsageError(`unknown argument ${arg}; usage: run.js [--check] [--quick] [--json-only] [--update-readme-table [FILE]]`);
+  }
+  return {
+    check: args.includes('--check'),
+    quick: args.includes('--quick'),
+    jsonOnly: args.includes('--json-only'),
+    readme: readmeAt < 0 ? undefined : path.resolve(readmeArgument ?? path.join(REPO_ROOT, 'README.md')),
+  };
+}
+
+function iterations(quick: boolean): { server: ServerIterations; inProcess: InProcessIterations } {
+  return quick
+    ? {
+      server: {
+        warmup: 3, rounds: 30, references: 20, coldStarts: 3, workspacePapers: 50,
+        diagnostics: [{ label: '20 KB', bytes: 20_000, full: 10, edits: 30 }, { label: '200 KB', bytes: 200_000, full: 5, edits: 30 }, { label: '2 MB', bytes: 2_000_000, full: 1, edits: 6 }],
+      },
+      inProcess: { throughputRuns: 1, cliRuns: 1, cliPapers: 100, searchPasses: 2 },
+    }
+    : {
+      server: {
+        warmup: 20, rounds: 1000, references: 300, coldStarts: 15, workspacePapers: 50,
+        diagnostics: [{ label: '20 KB', bytes: 20_000, full: 300, edits: 500 }, { label: '200 KB', bytes: 200_000, full: 100, edits: 500 }, { label: '2 MB', bytes: 2_000_000, full: 15, edits: 100 }],
+      },
+      inProcess: { throughputRuns: 7, cliRuns: 5, cliPapers: 100, searchPasses: 50 },
+    };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function environment(): Environment {
+  const cpus = os.cpus();
+  return {
+    node: process.version, os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`, cpu: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length,
+    totalMemoryGb: os.totalmem() / 2 ** 30, loadAverageAtStart: os.loadavg(), loadAverageAtEnd: [], gitCommit: git(['rev-parse', 'HEAD']) || 'unknown',
+    gitDirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+  };
+}
+
+/** The synthetic collection is generated once into bench/tmp (gitignored) and reused. */
+function ensureSyntheticCollection(): void {
+  if (!fs.existsSync(SHARED_LAWS)) throw new Error(`${SHARED_LAWS} is missing: the bench needs the real statutes (corpus size b, and the synthetic collection's sentences)`);
+  if (fs.existsSync(SYNTHETIC_LAWS) && fs.readdirSync(SYNTHETIC_LAWS).length > 0) return;
+  progress(`generating the synthetic collection in ${path.relative(REPO_ROOT, SYNTHETIC_LAWS)}`);
+  generateLaws(SYNTHETIC_LAWS, 3500, 150_000, 1, SHARED_LAWS);
+}
+
+async function main(): Promise<number> {
+  const options = parseArguments(process.argv.slice(2));
+  const plan = iterations(options.quick);
+  const started = now();
+  const env = environment();
+  const notes: string[] = [];
+  ensureSyntheticCollection();
+  const sizes = corpusSizes();
+
+  progress('cold start (bulletin)');
+  const coldStart = await measureColdStart(plan.server.coldStarts, notes);
+
+  const corpora: CorpusResult[] = [];
+  for (const size of sizes) {
+    progress(`server at corpus size: ${size.label}`);
+    corpora.push(await measureCorpusSize(size, plan.server, corpora[0]?.documents, notes));
+  }
+
+  progress(`citation extraction, ${EXTRACTION_PAPER_BYTES / 1e6} MB paper`);
+  const extraction = measureExtraction(EXTRACTION_PAPER_BYTES, plan.inProcess.throughputRuns);
+  const files = cliPapers(plan.inProcess.cliPapers);
+  const check: CheckThroughput[] = [];
+  const cli: CliRun[] = [];
+  const search: SearchComparison[] = [];
+  for (const size of sizes) {
+    progress(`in process at corpus size: ${size.label} (check throughput, search strategies, CLI)`);
+    const corpus = corpusFor(size, cacheDirFor(size));
+    // Search first: its index is built on first use, and the comparison times that build.
+    search.push(compareSearchStrategies(corpus, size, plan.inProcess.searchPasses));
+    for (const bytes of CHECK_PAPER_BYTES) check.push(measureCheck(corpus, size, bytes, plan.inProcess.throughputRuns));
+    cli.push(await measureCli(size, files, plan.inProcess.cliRuns));
+  }
+
+  env.loadAverageAtEnd = os.loadavg();
+  const measured = {
+    date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
+    environment: env, corpora, coldStart, extraction, check, cli, search, notes,
+  };
+  const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
+  fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
+  const markdown = markdownReport(results);
+  fs.writeFileSync(RESULTS_MD, markdown);
+  if (options.readme) updateReadmeTable(options.readme, markdown);
+
+  process.stdout.write(options.jsonOnly ? JSON.stringify(results, null, 2) + '\n' : consoleReport(results));
+  progress(`wrote ${path.relative(process.cwd(), RESULTS_JSON)} and ${path.relative(process.cwd(), RESULTS_MD)}${options.readme ? ` and the table in ${options.readme}` : ''}`);
+
+  const missed = results.budgets.filter((b) => !b.pass);
+  if (options.check && missed.length > 0) {
+    process.stderr.write(`${missed.length} budget(s) missed:\n${missed.map((b) => `  ${b.name}: ${b.measured}, limit ${b.limit}`).join('\n')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    killAllServers();
+    process.exit(code);
+  },
+  (error: Error) => {
+    killAllServers();
+    process.stderr.write(error instanceof UsageError ? `${error.message}\n` : `bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(2);
+  },
+);
