@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { LspClient, startClient } from '../helpers/lspClient';
@@ -145,6 +145,17 @@ describe('language server over stdio', function () {
       assert.equal(applyEdits(text, [list.items[6].textEdit as TextEdit]), '《国务院关于深入实施“人工智能+”行动的意见》第（七）项');
       const notice = await completeAt('《关于规范“自媒体”医疗科普行为的通知》第5{|}', 'c4.md');
       assert.deepEqual(notice.list.items.map((i) => i.label), ['第5点']);
+    });
+
+    it('a provision item’s text arrives when the editor resolves it, not with the list', async () => {
+      const { list } = await completeAt('《国务院关于深入实施“人工智能+”行动的意见》第{|}', 'c7.md');
+      const item = list.items[6];
+      assert.equal(item.documentation, undefined);
+      const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+      assert.equal(resolved.label, '第（七）项');
+      const documentation = resolved.documentation as { kind: string; value: string };
+      assert.equal(documentation.kind, 'markdown');
+      assert.match(documentation.value, /^\*\*《国务院关于深入实施“人工智能\+”行动的意见》三、（七）\*\*\n\n（七）提升模型基础能力。/);
     });
 
     it('inside a 文号 after 〔', async () => {

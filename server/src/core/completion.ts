@@ -116,12 +116,14 @@ function completeProvision(context: Context): CompletionList | undefined {
   for (const unit of units) {
     if (wanted !== undefined && !String(unit.provision.number ?? '').startsWith(String(wanted)) && unit.provision.number !== wanted) continue;
     const citeAs = restyle(unit.citeAs, unit.provision.kind, numerals);
-    const preview = fullProvisionText(addressing, unit.index);
+    const data: ProvisionItemData = { document: document.id, unit: unit.index, address: unit.address };
     items.push({
       label: citeAs,
       kind: KIND_FIELD,
       detail: unit.provision.caption ? `${unit.address} ${unit.provision.caption}` : unit.address,
-      documentation: { kind: 'markdown', value: `**《${document.title}》${unit.address}**\n\n${preview.length > 600 ? preview.slice(0, 600) + '……' : preview}` },
+      // The provision's text comes with completionItem/resolve, for the item the editor shows: a law's
+      // article list would otherwise carry every article's text (tens of KB) on each keystroke.
+      data,
       textEdit: { range: rangeBack(context, partial.length + 1), newText: citeAs },
       filterText: `第${partial}${citeAs}${unit.provision.caption ?? ''}`,
       sortText: sortText(items.length),
@@ -129,6 +131,29 @@ function completeProvision(context: Context): CompletionList | undefined {
     if (items.length >= 200) break;
   }
   return { isIncomplete: false, items };
+}
+
+interface ProvisionItemData {
+  document: string;
+  unit: number;
+  address: string;
+}
+
+function isProvisionItemData(data: unknown): data is ProvisionItemData {
+  const candidate = data as Partial<ProvisionItemData> | null;
+  return typeof candidate?.document === 'string' && typeof candidate.unit === 'number' && typeof candidate.address === 'string';
+}
+
+/** Fills in a provision item's documentation: the provision's text, up to 600 characters. */
+export function resolveCompletionItem(corpus: Corpus, item: CompletionItem): CompletionItem {
+  if (!isProvisionItemData(item.data)) return item;
+  const document = corpus.document(item.data.document);
+  if (!document) return item;
+  const addressing = corpus.addressing(document);
+  if (item.data.unit < 0 || item.data.unit >= document.provisions.length) return item;
+  const preview = fullProvisionText(addressing, item.data.unit);
+  const text = preview.length > 600 ? `${preview.slice(0, 600)}……` : preview;
+  return { ...item, documentation: { kind: 'markdown', value: `**《${document.title}》${item.data.address}**\n\n${text}` } };
 }
 
 /** 第十三条 ↔ 第13条 for statutes per the numeral setting; policy units keep their printed form. */

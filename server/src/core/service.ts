@@ -6,10 +6,10 @@
  * (a statute collection finished loading) means a new service.
  */
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
 } from 'vscode-languageserver-types';
 import { provideCodeActions } from './codeActions';
-import { provideCompletion } from './completion';
+import { provideCompletion, resolveCompletionItem } from './completion';
 import type { Corpus } from './corpus';
 import { provideDefinition } from './definition';
 import { checkPaper } from './diagnostics';
@@ -61,6 +61,10 @@ export class CitationService {
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {
     return provideCompletion(this.corpus, this.paper(document, settings), position, settings);
   }
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveCompletionItem(this.corpus, item);
+  }
+
 
   definition(document: PaperDocument, position: Position, settings: LexciteSettings): Location[] {
     return provideDefinition(this.corpus, this.virtual(settings.locale), this.paper(document, settings), position);

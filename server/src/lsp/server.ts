@@ -71,7 +71,7 @@ export function startServer(): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -131,6 +131,13 @@ export function startServer(): Connection {
 
   connection.onHover(withDocument('hover', null, (document, service, settings, params) => service.hover(document, params.position, settings) ?? null));
   connection.onCompletion(withDocument('completion', { isIncomplete: false, items: [] }, (document, service, settings, params) => service.completion(document, params.position, settings)));
+  connection.onCompletionResolve((item) => {
+    try {
+      return serviceOf(state).resolveCompletion(item);
+    } catch (error) {
+      return failed(connection, 'completionItem/resolve', error);
+    }
+  });
   connection.onDefinition(withDocument('definition', [], (document, service, settings, params) => service.definition(document, params.position, settings)));
   connection.onReferences(withDocument('references', [], (document, service, _settings, params) => service.references(document, params.position, workspacePapers(state))));
   connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, service, _settings, params) => service.documentHighlights(document, params.position)));
