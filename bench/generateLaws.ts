@@ -62,17 +62,20 @@ export function generateLaws(out: string, laws: number, articles: number, seed: 
   const perLaw = articles / laws;
   for (let i = 0; i < laws; i++) {
     let title = '';
+    let national = false;
     for (let attempt = 0; attempt < 50 && (title === '' || titles.has(title)); attempt++) {
       const region = pick(REGIONS);
       const type = pick(TYPES);
-      title = `${region}${pick(SUBJECTS)}${type === '法' && region === '' ? '法' : type === '法' ? '条例' : type}`;
+      // Only the national legislature makes 法, and only its laws carry 中华人民共和国; regions make 条例.
+      national = type === '法' && region === '';
+      title = `${region}${pick(SUBJECTS)}${type === '法' && !national ? '条例' : type}`;
     }
     if (titles.has(title)) title = `${title}（${i}）`;
     titles.add(title);
     const count = Math.max(5, Math.round(perLaw * (0.4 + rand() * 1.2)));
     const year = 1995 + Math.floor(rand() * 30);
     const date = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
-    const lines = [`# ${title.endsWith('法') && !title.includes('省') && !title.includes('市') ? '中华人民共和国' : ''}${title}`, '', `${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日 某某人民代表大会常务委员会第${toChineseNumeral(1 + Math.floor(rand() * 40))}次会议通过`, '', '<!-- INFO END -->', ''];
+    const lines = [`# ${national ? '中华人民共和国' : ''}${title}`, '', `${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日 某某人民代表大会常务委员会第${toChineseNumeral(1 + Math.floor(rand() * 40))}次会议通过`, '', '<!-- INFO END -->', ''];
     let chapter = 0;
     for (let a = 1; a <= count; a++) {
       if (a === 1 || rand() < 0.08) lines.push(`## 第${toChineseNumeral(++chapter)}章 ${pick(['总则', '一般规定', '监督管理', '保障措施', '法律责任', '附则', '权利义务', '促进发展'])}`, '');

@@ -7,7 +7,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'fs';
 import { Corpus } from '../core/corpus';
-import { checkPaper } from '../core/diagnostics';
+import { checkPaper, CheckOptions } from '../core/diagnostics';
+import { cutForSize, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from '../core/limits';
 import { lookupCitation, LookupResult } from '../core/lookup';
 import { normalizeLocale } from '../core/messages';
 import { makePaper } from '../core/paperCache';
@@ -41,6 +42,28 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--limit must be a positive integer, not ${value}`);
   return n;
+}
+
+/** A limit option: a whole number ≥ 0, 0 meaning none. */
+function limitOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${name} must be a whole number (0 for no limit), not ${value}`);
+    return n;
+  };
+}
+
+interface LimitOptions {
+  maxPaperSize: number;
+  maxCitations: number;
+}
+
+/** A paper as checked: cut to --max-paper-size, with the options that say so and limit its citations. */
+function limitedPaper(corpus: Corpus, file: string, text: string, date: string | undefined, limits: LimitOptions) {
+  const cut = cutForSize(text, limits.maxPaperSize);
+  const paper = makePaper(corpus, file, 1, cut ? cut.text : text, date);
+  const options: Pick<CheckOptions, 'maxCitations' | 'truncated'> = { maxCitations: limits.maxCitations, ...(cut ? { truncated: { length: cut.length, limit: cut.limit } } : {}) };
+  return { paper, options };
 }
 
 export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -92,13 +115,18 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
     .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means); default: front matter, else today')
-    .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string; corpus: string[]; date?: string }) => {
+    .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
+    .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS)
+    .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string; corpus: string[]; date?: string } & LimitOptions) => {
       const texts = readAll(files);
       const corpus = loadCorpus(options.corpus, err);
       const date = isoDateOption(options.date);
       const locale = normalizeLocale(options.locale);
       const style = houseStyle(options.style);
-      const results = files.map((file, i) => ({ file, diagnostics: checkPaper(corpus, makePaper(corpus, file, 1, texts[i], date), { locale, style }) }));
+      const results = files.map((file, i) => {
+        const { paper, options: limits } = limitedPaper(corpus, file, texts[i], date, options);
+        return { file, diagnostics: checkPaper(corpus, paper, { locale, style, ...limits }) };
+      });
       if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
       else {
         for (const { file, diagnostics } of results) {
@@ -119,13 +147,18 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
     .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means)')
-    .action((files: string[], options: { format: ReportFormat; locale: string; style: string; corpus: string[]; date?: string }) => {
+    .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
+    .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS)
+    .action((files: string[], options: { format: ReportFormat; locale: string; style: string; corpus: string[]; date?: string } & LimitOptions) => {
       const texts = readAll(files);
       const corpus = loadCorpus(options.corpus, err);
       const date = isoDateOption(options.date);
       const locale = normalizeLocale(options.locale);
       const style = houseStyle(options.style);
-      const reports = files.map((file, i) => buildReport(corpus, makePaper(corpus, file, 1, texts[i], date), file, { locale, style }));
+      const reports = files.map((file, i) => {
+        const { paper, options: limits } = limitedPaper(corpus, file, texts[i], date, options);
+        return buildReport(corpus, paper, file, { locale, style, ...limits });
+      });
       out.write(renderReports(reports, options.format, locale));
       exitCode = reports.some((r) => r.counts.errors > 0) ? 1 : 0;
     });

@@ -171,22 +171,41 @@ export class Corpus {
     return this.searchIndex;
   }
 
-  private searchEntries(): SearchEntry[] {
+  /**
+   * Builds the search index in short steps (a statute collection's takes a few hundred milliseconds in all),
+   * for a server that wants it ready before first use without blocking requests meanwhile.
+   */
+  *buildSearchIndexInSteps(): Generator<void, SearchIndex> {
+    if (this.searchIndex) return this.searchIndex;
     const entries: SearchEntry[] = [];
+    for (const entry of this.searchEntriesOneByOne()) {
+      entries.push(entry);
+      if (entries.length % 100 === 0) yield;
+    }
+    const index = yield* SearchIndex.buildInSteps(entries);
+    this.searchIndex ??= index;
+    return this.searchIndex;
+  }
+
+  private searchEntries(): SearchEntry[] {
+    return [...this.searchEntriesOneByOne()];
+  }
+
+  /** One search entry per document, record and instrument; a generator so a server can pause between them. */
+  private *searchEntriesOneByOne(): Generator<SearchEntry> {
     for (const doc of this.documents) {
       const aliasTexts = doc.aliases.map((a) => a.text);
       const pinyins = [doc.pinyin, ...doc.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
-      entries.push(entry('document', doc.id, doc.title, [doc.title, ...aliasTexts], pinyins, doc.authors.map((a) => a.name), authorityOf(doc.kind)));
+      yield entry('document', doc.id, doc.title, [doc.title, ...aliasTexts], pinyins, doc.authors.map((a) => a.name), authorityOf(doc.kind));
     }
     for (const record of this.records) {
-      entries.push(entry('record', record.id, record.title, [record.title], [record.pinyin], record.authors, authorityOf('record')));
+      yield entry('record', record.id, record.title, [record.title], [record.pinyin], record.authors, authorityOf('record'));
     }
     for (const instrument of this.instruments) {
       const texts = [instrument.title, ...instrument.variants, ...instrument.aliases.map((a) => a.text)];
       const pinyins = [instrument.pinyin, ...instrument.variants.map(pinyinOf), ...instrument.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
-      entries.push(entry('instrument', instrument.id, instrument.title, texts, pinyins, [], authorityOf(instrument.kind === 'journal' ? 'journal' : 'cited', instrument.sites.length)));
+      yield entry('instrument', instrument.id, instrument.title, texts, pinyins, [], authorityOf(instrument.kind === 'journal' ? 'journal' : 'cited', instrument.sites.length));
     }
-    return entries;
 
     function entry(type: EntryType, id: string, title: string, texts: string[], pinyins: { full: string; initials: string }[], authors: string[], authority: number): SearchEntry {
       const keys: string[] = [];

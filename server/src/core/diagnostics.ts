@@ -14,9 +14,11 @@ import { checkShortNames } from './checks/shortNames';
 import { checkStyle } from './checks/style';
 import { checkVersions } from './checks/versions';
 import type { Corpus } from './corpus';
+import { CitationCut, cutForCitations } from './limits';
 import type { LineIndex } from './lineIndex';
-import type { Locale } from './messages';
+import { Locale, t } from './messages';
 import type { Paper } from './paperCache';
+import type { ParsedPaper } from './parser';
 import { HouseStyle, houseStyle } from './styles';
 
 export type Level = 'ignore' | 'hint' | 'warning' | 'error';
@@ -53,6 +55,8 @@ export const DEFAULT_LEVELS = {
   'style.article-numerals': 'hint',
   'style.docnumber-first-mention': 'hint',
   'style.punctuation': 'hint',
+  'paper.too-large': 'warning',
+  'paper.too-many-citations': 'warning',
 } as const satisfies Record<string, Level>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;
@@ -64,7 +68,17 @@ export interface CheckOptions {
   levels?: Partial<Record<string, Level>>;
   locale?: Locale;
   style?: HouseStyle;
+  /** Check no more than this many citations (limits.ts); absent or 0: all. */
+  maxCitations?: number;
+  /**
+   * The paper is the first part of a longer one, cut for its size (limits.ts cutForSize): one diagnostic says
+   * where checking stopped, and checks that need the rest of the paper to be right are left out.
+   */
+  truncated?: { length: number; limit: number };
 }
+
+/** Footnote checks whose verdict depends on text after a size cut (a definition or reference may be there). */
+const NEED_WHOLE_PAPER = new Set<string>(['footnote.undefined', 'footnote.unused', 'shortform.missing-target']);
 
 export interface Fix {
   title: string;
@@ -78,14 +92,55 @@ export interface DiagnosticData {
 
 export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions = {}): Diagnostic[] {
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
+  const cut = cutForCitations(paper.parsed, options.maxCitations ?? 0);
+  if (!cut) {
+    const findings: Finding[] = [
+      ...perCitationFindings(context),
+      ...checkQuotations(context),
+      ...checkFootnotes(context),
+      ...checkShortNames(context),
+      ...checkStyle(context),
+    ];
+    return toDiagnostics(withSizeLimit(findings, context, options), paper.parsed.text, paper.lines, options.levels ?? {});
+  }
+  // Too many citations: only what starts before the first citation past the limit is checked. The checks that
+  // walk the whole paper see it without the later citations; footnote structure is cheap and checked whole.
+  const clipped: CheckContext = { ...context, paper: { ...paper, parsed: clipParsed(paper.parsed, cut.offset), blocks: undefined, blockFindings: undefined } };
   const findings: Finding[] = [
-    ...perCitationFindings(context),
-    ...checkQuotations(context),
+    ...perCitationFindings(context, cut.offset),
+    ...checkQuotations(clipped),
     ...checkFootnotes(context),
-    ...checkShortNames(context),
-    ...checkStyle(context),
-  ];
-  return toDiagnostics(findings, paper.parsed.text, paper.lines, options.levels ?? {});
+    ...checkShortNames(clipped),
+    ...checkStyle(clipped),
+  ].filter((f) => f.start < cut.offset);
+  findings.push(tooManyCitations(cut, context.locale));
+  return toDiagnostics(withSizeLimit(findings, context, options), paper.parsed.text, paper.lines, options.levels ?? {});
+}
+
+function tooManyCitations(cut: CitationCut, locale: Locale): Finding {
+  return { code: 'paper.too-many-citations', start: cut.start, end: cut.end, message: t(locale, 'paper.too-many-citations', { limit: formatCount(cut.limit) }) };
+}
+
+/** For a paper cut for its size: the diagnostic where checking stopped, and no verdict that needs the rest. */
+function withSizeLimit(findings: Finding[], context: CheckContext, options: CheckOptions): Finding[] {
+  if (!options.truncated) return findings;
+  const { text } = context.paper.parsed;
+  const lastLine = text.length === 0 ? 0 : context.paper.lines.positionAt(text.length - 1).line + 1;
+  const message = t(context.locale, 'paper.too-large', { length: formatCount(options.truncated.length), limit: formatCount(options.truncated.limit), line: lastLine });
+  return [...findings.filter((f) => !NEED_WHOLE_PAPER.has(f.code)), { code: 'paper.too-large', start: text.length, end: text.length, message }];
+}
+
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** The parse without the citations, quotations and footnotes that start at or after `end`. */
+function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
+  const before = <T extends { start: number }>(items: T[]) => items.filter((item) => item.start < end);
+  return {
+    ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals), quotations: before(parsed.quotations),
+    shortForms: before(parsed.shortForms), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
+  };
 }
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
@@ -98,16 +153,19 @@ function localChecks(context: CheckContext): Finding[] {
  * language, the style, the paper's date and short names before the block). After an edit only the edited
  * block is checked again; the others' findings are shifted to where the block now starts.
  */
-function perCitationFindings(context: CheckContext): Finding[] {
+function perCitationFindings(context: CheckContext, end = Infinity): Finding[] {
   const { paper } = context;
-  if (!paper.blocks || !paper.blockFindings) return localChecks(context);
+  if (!paper.blocks || !paper.blockFindings) return localChecks(end === Infinity ? context : { ...context, within: { start: 0, end } });
   const definitions = paper.scope.definitions;
   const base = `${context.locale}|${context.style.name}|${paper.scope.date}|${definitions.map((d) => `${d.name}=${d.title.title}`).join(',')}`;
   const out: Finding[] = [];
   const used = new Set<string>();
-  for (const block of paper.blocks) {
+  for (const whole of paper.blocks) {
+    if (whole.start >= end) break;
+    // The block where checking stops is checked up to there (and remembered as that shorter text).
+    const block = whole.end <= end ? whole : { start: whole.start, end, text: whole.text.slice(0, end - whole.start) };
     const before = definitions.filter((d) => d.offset < block.start).length;
-    const key = `${base}|${before}\u0000${block.text}`;
+    const key = `${base}|${before}${block === whole ? '' : '|cut'}\u0000${block.text}`;
     used.add(key);
     let relative = paper.blockFindings.get(key) as Finding[] | undefined;
     if (!relative) {

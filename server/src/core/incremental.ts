@@ -29,17 +29,25 @@ export function splitBlocks(text: string): Block[] {
   let fence = '';
   const hasFront = /^\ufeff?---[ \t]*\r?\n/.test(text);
   if (hasFront) inside = 'front';
+  // While a fence, comment or front matter is open, only the text added since the last blank line is examined
+  // (a paper opening with ``` or <!-- must not cost time quadratic in its length).
+  let scanned = 0;
+  let fences = 0;
   for (let match = separator.exec(text); ; match = separator.exec(text)) {
     const end = match ? match.index : text.length;
-    const chunk = text.slice(start, end);
+    let closed: boolean;
     if (inside === undefined) {
-      const open = opens(chunk);
+      const open = opens(text.slice(start, end));
       if (open) {
         inside = open.kind;
         fence = open.fence;
       }
+      closed = inside === undefined || closes(start, end, true);
+    } else {
+      closed = closes(scanned, end, start === scanned);
     }
-    if (inside !== undefined && match && !closes(text.slice(start, end), inside, fence, start === 0)) {
+    scanned = end;
+    if (inside !== undefined && match && !closed) {
       // Keep going: this block continues past the blank line.
       separator.lastIndex = match.index + match[0].length;
       continue;
@@ -48,17 +56,30 @@ export function splitBlocks(text: string): Block[] {
     if (end > start) blocks.push({ start, end, text: text.slice(start, end) });
     if (!match) break;
     start = match.index + match[0].length;
+    scanned = start;
   }
   return blocks;
 
+  function fenceLines(chunk: string, marker: string): number {
+    const prefix = marker.repeat(3);
+    let count = 0;
+    for (const line of chunk.split('\n')) if (line.trim().startsWith(prefix)) count++;
+    return count;
+  }
+
   function opens(chunk: string): { kind: 'fence' | 'comment'; fence: string } | undefined {
     if (!chunk.includes('```') && !chunk.includes('~~~') && !chunk.includes('<!--')) return undefined;
+    const counts = new Map<string, number>();
     for (const line of chunk.split('\n')) {
       const f = FENCE_OPEN.exec(line);
       if (f) {
         // A fence opened and closed in the same paragraph needs nothing special.
-        const count = chunk.split('\n').filter((l) => l.trim().startsWith(f[1][0].repeat(3))).length;
-        if (count % 2 === 1) return { kind: 'fence', fence: f[1] };
+        const marker = f[1][0];
+        if (!counts.has(marker)) counts.set(marker, fenceLines(chunk, marker));
+        if (counts.get(marker)! % 2 === 1) {
+          fences = counts.get(marker)!;
+          return { kind: 'fence', fence: f[1] };
+        }
       }
     }
     const lastOpen = chunk.lastIndexOf('<!--');
@@ -66,11 +87,21 @@ export function splitBlocks(text: string): Block[] {
     return undefined;
   }
 
-  function closes(chunk: string, kind: 'fence' | 'front' | 'comment', marker: string, atStart: boolean): boolean {
-    if (kind === 'comment') return /-->/.test(chunk.slice(chunk.lastIndexOf('<!--') + 4));
-    if (kind === 'front') return atStart ? /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(chunk.slice(3)) : true;
-    const lines = chunk.split('\n');
-    const fences = lines.filter((l) => l.trim().startsWith(marker[0].repeat(3))).length;
+  /**
+   * Whether the open block closes within [from, to): the whole block when `whole`, else the text added since
+   * the last check (a closing marker never spans the blank line before it).
+   */
+  function closes(from: number, to: number, whole: boolean): boolean {
+    const chunk = text.slice(from, to);
+    if (inside === 'comment') {
+      const lastOpen = chunk.lastIndexOf('<!--');
+      return lastOpen >= 0 || whole ? /-->/.test(chunk.slice(lastOpen + 4)) : chunk.includes('-->');
+    }
+    if (inside === 'front') {
+      if (start !== 0) return true;
+      return /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(whole ? chunk.slice(3) : chunk);
+    }
+    if (!whole) fences += fenceLines(chunk, fence[0]);
     return fences >= 2 && fences % 2 === 0;
   }
 }

@@ -136,8 +136,11 @@ export function parsePaper(text: string): ParsedPaper {
 function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
-  for (const { label } of refs) if (!seen.has(label)) seen.add(label), order.push(label);
-  for (const { label } of defs) if (!seen.has(label)) seen.add(label), order.push(label);
+  for (const { label } of [...refs, ...defs]) {
+    if (seen.has(label)) continue;
+    seen.add(label);
+    order.push(label);
+  }
   return order;
 }
 

@@ -75,52 +75,31 @@ export class SearchIndex {
   /** Scratch counters, reset after each query. */
   private readonly bigramHits: Uint16Array;
   private readonly charHits: Uint16Array;
-  private readonly initialsTable: { text: string; entry: number; key: number }[] = [];
-  private readonly fullTable: { text: string; entry: number; key: number }[] = [];
-  private readonly latinPairs: number[] = [];
+  private readonly initialsTable: TableRow[];
+  private readonly fullTable: TableRow[];
+  private readonly latinPairs: number[];
   /** Letter pairs of the initials rows, and rows by first letter, for substring and abbreviation matches. */
   private readonly initialBigrams = new Map<string, Int32Array>();
   private readonly initialsByFirst = new Map<string, number[]>();
   private readonly initialHits: Uint16Array;
-  private readonly authorIndex = new Map<string, number[]>();
+  private readonly authorIndex: Map<string, number[]>;
   private fuse: Fuse<{ key: string; entry: number }> | undefined;
 
-  constructor(readonly entries: SearchEntry[]) {
-    const pairEntry: number[] = [];
-    const pairKey: number[] = [];
-    const pairText: string[] = [];
-    const pairBigrams: number[] = [];
-    const bigramLists = new Map<string, number[]>();
-    const charLists = new Map<string, number[]>();
-    entries.forEach((entry, e) => {
-      entry.keys.forEach((key, k) => {
-        const pair = pairText.length;
-        pairEntry.push(e);
-        pairKey.push(k);
-        pairText.push(key);
-        const seenBigrams = new Set<string>();
-        const seenChars = new Set<string>();
-        for (let i = 0; i < key.length; i++) {
-          seenChars.add(key[i]);
-          if (i + 1 < key.length) seenBigrams.add(key.slice(i, i + 2));
-        }
-        pairBigrams.push(seenBigrams.size);
-        for (const bigram of seenBigrams) push(bigramLists, bigram, pair);
-        for (const ch of seenChars) push(charLists, ch, pair);
-        if (/[a-z]/.test(key)) this.latinPairs.push(pair);
-      });
-      entry.pinyinInitials.forEach((text, k) => text && this.initialsTable.push({ text, entry: e, key: k }));
-      entry.pinyinFull.forEach((text, k) => text && this.fullTable.push({ text, entry: e, key: k }));
-      for (const author of entry.authors) push(this.authorIndex, author, e);
-    });
-    for (const [bigram, list] of bigramLists) this.bigrams.set(bigram, Int32Array.from(list));
-    for (const [ch, list] of charLists) this.chars.set(ch, Int32Array.from(list));
-    this.pairEntry = Int32Array.from(pairEntry);
-    this.pairKey = Int32Array.from(pairKey);
-    this.pairText = pairText;
-    this.pairBigramCount = Uint16Array.from(pairBigrams);
-    this.bigramHits = new Uint16Array(pairText.length);
-    this.charHits = new Uint16Array(pairText.length);
+  /** Builds the index at once. */
+  constructor(readonly entries: SearchEntry[], collected?: CollectedKeys) {
+    const keys = collected ?? collectKeys(entries);
+    this.latinPairs = keys.latinPairs;
+    this.initialsTable = keys.initialsTable;
+    this.fullTable = keys.fullTable;
+    this.authorIndex = keys.authorIndex;
+    for (const [bigram, list] of keys.bigramLists) this.bigrams.set(bigram, Int32Array.from(list));
+    for (const [ch, list] of keys.charLists) this.chars.set(ch, Int32Array.from(list));
+    this.pairEntry = Int32Array.from(keys.pairEntry);
+    this.pairKey = Int32Array.from(keys.pairKey);
+    this.pairText = keys.pairText;
+    this.pairBigramCount = Uint16Array.from(keys.pairBigrams);
+    this.bigramHits = new Uint16Array(keys.pairText.length);
+    this.charHits = new Uint16Array(keys.pairText.length);
     this.initialsTable.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     this.fullTable.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     const initialLists = new Map<string, number[]>();
@@ -132,6 +111,20 @@ export class SearchIndex {
     });
     for (const [pair, list] of initialLists) this.initialBigrams.set(pair, Int32Array.from(list));
     this.initialHits = new Uint16Array(this.initialsTable.length);
+  }
+
+  /**
+   * Builds the index in steps of a few hundred entries, so that a server building one for a statute collection
+   * (several hundred milliseconds in all) answers requests between the steps.
+   */
+  static *buildInSteps(entries: SearchEntry[]): Generator<void, SearchIndex> {
+    const keys = emptyKeys();
+    for (let e = 0; e < entries.length; e++) {
+      addKeys(keys, entries[e], e);
+      if (e % 250 === 249) yield;
+    }
+    yield;
+    return new SearchIndex(entries, keys);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -295,6 +288,61 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+interface TableRow {
+  text: string;
+  entry: number;
+  key: number;
+}
+
+/** What the index is made of, gathered entry by entry before it is packed into typed arrays. */
+interface CollectedKeys {
+  pairEntry: number[];
+  pairKey: number[];
+  pairText: string[];
+  pairBigrams: number[];
+  bigramLists: Map<string, number[]>;
+  charLists: Map<string, number[]>;
+  latinPairs: number[];
+  initialsTable: TableRow[];
+  fullTable: TableRow[];
+  authorIndex: Map<string, number[]>;
+}
+
+function emptyKeys(): CollectedKeys {
+  return {
+    pairEntry: [], pairKey: [], pairText: [], pairBigrams: [], bigramLists: new Map(), charLists: new Map(), latinPairs: [],
+    initialsTable: [], fullTable: [], authorIndex: new Map(),
+  };
+}
+
+function collectKeys(entries: SearchEntry[]): CollectedKeys {
+  const keys = emptyKeys();
+  entries.forEach((entry, e) => addKeys(keys, entry, e));
+  return keys;
+}
+
+function addKeys(keys: CollectedKeys, entry: SearchEntry, e: number): void {
+  entry.keys.forEach((key, k) => {
+    const pair = keys.pairText.length;
+    keys.pairEntry.push(e);
+    keys.pairKey.push(k);
+    keys.pairText.push(key);
+    const seenBigrams = new Set<string>();
+    const seenChars = new Set<string>();
+    for (let i = 0; i < key.length; i++) {
+      seenChars.add(key[i]);
+      if (i + 1 < key.length) seenBigrams.add(key.slice(i, i + 2));
+    }
+    keys.pairBigrams.push(seenBigrams.size);
+    for (const bigram of seenBigrams) push(keys.bigramLists, bigram, pair);
+    for (const ch of seenChars) push(keys.charLists, ch, pair);
+    if (/[a-z]/.test(key)) keys.latinPairs.push(pair);
+  });
+  entry.pinyinInitials.forEach((text, k) => text && keys.initialsTable.push({ text, entry: e, key: k }));
+  entry.pinyinFull.forEach((text, k) => text && keys.fullTable.push({ text, entry: e, key: k }));
+  for (const author of entry.authors) push(keys.authorIndex, author, e);
 }
 
 function prefixRange<T extends { text: string }>(table: T[], prefix: string): T[] {

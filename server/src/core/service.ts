@@ -12,12 +12,14 @@ import { provideCodeActions } from './codeActions';
 import { provideCompletion, resolveCompletionItem } from './completion';
 import type { Corpus } from './corpus';
 import { provideDefinition } from './definition';
-import { checkPaper } from './diagnostics';
+import { checkPaper, CheckOptions } from './diagnostics';
 import { provideHover } from './hover';
 import { lookupCitation, LookupResult } from './lookup';
 import { buildReport } from './report';
 import { ReportFormat, renderReports } from './reportFormats';
-import { Paper, PaperCache, PaperDocument } from './paperCache';
+import { Paper, PaperCache, PaperDocument, makePaper } from './paperCache';
+import { DEFAULT_MAX_PAPER_SIZE, cutForSize, mapRanges, windowAround } from './limits';
+import { LineIndex } from './lineIndex';
 import { provideDocumentHighlights, provideReferences } from './references';
 import type { LexciteSettings } from './settings';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './symbols';
@@ -27,18 +29,67 @@ import type { Locale } from './messages';
 export class CitationService {
   private readonly papers: PaperCache;
   private readonly virtualByLocale = new Map<Locale, VirtualDocuments>();
+  /** The size limit each cached paper was parsed under (lexcite.maxPaperSize). */
+  private readonly sizeLimits = new Map<string, number>();
+  /** For papers larger than the limit: line index of the whole text, per version, to map window positions. */
+  private readonly wholeLines = new Map<string, { version: number; lines: LineIndex }>();
 
   constructor(readonly corpus: Corpus) {
     this.papers = new PaperCache(corpus);
   }
 
-  /** The parsed paper; with settings, its date defaults to the configured paper date. */
+  /**
+   * The parsed paper; with settings, its date defaults to the configured paper date. A paper larger than
+   * lexcite.maxPaperSize is parsed up to the limit only (see limits.ts).
+   */
   paper(document: PaperDocument, settings?: LexciteSettings): Paper {
-    return this.papers.get(document, settings?.paperDate);
+    return this.limited(document, settings).paper;
+  }
+
+  private limited(document: PaperDocument, settings?: LexciteSettings): { paper: Paper; truncated?: { length: number; limit: number } } {
+    const known = this.sizeLimits.get(document.uri);
+    const limit = settings?.maxPaperSize ?? known ?? DEFAULT_MAX_PAPER_SIZE;
+    if (known !== limit) {
+      this.papers.delete(document.uri);
+      this.sizeLimits.set(document.uri, limit);
+    }
+    const length = document.getText().length;
+    if (limit === 0 || length <= limit) return { paper: this.papers.get(document, settings?.paperDate) };
+    const view: PaperDocument = { uri: document.uri, version: document.version, getText: () => cutForSize(document.getText(), limit)!.text };
+    return { paper: this.papers.get(view, settings?.paperDate), truncated: { length, limit } };
+  }
+
+  /**
+   * Runs a feature at a position. Past a size cut it runs on the lines around the cursor, parsed on their own,
+   * and the answer's ranges are moved back to the whole paper.
+   */
+  private near<T>(document: PaperDocument, position: Position, settings: LexciteSettings | undefined, feature: (paper: Paper, position: Position) => T): T {
+    const { paper, truncated } = this.limited(document, settings);
+    if (!truncated || position.line < paper.lines.lineCount - 1) return feature(paper, position);
+    const text = document.getText();
+    let whole = this.wholeLines.get(document.uri);
+    if (!whole || whole.version !== document.version) {
+      whole = { version: document.version, lines: new LineIndex(text) };
+      this.wholeLines.set(document.uri, whole);
+    }
+    const lines = whole.lines;
+    const offset = lines.offsetAt(position);
+    const { start, end } = windowAround(text, offset);
+    const window = makePaper(this.corpus, document.uri, document.version, text.slice(start, end), settings?.paperDate);
+    const answer = feature(window, window.lines.positionAt(offset - start));
+    return mapRanges(answer, document.uri, (p) => lines.positionAt(start + window.lines.offsetAt(p)));
+  }
+
+  private checkOptions(document: PaperDocument, settings: LexciteSettings): { paper: Paper; options: CheckOptions & { locale: Locale } } {
+    const { paper, truncated } = this.limited(document, settings);
+    const options = { levels: settings.levels, locale: settings.locale, style: settings.style, maxCitations: settings.maxCitations, ...(truncated ? { truncated } : {}) };
+    return { paper, options };
   }
 
   forget(uri: string): void {
     this.papers.delete(uri);
+    this.sizeLimits.delete(uri);
+    this.wholeLines.delete(uri);
   }
 
   private virtual(locale: Locale): VirtualDocuments {
@@ -51,15 +102,16 @@ export class CitationService {
   }
 
   diagnostics(document: PaperDocument, settings: LexciteSettings): Diagnostic[] {
-    return checkPaper(this.corpus, this.paper(document, settings), { levels: settings.levels, locale: settings.locale, style: settings.style });
+    const { paper, options } = this.checkOptions(document, settings);
+    return checkPaper(this.corpus, paper, options);
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
-    return provideHover(this.corpus, this.paper(document, settings), position, settings);
+    return this.near(document, position, settings, (paper, at) => provideHover(this.corpus, paper, at, settings));
   }
 
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {
-    return provideCompletion(this.corpus, this.paper(document, settings), position, settings);
+    return this.near(document, position, settings, (paper, at) => provideCompletion(this.corpus, paper, at, settings));
   }
   resolveCompletion(item: CompletionItem): CompletionItem {
     return resolveCompletionItem(this.corpus, item);
@@ -67,7 +119,7 @@ export class CitationService {
 
 
   definition(document: PaperDocument, position: Position, settings: LexciteSettings): Location[] {
-    return provideDefinition(this.corpus, this.virtual(settings.locale), this.paper(document, settings), position);
+    return this.near(document, position, settings, (paper, at) => provideDefinition(this.corpus, this.virtual(settings.locale), paper, at));
   }
 
   references(document: PaperDocument, position: Position, workspace: Iterable<PaperDocument>): Location[] {
@@ -78,7 +130,7 @@ export class CitationService {
   }
 
   documentHighlights(document: PaperDocument, position: Position): DocumentHighlight[] {
-    return provideDocumentHighlights(this.corpus, this.paper(document), position);
+    return this.near(document, position, undefined, (paper, at) => provideDocumentHighlights(this.corpus, paper, at));
   }
 
   documentSymbols(document: PaperDocument, settings: LexciteSettings): DocumentSymbol[] {
@@ -103,7 +155,8 @@ export class CitationService {
   }
 
   report(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings): string {
-    const report = buildReport(this.corpus, this.paper(document, settings), file, { levels: settings.levels, locale: settings.locale, style: settings.style });
+    const { paper, options } = this.checkOptions(document, settings);
+    const report = buildReport(this.corpus, paper, file, options);
     return renderReports([report], format, settings.locale);
   }
 }

@@ -20,6 +20,7 @@ import { CitationService } from '../core/service';
 import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { defaultCacheDirectory, loadCollections } from '../node/statuteCollections';
+import { runInSlices } from '../node/timeSlices';
 import type { CorpusDocument, CorpusFiles } from '../core/model';
 import { searchItems, provisionAt } from './customRequests';
 
@@ -253,15 +254,13 @@ async function reloadStatutes(state: ServerState): Promise<void> {
 
 /**
  * A new corpus (bulletin + statutes) means a new service; open papers are re-checked against it. Its search
- * index is built before the swap, with a turn of the event loop on either side, so the old service answers the
- * requests that arrive meanwhile and the first completion afterwards does not pay for the index.
+ * index is built before the swap, in time slices, so the old service answers the requests that arrive meanwhile
+ * and the first completion afterwards does not pay for the index.
  */
 async function swapCorpus(state: ServerState, generation: number): Promise<void> {
   if (generation !== state.statutes.generation) return;
   const corpus = new Corpus(bulletinOf(state), state.statutes.documents);
-  await new Promise((resolve) => setImmediate(resolve));
-  void corpus.search;
-  await new Promise((resolve) => setImmediate(resolve));
+  await runInSlices(corpus.buildSearchIndexInSteps());
   // A newer configuration started another load meanwhile: that one swaps.
   if (generation !== state.statutes.generation) return;
   state.statutes.loading = false;

@@ -20,6 +20,7 @@ import * as v8 from 'v8';
 import type { CorpusDocument, Provision } from '../core/model';
 import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
 import { assembleCollection, listStatuteFiles, parseStatuteFile, readStatuteText } from './statuteFolder';
+import { runInSlices } from './timeSlices';
 
 /** Bump when the parsers' output or this layout changes, so old caches are not trusted. */
 export const CACHE_FORMAT = 4;
@@ -171,9 +172,10 @@ function withoutProvisions(doc: CorpusDocument): Omit<CorpusDocument, 'provision
   return Object.fromEntries(Object.entries(doc).filter(([key]) => key !== 'provisions')) as Omit<CorpusDocument, 'provisions'>;
 }
 
-function stampsOf(files: string[], root: string, problems: ImportProblem[]): FileStamp[] {
+function* stampsOf(files: string[], root: string, problems: ImportProblem[]): Generator<void, FileStamp[]> {
   const stamps: FileStamp[] = [];
   for (const file of files) {
+    if (stamps.length % 100 === 99) yield;
     try {
       const stat = fs.statSync(file);
       stamps.push({ rel: path.relative(root, file), size: stat.size, mtimeMs: stat.mtimeMs });
@@ -203,9 +205,11 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     }
     const list = listStatuteFiles(root, problems);
     files += list.length;
-    const stamps = stampsOf(list, root, problems);
+    yield;
+    const stamps = yield* stampsOf(list, root, problems);
     const file = cacheDir ? cachePath(cacheDir, root) : undefined;
     const cache = file ? readIndex(file, root) : undefined;
+    yield;
     const cached = new Map((cache?.index.entries ?? []).map((e) => [e.rel, e]));
     const fresh: { stamp: FileStamp; result: ParsedStatute }[] = [];
     const reused: { stamp: FileStamp; entry: IndexEntry }[] = [];
@@ -225,6 +229,7 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     const unchanged = cache !== undefined && fresh.length === 0 && cache.index.entries.length === stamps.length;
     if (unchanged) {
       for (const { entry } of reused) parsed.push(fromIndex(entry, file!, cache.blobStart, root));
+      yield;
       continue;
     }
     // Something changed: rewrite the cache from the new parses and the reused provisions, then serve lazily from it.
@@ -260,14 +265,6 @@ export function loadCollectionsNow(dirs: string[], cacheDir: string | undefined)
 }
 
 /** Loads collections in the background: work runs in slices of `sliceMs`, the event loop runs between them. */
-export async function loadCollections(dirs: string[], cacheDir: string | undefined, sliceMs = 8): Promise<CollectionLoad> {
-  const steps = loadSteps(dirs, cacheDir);
-  let sliceStart = performance.now();
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
+export function loadCollections(dirs: string[], cacheDir: string | undefined, sliceMs = 8): Promise<CollectionLoad> {
+  return runInSlices(loadSteps(dirs, cacheDir), sliceMs);
 }
