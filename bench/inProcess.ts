@@ -30,6 +30,8 @@ export interface InProcessIterations {
 }
 
 const MB = 1e6;
+/** The bulletin issue itself (see data/sources/README.md). */
+const BULLETIN_SOURCE = '000_026eff425f470757.txt';
 const SEARCH_TIME_LIMIT_MS = 10_000;
 const STRATEGIES: SearchStrategy[] = ['scorer', 'scorer+fuse', 'fuse'];
 
@@ -62,6 +64,16 @@ function timeRuns(runs: number, work: () => void): number[] {
 /** Citation extraction alone (parsePaper) on a paper of `bytes`. */
 export function measureExtraction(bytes: number, runs: number): Throughput {
   const text = makePaper(bytes, 3);
+  return throughput(Buffer.byteLength(text), timeRuns(runs, () => parsePaper(text)));
+}
+
+/**
+ * The same on real prose: the bulletin's own text repeated to `bytes`. It has about a sixth of the generated
+ * paper's citations per megabyte, so the two bracket what papers look like.
+ */
+export function measureExtractionOnBulletinText(bytes: number, runs: number): Throughput {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'data', 'sources', BULLETIN_SOURCE), 'utf8');
+  const text = source.repeat(Math.ceil(bytes / Buffer.byteLength(source)));
   return throughput(Buffer.byteLength(text), timeRuns(runs, () => parsePaper(text)));
 }
 

@@ -117,7 +117,10 @@ export interface BenchResults {
   environment: Environment;
   corpora: CorpusResult[];
   coldStart: ColdStart;
+  /** On the generated paper (dense: a citation and a footnote per ~400 bytes); the budget applies to it. */
   extraction: Throughput;
+  /** On the bulletin's own text, for comparison. */
+  extractionOnBulletinText: Throughput;
   check: CheckThroughput[];
   cli: CliRun[];
   search: SearchComparison[];

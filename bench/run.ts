@@ -19,7 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { evaluateBudgets } from './budgets';
 import { generateLaws } from './generateLaws';
-import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, measureCheck, measureCli, measureExtraction } from './inProcess';
+import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, measureCheck, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
 import { consoleReport, markdownReport, updateReadmeTable } from './report';
 import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchComparison } from './results';
@@ -120,6 +120,7 @@ async function main(): Promise<number> {
 
   progress(`citation extraction, ${EXTRACTION_PAPER_BYTES / 1e6} MB paper`);
   const extraction = measureExtraction(EXTRACTION_PAPER_BYTES, plan.inProcess.throughputRuns);
+  const extractionOnBulletinText = measureExtractionOnBulletinText(EXTRACTION_PAPER_BYTES, plan.inProcess.throughputRuns);
   const files = cliPapers(plan.inProcess.cliPapers);
   const check: CheckThroughput[] = [];
   const cli: CliRun[] = [];
@@ -136,7 +137,7 @@ async function main(): Promise<number> {
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, check, cli, search, notes,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, notes,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
