@@ -17,6 +17,7 @@ import { ReportFormat, renderReports } from '../core/reportFormats';
 import { houseStyle, HOUSE_STYLES } from '../core/styles';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { defaultCacheDirectory, loadCollectionsNow } from '../node/statuteCollections';
+import { isFault } from '../node/statuteFolder';
 import { describeItem, formatLookupText } from './format';
 
 class UsageError extends Error {}
@@ -29,6 +30,11 @@ function loadCorpus(statuteFolders: string[] = [], err?: NodeJS.WritableStream):
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`--corpus ${folder}: not a folder`);
   }
   const load = loadCollectionsNow(statuteFolders, defaultCacheDirectory());
+  // A statute that cannot be read would be reported as unknown in every paper that cites it: stop instead.
+  const faults = load.problems.filter(isFault);
+  if (faults.length > 0) {
+    throw new UsageError(`${faults.length} statute file(s) given with --corpus could not be loaded:\n${faults.map((f) => `  ${f.file}: ${f.message}`).join('\n')}\nlexcite: fix or remove them, or leave out --corpus`);
+  }
   const skipped = load.problems.filter((p) => p.kind === 'skipped').length;
   err?.write(`lexcite: ${load.documents.length} statute(s) from ${statuteFolders.length} folder(s), ${load.files} file(s)${skipped ? `, ${skipped} skipped` : ''} (${load.cachedFiles} from cache, ${Math.round(load.milliseconds)} ms)\n`);
   return new Corpus(bulletin, load.documents);

@@ -205,7 +205,8 @@ function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, leve
   return diagnostics;
 }
 
-const DISABLE_NEXT_LINE = /<!--\s*lexcite-disable-next-line\b([^>]*?)-->/g;
+// The codes cannot contain < or >: stopping there keeps an unterminated comment from scanning to the end each time.
+const DISABLE_NEXT_LINE = /<!--\s*lexcite-disable-next-line\b([^<>]*?)-->/g;
 
 /** Lines whose findings are switched off, with the codes (an empty set means all). */
 function disabledLines(text: string, lines: LineIndex): Map<number, Set<string>> {

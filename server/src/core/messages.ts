@@ -66,6 +66,8 @@ const ZH: Catalog = {
   'fix.replace-docnumber': '改为{canonical}',
   'fix.disable-line': '在此行停用 {code} 检查',
   'list.separator': '、',
+  'server.corpus-failed': 'LexCite：{message}。修复之前，引注无法核对。',
+  'server.statute-faults': 'LexCite：法规文件夹中有{count}处无法载入（{first}）；其余法规已载入，详见 LexCite 输出日志。',
 };
 
 const EN: Catalog = {
@@ -128,6 +130,8 @@ const EN: Catalog = {
   'fix.replace-docnumber': 'Replace with {canonical}',
   'fix.disable-line': 'Disable {code} for this line',
   'list.separator': '; ',
+  'server.corpus-failed': 'LexCite: {message}. Citations will not be resolved until it is fixed.',
+  'server.statute-faults': 'LexCite: {count} statute file(s) or folder(s) could not be loaded ({first}); the rest is loaded. See the LexCite output for details.',
 };
 
 const CATALOGS: Record<Locale, Catalog> = { 'zh-cn': ZH, en: EN };

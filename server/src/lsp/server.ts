@@ -19,7 +19,9 @@ import type { PaperDocument } from '../core/paperCache';
 import { CitationService } from '../core/service';
 import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
-import { defaultCacheDirectory, loadCollections } from '../node/statuteCollections';
+import { defaultCacheDirectory, isCacheProblem, loadCollections } from '../node/statuteCollections';
+import { isFault } from '../node/statuteFolder';
+import { normalizeLocale, t } from '../core/messages';
 import { runInSlices } from '../node/timeSlices';
 import type { CorpusDocument, CorpusFiles } from '../core/model';
 import { searchItems, provisionAt } from './customRequests';
@@ -41,6 +43,8 @@ interface ServerState {
   configurationRequests: boolean;
   settings: Map<string, Promise<LexciteSettings>>;
   workspaceFolders: string[];
+  /** Statute folder faults the user has been told about (file and message), so each is shown once. */
+  reportedFaults: Set<string>;
 }
 
 export function startServer(): Connection {
@@ -50,7 +54,7 @@ export function startServer(): Connection {
   const documents = new TextDocuments(TextDocument);
   const state: ServerState = {
     connection, documents, service: undefined, bulletin: undefined, bulletinLoaded: false, locale: undefined, pullDiagnostics: false,
-    configurationRequests: false, settings: new Map(), workspaceFolders: [],
+    configurationRequests: false, settings: new Map(), workspaceFolders: [], reportedFaults: new Set(),
     statutes: { folders: [], documents: [], loading: false, problems: 0, generation: 0 },
     cacheDir: defaultCacheDirectory(), initializationCorpora: [],
   };
@@ -119,9 +123,10 @@ export function startServer(): Connection {
 
   const withDocument = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, handler: (document: TextDocument, service: CitationService, settings: LexciteSettings, params: P) => R) =>
     async (params: P, token: CancellationToken): Promise<R | ResponseError<never>> => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return empty;
       try {
+        // Malformed parameters fail this request only, like any other error in a handler.
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return empty;
         const settings = await settingsFor(state, document.uri);
         if (token.isCancellationRequested) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
         return handler(document, serviceOf(state), settings, params);
@@ -175,18 +180,18 @@ export function startServer(): Connection {
     }
   });
   connection.onRequest('lexcite/provisionAt', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
     try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
       return provisionAt(serviceOf(state), document, params.position, await settingsFor(state, document.uri)) ?? null;
     } catch (error) {
       return failed(connection, 'lexcite/provisionAt', error);
     }
   });
   connection.onRequest('lexcite/report', async (params: { textDocument: { uri: string }; format?: 'md' | 'html' | 'json' | 'csv' }) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
     try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
       const file = uriToPath(document.uri) ?? document.uri;
       return { text: serviceOf(state).report(document, path.basename(file), params.format ?? 'html', await settingsFor(state, document.uri)) };
     } catch (error) {
@@ -244,12 +249,28 @@ async function reloadStatutes(state: ServerState): Promise<void> {
     state.statutes.documents = load.documents;
     state.statutes.problems = load.problems.length;
     state.connection.console.info(`lexcite: ${load.documents.length} statutes from ${folders.join(', ')} (${load.files} files, ${load.cachedFiles} from cache, ${load.problems.length} import notes) in ${Math.round(load.milliseconds)} ms`);
-    for (const problem of load.problems.filter((p) => p.kind === 'skipped').slice(0, 20)) state.connection.console.warn(`lexcite: skipped ${problem.file}: ${problem.message}`);
+    reportStatuteFaults(state, load.problems.filter(isFault));
+    for (const problem of load.problems.filter(isCacheProblem)) state.connection.console.info(`lexcite: ${problem.file}: ${problem.message}`);
+    for (const problem of load.problems.filter((p) => p.kind === 'skipped' && !isFault(p)).slice(0, 20)) state.connection.console.warn(`lexcite: skipped ${problem.file}: ${problem.message}`);
   } catch (error) {
     state.connection.console.error(`lexcite: loading statute folders failed: ${(error as Error).stack ?? String(error)}`);
     void state.connection.window.showWarningMessage(`LexCite: the statute folders could not be loaded (${(error as Error).message}).`);
   }
   await swapCorpus(state, generation);
+}
+
+/**
+ * Statute folders or files that could not be loaded (missing folder, unreadable, binary or empty file): one
+ * message in the log listing them all, and the user told once per fault, while everything else loads and serves.
+ */
+function reportStatuteFaults(state: ServerState, faults: { file: string; message: string }[]): void {
+  if (faults.length === 0) return;
+  state.connection.console.error(`lexcite: ${faults.length} statute file(s) or folder(s) could not be loaded; the rest is loaded:\n${faults.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`);
+  const fresh = faults.filter((f) => !state.reportedFaults.has(`${f.file}\u0000${f.message}`));
+  if (fresh.length === 0) return;
+  for (const f of fresh) state.reportedFaults.add(`${f.file}\u0000${f.message}`);
+  const first = `${path.basename(fresh[0].file)}: ${fresh[0].message}`;
+  void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.statute-faults', { count: fresh.length, first }));
 }
 
 /**
@@ -259,7 +280,7 @@ async function reloadStatutes(state: ServerState): Promise<void> {
  */
 async function swapCorpus(state: ServerState, generation: number): Promise<void> {
   if (generation !== state.statutes.generation) return;
-  const corpus = new Corpus(bulletinOf(state), state.statutes.documents);
+  const corpus = corpusOf(state);
   await runInSlices(corpus.buildSearchIndexInSteps());
   // A newer configuration started another load meanwhile: that one swaps.
   if (generation !== state.statutes.generation) return;
@@ -285,17 +306,45 @@ function bulletinOf(state: ServerState): CorpusFiles | undefined {
   try {
     state.bulletin = loadCorpusFiles();
   } catch (error) {
-    const message = error instanceof CorpusLoadError ? error.message : `unexpected error loading the corpus: ${(error as Error).message}`;
-    state.connection.console.error(`lexcite: ${message}`);
-    void state.connection.window.showErrorMessage(`LexCite: ${message}. Citations will not be resolved until it is fixed.`);
+    reportCorpusFailure(state, error instanceof CorpusLoadError ? error.message : `unexpected error loading the corpus: ${(error as Error).message}`);
   }
   return state.bulletin;
+}
+
+function reportCorpusFailure(state: ServerState, message: string): void {
+  state.connection.console.error(`lexcite: ${message}`);
+  void state.connection.window.showErrorMessage(t(normalizeLocale(state.locale), 'server.corpus-failed', { message }));
+}
+
+/** The bulletin and the statutes as one index; whichever part cannot be indexed is dropped and reported. */
+function corpusOf(state: ServerState): Corpus {
+  const bulletin = bulletinOf(state);
+  try {
+    return new Corpus(bulletin, state.statutes.documents);
+  } catch (error) {
+    const reason = (error as Error).message;
+    try {
+      const corpus = new Corpus(bulletin);
+      state.connection.console.error(`lexcite: the statutes cannot be indexed (${reason}); serving the bulletin only`);
+      state.statutes.documents = [];
+      return corpus;
+    } catch {
+      state.bulletin = undefined;
+      reportCorpusFailure(state, `the corpus data cannot be indexed (${reason}); rebuild it with npm run build:corpus`);
+      try {
+        return new Corpus(undefined, state.statutes.documents);
+      } catch {
+        state.statutes.documents = [];
+        return new Corpus(undefined);
+      }
+    }
+  }
 }
 
 /** The service, built on first use. */
 function serviceOf(state: ServerState): CitationService {
   if (state.service) return state.service;
-  state.service = new CitationService(new Corpus(bulletinOf(state), state.statutes.documents));
+  state.service = new CitationService(corpusOf(state));
   void state.connection.sendNotification('lexcite/status', statusOf(state));
   return state.service;
 }

@@ -16,10 +16,13 @@ export class CorpusLoadError extends Error {
 
 const FILES = ['documents.json', 'bibliography.json', 'cited.json'] as const;
 
-/** The data directory: $LEXCITE_DATA, or data/ next to the bundle (dist/) or the compiled tree (out/). */
+/**
+ * The data directory: $LEXCITE_DATA when set (as it is, so that a wrong setting is reported rather than
+ * silently replaced by the bundled data), else data/ next to the bundle (dist/) or the compiled tree (out/).
+ */
 export function defaultDataDirectory(): string {
+  if (process.env.LEXCITE_DATA) return path.resolve(process.env.LEXCITE_DATA);
   const candidates = [
-    process.env.LEXCITE_DATA,
     path.resolve(__dirname, '..', 'data'),
     path.resolve(__dirname, '..', '..', '..', '..', 'data'),
     path.resolve(__dirname, '..', '..', '..', 'data'),
@@ -54,5 +57,28 @@ export function loadCorpusFiles(dir = defaultDataDirectory()): CorpusFiles {
   if (!Array.isArray(documents.documents)) throw new CorpusLoadError(`${path.join(dir, 'documents.json')} lacks a documents array`);
   if (!Array.isArray(bibliography.records)) throw new CorpusLoadError(`${path.join(dir, 'bibliography.json')} lacks a records array`);
   if (!Array.isArray(cited.instruments)) throw new CorpusLoadError(`${path.join(dir, 'cited.json')} lacks an instruments array`);
+  checkEntries(path.join(dir, 'documents.json'), 'documents', documents.documents, DOCUMENT_FIELDS);
+  checkEntries(path.join(dir, 'bibliography.json'), 'records', bibliography.records, RECORD_FIELDS);
+  checkEntries(path.join(dir, 'cited.json'), 'instruments', cited.instruments, INSTRUMENT_FIELDS);
   return { documents, bibliography, cited } as unknown as CorpusFiles;
+}
+
+type FieldType = 'string' | 'number' | 'array' | 'object';
+const DOCUMENT_FIELDS: Record<string, FieldType> = { id: 'string', title: 'string', kind: 'string', issuers: 'array', authors: 'array', provisions: 'array', aliases: 'array', pinyin: 'object' };
+const RECORD_FIELDS: Record<string, FieldType> = { id: 'string', title: 'string', journal: 'string', authors: 'array', year: 'number', pinyin: 'object' };
+const INSTRUMENT_FIELDS: Record<string, FieldType> = { id: 'string', title: 'string', kind: 'string', aliases: 'array', variants: 'array', sites: 'array', jurisdictions: 'array', pinyin: 'object' };
+
+/**
+ * The fields the index is built from, checked on every entry: a file with the right schema version whose
+ * entries are damaged is reported like a corrupt file, not met later as a crash.
+ */
+function checkEntries(file: string, list: string, entries: unknown[], fields: Record<string, FieldType>): void {
+  entries.forEach((entry, i) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new CorpusLoadError(`corpus file ${file} is damaged: ${list}[${i}] is not an object; rebuild it with npm run build:corpus`, file);
+    for (const [field, type] of Object.entries(fields)) {
+      const value = (entry as Record<string, unknown>)[field];
+      const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? value !== null && typeof value === 'object' : typeof value === type;
+      if (!ok) throw new CorpusLoadError(`corpus file ${file} is damaged: ${list}[${i}] has no ${field} (${type}); rebuild it with npm run build:corpus`, file);
+    }
+  });
 }

@@ -19,7 +19,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { CorpusDocument, Provision } from '../core/model';
 import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
-import { assembleCollection, listStatuteFiles, parseStatuteFile, readStatuteText } from './statuteFolder';
+import { assembleCollection, faultProblem, listStatuteFiles, parseStatuteFile, readStatuteText } from './statuteFolder';
 import { runInSlices } from './timeSlices';
 
 /** Bump when the parsers' output or this layout changes, so old caches are not trusted. */
@@ -71,24 +71,41 @@ function cachePath(cacheDir: string, dir: string): string {
   return path.join(cacheDir, `statutes-${key}.v${CACHE_FORMAT}.bin`);
 }
 
+/** A note about the cache (damaged, cannot be written): for the log, never worth interrupting the user. */
+export function isCacheProblem(problem: ImportProblem): boolean {
+  return (problem as { cache?: boolean }).cache === true;
+}
+
+function cacheProblem(file: string, message: string): ImportProblem {
+  return Object.assign({ file, kind: 'warning' as const, message }, { cache: true });
+}
+
 // Layout: MAGIC, then a 4-byte big-endian index length, the v8-serialised index, then the provisions blob.
 const HEADER = Buffer.byteLength(MAGIC) + 4;
 
-function readIndex(file: string, dir: string): { index: CacheIndex; blobStart: number } | undefined {
+function readIndex(file: string, dir: string, problems: ImportProblem[]): { index: CacheIndex; blobStart: number } | undefined {
   let fd: number | undefined;
+  // A damaged cache is rebuilt from the statute files; it is noted in the log, as nothing needs fixing.
+  const damaged = (why: string) => {
+    problems.push(cacheProblem(file, `the statute cache is damaged (${why}): rebuilt from the statute files`));
+    return undefined;
+  };
   try {
+    if (!fs.existsSync(file)) return undefined;
     fd = fs.openSync(file, 'r');
     const header = Buffer.alloc(HEADER);
-    if (fs.readSync(fd, header, 0, HEADER, 0) !== HEADER || header.toString('utf8', 0, HEADER - 4) !== MAGIC) return undefined;
+    if (fs.readSync(fd, header, 0, HEADER, 0) !== HEADER || header.toString('utf8', 0, HEADER - 4) !== MAGIC) return damaged('no LexCite header');
     const length = header.readUInt32BE(HEADER - 4);
     const body = Buffer.alloc(length);
-    if (fs.readSync(fd, body, 0, length, HEADER) !== length) return undefined;
+    if (fs.readSync(fd, body, 0, length, HEADER) !== length) return damaged('truncated');
     const index = v8.deserialize(body) as CacheIndex;
-    if (index.format !== CACHE_FORMAT || index.dir !== path.resolve(dir)) return undefined;
+    // From another version of LexCite or another folder: rebuilt without a word.
+    if (index?.format !== CACHE_FORMAT || index.dir !== path.resolve(dir) || !Array.isArray(index.entries)) return undefined;
+    const blobEnd = index.entries.reduce((end, e) => Math.max(end, e.offset + e.length), 0);
+    if (fs.fstatSync(fd).size < HEADER + length + blobEnd) return damaged('truncated');
     return { index, blobStart: HEADER + length };
-  } catch {
-    // Missing, truncated or from another version: rebuild it.
-    return undefined;
+  } catch (error) {
+    return damaged((error as Error).message);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -125,7 +142,7 @@ function writeCache(file: string, dir: string, parsed: { stamp: FileStamp; resul
     fs.renameSync(temporary, file);
     return { blobStart: HEADER + index.length, entries };
   } catch (error) {
-    problems.push({ file, kind: 'warning', message: `cannot write the statute cache: ${(error as Error).message}` });
+    problems.push(cacheProblem(file, `cannot write the statute cache: ${(error as Error).message}`));
     return undefined;
   }
 }
@@ -180,7 +197,7 @@ function* stampsOf(files: string[], root: string, problems: ImportProblem[]): Ge
       const stat = fs.statSync(file);
       stamps.push({ rel: path.relative(root, file), size: stat.size, mtimeMs: stat.mtimeMs });
     } catch (error) {
-      problems.push({ file, kind: 'skipped', message: `cannot read file: ${(error as Error).message}` });
+      problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`));
     }
   }
   return stamps;
@@ -200,7 +217,7 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
   for (const dir of dirs) {
     const root = path.resolve(dir);
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-      problems.push({ file: root, kind: 'skipped', message: 'not a folder' });
+      problems.push(faultProblem(root, 'not a folder'));
       continue;
     }
     const list = listStatuteFiles(root, problems);
@@ -208,11 +225,13 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     yield;
     const stamps = yield* stampsOf(list, root, problems);
     const file = cacheDir ? cachePath(cacheDir, root) : undefined;
-    const cache = file ? readIndex(file, root) : undefined;
+    const cache = file ? readIndex(file, root, problems) : undefined;
     yield;
     const cached = new Map((cache?.index.entries ?? []).map((e) => [e.rel, e]));
     const fresh: { stamp: FileStamp; result: ParsedStatute }[] = [];
     const reused: { stamp: FileStamp; entry: IndexEntry }[] = [];
+    // Files that cannot be read now are left out of the cache, so that they are read again next time.
+    const unreadable = new Set<FileStamp>();
     for (const stamp of stamps) {
       const hit = cached.get(stamp.rel);
       if (hit && hit.size === stamp.size && hit.mtimeMs === stamp.mtimeMs) {
@@ -221,12 +240,14 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
       } else {
         const full = path.join(root, stamp.rel);
         const text = readStatuteText(full, problems);
-        fresh.push({ stamp, result: text === undefined ? { problems: [] } : parseStatuteFile(full, text) });
+        if (text === undefined) unreadable.add(stamp);
+        else fresh.push({ stamp, result: parseStatuteFile(full, text) });
         parsedFiles++;
       }
       yield;
     }
-    const unchanged = cache !== undefined && fresh.length === 0 && cache.index.entries.length === stamps.length;
+    const readable = unreadable.size === 0 ? stamps : stamps.filter((stamp) => !unreadable.has(stamp));
+    const unchanged = cache !== undefined && fresh.length === 0 && cache.index.entries.length === readable.length;
     if (unchanged) {
       for (const { entry } of reused) parsed.push(fromIndex(entry, file!, cache.blobStart, root));
       yield;
@@ -235,7 +256,7 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     // Something changed: rewrite the cache from the new parses and the reused provisions, then serve lazily from it.
     const freshByStamp = new Map(fresh.map((f) => [f.stamp, f]));
     const reusedByStamp = new Map(reused.map((r) => [r.stamp, r.entry]));
-    const all = stamps.map((stamp) => freshByStamp.get(stamp) ?? { stamp, result: withProvisions(fromIndex(reusedByStamp.get(stamp)!, file!, cache!.blobStart, root)) });
+    const all = readable.map((stamp) => freshByStamp.get(stamp) ?? { stamp, result: withProvisions(fromIndex(reusedByStamp.get(stamp)!, file!, cache!.blobStart, root)) });
     const written = file ? writeCache(file, root, all, problems) : undefined;
     if (written) for (const entry of written.entries) parsed.push(fromIndex(entry, file!, written.blobStart, root));
     else parsed.push(...all.map((a) => a.result));

@@ -17,6 +17,22 @@ export interface StatuteFolderImport {
   files: number;
 }
 
+/**
+ * A problem with the folder itself rather than with a statute's text: a folder or file that cannot be read, a
+ * file that is not UTF-8 text, an empty file. The server tells the user about these (once); the CLI stops.
+ */
+export interface LoadFault extends ImportProblem {
+  fault: true;
+}
+
+export function faultProblem(file: string, message: string): LoadFault {
+  return { file, kind: 'skipped', message, fault: true };
+}
+
+export function isFault(problem: ImportProblem): problem is LoadFault {
+  return (problem as Partial<LoadFault>).fault === true;
+}
+
 /** Folders of the collections that hold no statutes (FORMAT.md §4.1: court cases, the scraper's scripts). */
 const SKIPPED_FOLDERS = new Set(['案例', 'scripts', 'node_modules']);
 
@@ -26,7 +42,7 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    problems.push({ file: dir, kind: 'skipped', message: `cannot read folder: ${(error as Error).message}` });
+    problems.push(faultProblem(dir, `cannot read folder: ${(error as Error).message}`));
     return [];
   }
   const out: string[] = [];
@@ -37,18 +53,45 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
       if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...listStatuteFiles(full, problems));
     } else if (entry.isFile() && /\.(md|json)$/i.test(entry.name)) {
       out.push(full);
+    } else if (entry.isSymbolicLink() && /\.(md|json)$/i.test(entry.name)) {
+      // A linked statute file counts like any other; a link that leads nowhere is reported, not ignored.
+      try {
+        if (fs.statSync(full).isFile()) out.push(full);
+      } catch (error) {
+        problems.push(faultProblem(full, `cannot read file: ${(error as Error).message}`));
+      }
     }
   }
   return out;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A statute file's text; undefined (with a fault) when it cannot be read, is empty or is not UTF-8 text. */
 function readText(file: string, problems: ImportProblem[]): string | undefined {
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    problems.push({ file, kind: 'skipped', message: `cannot read file: ${(error as Error).message}` });
+    problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`));
     return undefined;
   }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    problems.push(faultProblem(file, 'not UTF-8 text (a binary file, or another encoding such as GBK)'));
+    return undefined;
+  }
+  if (text.includes('\u0000')) {
+    problems.push(faultProblem(file, 'not a text file (it contains NUL bytes)'));
+    return undefined;
+  }
+  if (text.trim() === '') {
+    problems.push(faultProblem(file, 'empty file'));
+    return undefined;
+  }
+  return text.replace(/^\ufeff/, '');
 }
 
 /** Parses one statute file's text (Markdown, or JSON by extension). */

@@ -1,0 +1,293 @@
+/**
+ * Property-based tests of the core's pure parts: the parser, numerals, normalisers, 文号 and the resolver.
+ * Fixed seeds (test titles say how many runs); LEXCITE_FUZZ_RUNS=10000 npm test runs every property longer.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { formatDocNumber, parseDocNumber } from '../../server/src/core/docNumber';
+import { BlockParseCache } from '../../server/src/core/incremental';
+import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/normalize';
+import { parseArabic, parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/numerals';
+import { ParsedPaper, parsePaper } from '../../server/src/core/parser';
+import { editDistance, resolveTitle } from '../../server/src/core/resolver';
+import { lookupCitation } from '../../server/src/core/lookup';
+import { bulletinCorpus } from '../helpers/corpus';
+import { adversarialDocuments, check, fuzzTimeout, markdownArbitrary, runs, titled } from '../helpers/fuzz';
+
+/** Every offset the parser reports lies inside the text, start ≤ end, and titles span 《…》. */
+function assertParseInside(text: string, parsed: ParsedPaper): void {
+  const n = text.length;
+  const inside = (span: { start: number; end: number }, what: string) => {
+    assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= n, `${what} [${span.start}, ${span.end}) outside 0..${n}`);
+  };
+  assert.equal(parsed.text, text);
+  for (const title of parsed.titles) {
+    inside(title, 'title');
+    assert.equal(text[title.start], '《', 'a title starts at 《');
+    assert.equal(text[title.end - 1], '》', 'a title ends at 》');
+    for (const reference of title.references) {
+      inside(reference, 'reference');
+      for (const step of reference.steps) {
+        if (step.start !== undefined) inside({ start: step.start, end: step.end! }, 'reference step');
+        if (step.numberStart !== undefined) inside({ start: step.numberStart, end: step.numberEnd! }, 'step number');
+      }
+    }
+    if (title.versionTag) inside(title.versionTag, 'version tag');
+    if (title.shortName) inside(title.shortName, 'short name');
+    if (title.docNumber) inside(title.docNumber, 'attached 文号');
+  }
+  for (const number of parsed.docNumbers) {
+    inside(number, '文号');
+    assert.ok(number.bracketStart >= number.start && number.bracketStart <= number.end, '文号 bracket inside the 文号');
+  }
+  for (const journal of parsed.journals) {
+    inside(journal, 'journal citation');
+    for (const span of [...journal.authors, journal.year, journal.issue, journal.separator, ...(journal.zai ? [journal.zai] : [])]) inside(span, 'journal part');
+  }
+  for (const ref of parsed.footnoteRefs) inside(ref, 'footnote reference');
+  for (const def of parsed.footnoteDefs) {
+    inside(def, 'footnote definition');
+    inside({ start: def.contentStart, end: def.contentEnd }, 'footnote content');
+  }
+  for (const quotation of parsed.quotations) {
+    inside(quotation, 'quotation');
+    inside({ start: quotation.innerStart, end: quotation.innerEnd }, 'quoted text');
+  }
+  for (const form of parsed.shortForms) inside(form, 'short form');
+  for (const span of parsed.excluded.spans) inside(span, 'excluded region');
+}
+
+/** What a parse found, without the text: for comparing two parses. */
+function found(parsed: ParsedPaper): unknown {
+  return {
+    titles: parsed.titles.map((t) => [t.start, t.end, t.title, t.references.map((r) => [r.start, r.end, r.text]), t.docNumber?.text, t.shortName?.text, t.versionTag?.text]),
+    docNumbers: parsed.docNumbers.map((d) => [d.start, d.end, d.text]),
+    journals: parsed.journals.map((j) => [j.start, j.end]),
+    footnoteRefs: parsed.footnoteRefs.map((r) => [r.start, r.end, r.label]),
+    footnoteDefs: parsed.footnoteDefs.map((d) => [d.start, d.end, d.contentEnd, d.label]),
+    quotations: parsed.quotations.map((q) => [q.start, q.end, q.depth]),
+    shortForms: parsed.shortForms.map((f) => [f.start, f.end, f.kind, f.target, f.footnote]),
+  };
+}
+
+describe('fuzz: parser', function () {
+  this.timeout(fuzzTimeout(30000));
+  const corpus = bulletinCorpus();
+  const paper = markdownArbitrary(corpus);
+
+  const n1 = runs(600);
+  it(titled('parsePaper never throws, every span lies inside the text, and it is deterministic', n1), () => {
+    check(fc.property(paper, (text) => {
+      const parsed = parsePaper(text);
+      assertParseInside(text, parsed);
+      assert.deepEqual(found(parsePaper(text)), found(parsed));
+    }), n1);
+  });
+
+  const n2 = runs(200);
+  it(titled('parsePaper on arbitrary Unicode, lone surrogates and control characters', n2), () => {
+    const soup = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 400 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 400 }),
+      fc.string({ unit: fc.constantFrom('《', '》', '〔', '〕', '第', '条', '（', '）', '“', '”', '[^', ']', ':', '\n', '\r', '`', '<!--', '-->', '\ud800', '𠀀'), maxLength: 400 }),
+    );
+    check(fc.property(soup, (text) => assertParseInside(text, parsePaper(text))), n2);
+  });
+
+  const n3 = runs(150);
+  it(titled('a paper parsed block by block (as the server does) equals a parse of the whole (as the CLI does)', n1), () => {
+    check(fc.property(paper, (text) => assert.deepEqual(found(new BlockParseCache().parse(text).parsed), found(parsePaper(text)))), n1);
+  });
+
+  it(titled('an edited paper parsed from its remembered blocks equals a fresh parse of the edit', n3), () => {
+    check(fc.property(paper, paper, fc.nat(), (before, insert, at) => {
+      const offset = before.length === 0 ? 0 : at % (before.length + 1);
+      const after = before.slice(0, offset) + insert + before.slice(offset);
+      const warm = new BlockParseCache();
+      warm.parse(before);
+      const incremental = warm.parse(after).parsed;
+      assertParseInside(after, incremental);
+      assert.deepEqual(found(incremental), found(new BlockParseCache().parse(after).parsed));
+    }), n3);
+  });
+
+  it('the adversarial documents parse, with every span inside', () => {
+    for (const { name, text } of adversarialDocuments()) {
+      assert.doesNotThrow(() => assertParseInside(text, parsePaper(text)), name);
+      assert.doesNotThrow(() => assertParseInside(text, new BlockParseCache().parse(text).parsed), `${name} (blocks)`);
+    }
+  });
+});
+
+describe('fuzz: numerals', function () {
+  this.timeout(fuzzTimeout(30000));
+
+  it('toChineseNumeral ↔ parseChineseNumeral ↔ parseNumeral round-trip for every integer 1..99999', () => {
+    for (let n = 1; n <= 99999; n++) {
+      const chinese = toChineseNumeral(n);
+      assert.equal(parseChineseNumeral(chinese), n, `${n} → ${chinese}`);
+      assert.equal(parseNumeral(chinese), n, `${n} → ${chinese}`);
+      assert.equal(parseNumeral(String(n)), n);
+      assert.equal(parseArabic(String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)))), n, 'full-width digits');
+    }
+  });
+
+  const n1 = runs(1000);
+  it(titled('parsers never throw and return a non-negative integer or undefined', n1), () => {
+    const numeral = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'〇零一二两三四五六七八九十百千万0123456789０１２３ 　'), maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+    );
+    check(fc.property(numeral, (text) => {
+      for (const value of [parseNumeral(text), parseChineseNumeral(text), parseArabic(text)]) {
+        assert.ok(value === undefined || (Number.isSafeInteger(value) && value >= 0), `${JSON.stringify(text)} → ${value}`);
+      }
+    }), n1);
+  });
+
+  const n2 = runs(1000);
+  it(titled('a parsed Chinese numeral re-renders to a numeral of the same value', n2), () => {
+    const numeral = fc.string({ unit: fc.constantFrom(...'零一二两三四五六七八九十百千万'), minLength: 1, maxLength: 8 });
+    check(fc.property(numeral, (text) => {
+      const value = parseChineseNumeral(text);
+      if (value === undefined || value === 0 || value >= 100000000) return;
+      assert.equal(parseChineseNumeral(toChineseNumeral(value)), value, `${text} → ${value} → ${toChineseNumeral(value)}`);
+    }), n2);
+  });
+});
+
+describe('fuzz: normalisers', function () {
+  this.timeout(fuzzTimeout(30000));
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.string({ unit: fc.constantFrom('《', '》', '“', '”', '（', '）', '(', ')', '中华人民共和国', '个人信息保护法', 'Ａ', 'ａ', 'İ', 'ß', '\u3000', '\u200b', '\ufeff', ' ', '—', '－', '・', '\ud800', '𠀀', '１'), maxLength: 30 }),
+  );
+  const n = runs(1500);
+
+  it(titled('titleKey, titleKeyWithoutPrc, foldWidth, removeSpaces and normalizeForMatch are idempotent', n), () => {
+    check(fc.property(text, (s) => {
+      for (const [name, f] of [['titleKey', titleKey], ['foldWidth', foldWidth], ['removeSpaces', removeSpaces], ['normalizeForMatch', normalizeForMatch]] as const) {
+        const once = f(s);
+        assert.equal(f(once), once, `${name}(${JSON.stringify(s)})`);
+      }
+      const key = titleKeyWithoutPrc(s);
+      assert.equal(titleKeyWithoutPrc(titleKey(s)), key);
+    }), n);
+  });
+
+  it(titled('titleKey ignores width, spaces and quote styles', n), () => {
+    check(fc.property(text, (s) => {
+      assert.equal(titleKey(foldWidth(s)), titleKey(s));
+      assert.equal(titleKey(s.replace(/“|”/g, '"')), titleKey(s));
+      assert.equal(titleKey(`\u3000${s}\u200b `), titleKey(s));
+    }), n);
+  });
+});
+
+describe('fuzz: 文号', function () {
+  this.timeout(fuzzTimeout(30000));
+  const issuer = fc.constantFrom('国发', '国办发', '厦府办规', '法', '京政发', '国科发政', '中发', 'X');
+  const parts = fc.record({ issuerCode: issuer, year: fc.integer({ min: 1949, max: 2099 }), serial: fc.integer({ min: 1, max: 99999 }) });
+  const n = runs(1000);
+
+  it(titled('formatDocNumber → parseDocNumber round-trips with no problem found', n), () => {
+    check(fc.property(parts, (p) => {
+      const text = formatDocNumber(p);
+      const parsed = parseDocNumber(text)!;
+      assert.ok(parsed, text);
+      assert.deepEqual([parsed.issuerCode, parsed.year, parsed.serial, parsed.problems, parsed.canonical], [p.issuerCode, p.year, p.serial, [], text]);
+    }), n);
+  });
+
+  it(titled('every badly written variant parses to the canonical form, naming its problems', n), () => {
+    const variant = fc.record({
+      brackets: fc.constantFrom(['〔', '〕'], ['[', ']'], ['［', '］'], ['(', ')'], ['（', '）'], ['【', '】']),
+      twoDigits: fc.boolean(), di: fc.boolean(), zeros: fc.nat(2), spaces: fc.boolean(), fullWidth: fc.boolean(),
+    });
+    check(fc.property(parts.filter((p) => p.year >= 1931 && p.year <= 2030), variant, (p, v) => {
+      const width = (digits: string) => (v.fullWidth ? digits.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))) : digits);
+      const sp = v.spaces ? ' ' : '';
+      const year = width(v.twoDigits ? String(p.year % 100).padStart(2, '0') : String(p.year));
+      const written = `${p.issuerCode}${sp}${v.brackets[0]}${year}${v.brackets[1]}${sp}${v.di ? '第' : ''}${width('0'.repeat(v.zeros) + p.serial)}号`;
+      const parsed = parseDocNumber(written)!;
+      assert.ok(parsed, written);
+      assert.equal(parsed.canonical, formatDocNumber(p), written);
+      assert.equal(parsed.problems.includes('brackets'), v.brackets[0] !== '〔', written);
+      assert.equal(parsed.problems.includes('two-digit-year'), v.twoDigits, written);
+      assert.equal(parsed.problems.includes('di'), v.di, written);
+      assert.equal(parsed.problems.includes('leading-zero'), v.zeros > 0, written);
+      assert.equal(parsed.problems.includes('spaces'), v.spaces, written);
+    }), n);
+  });
+
+  it(titled('parseDocNumber never throws; what it parses, its canonical form parses to itself', n), () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.string({ unit: fc.constantFrom('国发', '〔', '〕', '[', ']', '2025', '25', '第', '0', '11', '号', ' ', '０', '\u3000', '\ud800'), maxLength: 12 }),
+    );
+    check(fc.property(text, (s) => {
+      const parsed = parseDocNumber(s);
+      // A three-digit year (国发〔110〕5号) is a known, reported defect: see the pending test below.
+      if (!parsed || (parsed.writtenYear >= 100 && parsed.writtenYear < 1000)) return;
+      const again = parseDocNumber(parsed.canonical)!;
+      assert.equal(again.canonical, parsed.canonical);
+      assert.deepEqual(again.problems, []);
+    }), n);
+  });
+
+  // Found by the property above (seed 20251122, LEXCITE_FUZZ_RUNS=20000) and by the quick-fix property (seed 11):
+  // 法释〔222〕8号 is parsed with the problem 'two-digit-year' and a canonical form equal to what was written, so
+  // `lexcite check` says “应写作“法释〔222〕8号”” and the quick fix changes nothing. docNumber.ts belongs to the
+  // performance work; reported, not fixed here. Remove .skip when it is fixed.
+  it.skip('a three-digit year is not taken for a 文号 whose fix rewrites it to itself (reported defect)', () => {
+    const parsed = parseDocNumber('法释〔222〕8号');
+    assert.ok(parsed === undefined || parsed.canonical !== '法释〔222〕8号' || parsed.problems.length === 0);
+  });
+});
+
+describe('fuzz: resolver', function () {
+  this.timeout(fuzzTimeout(30000));
+  const corpus = bulletinCorpus();
+  const titles = corpus.documents.filter((d) => !d.untitled).map((d) => d.title);
+  const edited = fc.tuple(fc.constantFrom(...titles), fc.nat(), fc.constantFrom('', '举', '的', '𠀀', '\u200b', '\ud800'), fc.nat(2)).map(([title, at, ch, del]) => {
+    const i = at % (title.length + 1);
+    return title.slice(0, i) + ch + title.slice(i + del);
+  });
+  const query = fc.oneof(edited, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+  const n = runs(300);
+
+  it(titled('resolveTitle never throws, is deterministic, and a typo’s suggestion is within the allowed edits', n), () => {
+    check(fc.property(query, (title) => {
+      const first = resolveTitle(corpus, title);
+      assert.deepEqual(resolveTitle(corpus, title), first);
+      if (first.status === 'typo') {
+        assert.ok(first.distance > 0 && editDistance(titleKeyWithoutPrc(title), first.suggestion.key) === first.distance, `${title} → ${first.suggestion.key}`);
+      }
+      if (first.status === 'resolved') assert.ok(first.entries.length > 0);
+    }), n);
+  });
+
+  it('every indexed title resolves to itself', () => {
+    for (const title of titles) {
+      const resolution = resolveTitle(corpus, title);
+      assert.equal(resolution.status, 'resolved', title);
+    }
+  });
+
+  it(titled('editDistance is symmetric, zero only for equal strings, and bounded by the longer length', n), () => {
+    const s = fc.string({ unit: fc.constantFrom('数', '据', '法', '条', 'a', '𠀀'), maxLength: 12 });
+    check(fc.property(s, s, (a, b) => {
+      const d = editDistance(a, b);
+      assert.equal(editDistance(b, a), d);
+      assert.equal(d === 0, a === b);
+      assert.ok(d <= Math.max(a.length, b.length));
+    }), n);
+  });
+
+  it(titled('lookupCitation never throws on arbitrary input', n), () => {
+    check(fc.property(fc.oneof(query, fc.constantFrom('国发[2025]11号', '《关于规范“自媒体”医疗科普行为的通知》第九条')), (input) => {
+      const result = lookupCitation(corpus, input, '2025-11-22');
+      assert.ok(['found', 'no-document', 'no-provision', 'not-a-citation'].includes(result.status));
+    }), n);
+  });
+});
