@@ -39,7 +39,7 @@ export function expandYear(year: number, referenceYear = 2030): number {
   return century + year;
 }
 
-const DOC_NUMBER = /^([^\s〔\[［(（【〖]+?)\s*([〔\[［(（【〖])\s*([0-9０-９]{2,4})\s*([〕\]］)）】〗])\s*(第)?\s*([0-9０-９]+)\s*号$/u;
+const DOC_NUMBER = /^([^\s〔\[［(（【〖]+?)\s*([〔\[［(（【〖])\s*([0-9０-９]{4}|[0-9０-９]{2})\s*([〕\]］)）】〗])\s*(第)?\s*([0-9０-９]+)\s*号$/u;
 
 const parsedDocNumbers = new Map<string, ParsedDocNumber | undefined>();
 

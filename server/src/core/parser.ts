@@ -428,7 +428,7 @@ function inheritPrefix(previous: ArticleReference, reference: ArticleReference):
 // ---------------------------------------------------------------------------------------------------------
 // 文号
 
-const YEAR_BRACKET = /[〔\[［(（【〖][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/g;
+const YEAR_BRACKET = /[〔\[［(（【〖][ \t\u3000]*(?:[0-9０-９]{4}|[0-9０-９]{2})[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/g;
 /** Characters that cannot be part of an issuer code, so the walk back stops before them. */
 const ISSUER_STOP = new Set([...'的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'].map((c) => c.charCodeAt(0)));
 const INTRODUCING_VERBS = /印发|发布|下发|出台|公布|参见|依据|根据|按照|依照|详见|转发/;
