@@ -111,10 +111,12 @@ function readIndex(file: string, dir: string, problems: ImportProblem[]): { inde
   }
 }
 
-function writeCache(file: string, dir: string, parsed: { stamp: FileStamp; result: ParsedStatute }[], problems: ImportProblem[]): { blobStart: number; entries: IndexEntry[] } | undefined {
+/** Writes the cache file, serialising and writing a document at a time between yields (a collection is ~65 MB). */
+function* writeCache(file: string, dir: string, parsed: { stamp: FileStamp; result: ParsedStatute }[], problems: ImportProblem[]): Generator<void, { blobStart: number; entries: IndexEntry[] } | undefined> {
   const blobs: Buffer[] = [];
+  const entries: IndexEntry[] = [];
   let offset = 0;
-  const entries: IndexEntry[] = parsed.map(({ stamp, result }) => {
+  for (const { stamp, result } of parsed) {
     const provisions = result.document?.provisions ?? [];
     const blob = v8.serialize(provisions);
     blobs.push(blob);
@@ -122,8 +124,9 @@ function writeCache(file: string, dir: string, parsed: { stamp: FileStamp; resul
     if (result.codePart !== undefined) entry.codePart = result.codePart;
     if (result.document) entry.document = withoutProvisions(result.document);
     offset += blob.length;
-    return entry;
-  });
+    entries.push(entry);
+    yield;
+  }
   const index = v8.serialize({ format: CACHE_FORMAT, dir: path.resolve(dir), entries } satisfies CacheIndex);
   const header = Buffer.alloc(HEADER);
   header.write(MAGIC, 0, 'utf8');
@@ -135,7 +138,10 @@ function writeCache(file: string, dir: string, parsed: { stamp: FileStamp; resul
     try {
       fs.writeSync(fd, header);
       fs.writeSync(fd, index);
-      for (const blob of blobs) fs.writeSync(fd, blob);
+      for (const blob of blobs) {
+        fs.writeSync(fd, blob);
+        yield;
+      }
     } finally {
       fs.closeSync(fd);
     }
@@ -256,8 +262,12 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     // Something changed: rewrite the cache from the new parses and the reused provisions, then serve lazily from it.
     const freshByStamp = new Map(fresh.map((f) => [f.stamp, f]));
     const reusedByStamp = new Map(reused.map((r) => [r.stamp, r.entry]));
-    const all = readable.map((stamp) => freshByStamp.get(stamp) ?? { stamp, result: withProvisions(fromIndex(reusedByStamp.get(stamp)!, file!, cache!.blobStart, root)) });
-    const written = file ? writeCache(file, root, all, problems) : undefined;
+    const all: { stamp: FileStamp; result: ParsedStatute }[] = [];
+    for (const stamp of readable) {
+      all.push(freshByStamp.get(stamp) ?? { stamp, result: withProvisions(fromIndex(reusedByStamp.get(stamp)!, file!, cache!.blobStart, root)) });
+      yield;
+    }
+    const written = file ? yield* writeCache(file, root, all, problems) : undefined;
     if (written) for (const entry of written.entries) parsed.push(fromIndex(entry, file!, written.blobStart, root));
     else parsed.push(...all.map((a) => a.result));
   }
