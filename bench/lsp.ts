@@ -8,6 +8,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { editorCapabilities } from '../test/helpers/lspClient';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -129,15 +130,7 @@ export class BenchServer {
       rootUri: pathToFileURL(folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }],
       initializationOptions: this.options.initializationOptions ?? {},
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          ...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
-          publishDiagnostics: { versionSupport: true },
-          completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
-          hover: { contentFormat: ['markdown'] },
-        },
-      },
+      capabilities: editorCapabilities(this.options.pullDiagnostics ?? false),
     });
   }
 

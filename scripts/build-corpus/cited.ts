@@ -6,6 +6,7 @@
 import type { Alias, BibRecord, CitationSite, CitedInstrument, CitedKind, CorpusDocument } from '../../server/src/core/model';
 import { collapseNumberSpaces, titleKeyWithoutPrc } from '../../server/src/core/normalize';
 import { SourceFile } from './sourceText';
+import { stableId } from '../../server/src/core/stableId';
 
 /** A file's text lines joined the way they read, with the line each character came from. */
 export interface FlatText {
@@ -66,16 +67,6 @@ export function classify(title: string, jurisdiction: string | undefined, journa
 /** Draft suffixes that do not make a different instrument. */
 function groupKey(title: string): string {
   return titleKeyWithoutPrc(title).replace(/（征求意见稿）$/, '');
-}
-
-/** A stable short id from the grouping key (FNV-1a), so ids do not shift when titles are added. */
-export function stableId(prefix: string, key: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${prefix}-${hash.toString(16).padStart(8, '0')}`;
 }
 
 const SHORT_NAME_AFTER = /^\s*[（(]\s*(?:[^（）()《》]*?[，,]\s*)?以下简称\s*《([^《》]+)》\s*[）)]/;

@@ -21,6 +21,19 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
 }
 
+/** What the tests' editor (and the benchmark's) tells the server it can do. */
+export function editorCapabilities(pullDiagnostics: boolean) {
+  return {
+    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+    textDocument: {
+      ...(pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+      publishDiagnostics: { versionSupport: true },
+      completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
+      hover: { contentFormat: ['markdown'] },
+    },
+  };
+}
+
 export class LspClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
@@ -65,15 +78,7 @@ export class LspClient {
       rootUri: folder ? pathToFileURL(folder).toString() : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }] : null,
       ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          ...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
-          publishDiagnostics: { versionSupport: true },
-          completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
-          hover: { contentFormat: ['markdown'] },
-        },
-      },
+      capabilities: editorCapabilities(this.options.pullDiagnostics ?? false),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

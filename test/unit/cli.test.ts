@@ -6,24 +6,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Writable } from 'stream';
-import { run } from '../../server/src/cli/main';
+import { lexcite } from '../helpers/cli';
 import { REPO_ROOT } from '../helpers/corpus';
 
-class Capture extends Writable {
-  text = '';
-  _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
-async function lexcite(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await run(args, out, err);
-  return { code, out: out.text, err: err.text };
-}
 
 describe('cli: lookup', () => {
   it('a 文号 in a wrong bracket variant prints the document, exit 0', async () => {

@@ -7,28 +7,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Writable } from 'stream';
-import { run } from '../../server/src/cli/main';
+import { lexcite } from '../helpers/cli';
 import { CorpusLoadError, defaultDataDirectory, loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { isCacheProblem, loadCollectionsNow } from '../../server/src/node/statuteCollections';
 import { isFault } from '../../server/src/node/statuteFolder';
 import { REPO_ROOT } from '../helpers/corpus';
 import { DATA_FAULTS, GOOD_STATUTE, brokenData, brokenStatuteFolder, readOnlyCopy, removeFolder, snapshot } from '../helpers/faultFixtures';
 
-class Capture extends Writable {
-  text = '';
-  _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
-async function lexcite(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await run(args, out, err);
-  return { code, out: out.text, err: err.text };
-}
 
 /** Runs with LEXCITE_DATA (and LEXCITE_CACHE) set, restoring the environment afterwards. */
 async function withEnv<T>(env: Record<string, string>, body: () => Promise<T> | T): Promise<T> {

@@ -7,27 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Writable } from 'stream';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { run } from '../../server/src/cli/main';
+import { lexcite } from '../helpers/cli';
 import { bulletinCorpus } from '../helpers/corpus';
 import { adversarialDocuments, assertRange, checkAsync, fuzzTimeout, linesOf, markdownArbitrary, runs, titled } from '../helpers/fuzz';
 
-class Capture extends Writable {
-  text = '';
-  _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
-async function lexcite(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await run(args, out, err);
-  return { code, out: out.text, err: err.text };
-}
 
 describe('fuzz: the lexcite command line', function () {
   this.timeout(fuzzTimeout(60000));

@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Writable } from 'stream';
 import type { Diagnostic, Hover } from 'vscode-languageserver-types';
-import { run } from '../../server/src/cli/main';
+import { lexcite } from '../helpers/cli';
 import { cutForCitations, cutForSize, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from '../../server/src/core/limits';
 import { parsePaper } from '../../server/src/core/parser';
 import { CitationService } from '../../server/src/core/service';
@@ -162,19 +161,6 @@ describe('limits: a paper with more citations than lexcite.maxCitations', () => 
 });
 
 describe('limits: the command line', () => {
-  class Capture extends Writable {
-    text = '';
-    _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-      this.text += chunk.toString();
-      callback();
-    }
-  }
-  async function lexcite(...args: string[]) {
-    const out = new Capture();
-    const err = new Capture();
-    const code = await run(args, out, err);
-    return { code, out: out.text, err: err.text };
-  }
   let dir: string;
   let file: string;
   before(() => {

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Writable } from 'stream';
 import { run } from '../../server/src/cli/main';
+import { Capture } from '../helpers/cli';
 import { makePaper } from '../../server/src/core/paperCache';
 import { buildReport, CitationReport } from '../../server/src/core/report';
 import { renderReports } from '../../server/src/core/reportFormats';
@@ -106,14 +106,6 @@ describe('report: formats', () => {
 });
 
 describe('report: the CLI', () => {
-  class Capture extends Writable {
-    text = '';
-    _write(chunk: Buffer, _e: string, done: () => void): void {
-      this.text += chunk.toString();
-      done();
-    }
-  }
-
   it('lexcite report --format html|csv FILE…: exit 0 without errors, 1 with', async () => {
     const out = new Capture();
     const code = await run(['report', '--format', 'html', path.join(REPO_ROOT, 'examples/sample-paper.md')], out, new Capture());

@@ -280,6 +280,8 @@ function reportStatuteFaults(state: ServerState, faults: { file: string; message
  */
 async function swapCorpus(state: ServerState, generation: number): Promise<void> {
   if (generation !== state.statutes.generation) return;
+  // Let the requests that queued during the load's last step through before the corpus is built.
+  await new Promise((resolve) => setImmediate(resolve));
   const corpus = corpusOf(state);
   await runInSlices(corpus.buildSearchIndexInSteps());
   // A newer configuration started another load meanwhile: that one swaps.

@@ -14,6 +14,7 @@ import { parseDocNumber } from '../docNumber';
 import { hasPrcPrefix, stripPrcPrefix } from '../normalize';
 import { parseArabic, parseChineseNumeral, toChineseNumeral } from '../numerals';
 import { pinyinOf } from '../pinyin';
+import { stableId } from '../stableId';
 
 export interface ImportProblem {
   file: string;
@@ -31,16 +32,6 @@ export interface ParsedStatute {
 
 /** Canonical Chinese numeral characters of statute numbering (FORMAT.md: CNUM). */
 export const CNUM = '〇零一二三四五六七八九十百千';
-
-/** A stable short id (FNV-1a over UTF-16 units), so ids do not shift when other statutes are added. */
-export function stableId(prefix: string, key: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${prefix}-${hash.toString(16).padStart(8, '0')}`;
-}
 
 /** Zero-width characters survive trim() and make blank lines look non-blank (未成年人网络保护条例). */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
