@@ -64,6 +64,31 @@ interface LimitOptions {
   maxCitations: number;
 }
 
+interface PaperOptions extends LimitOptions {
+  locale: string;
+  style: string;
+  corpus: string[];
+  date?: string;
+}
+
+/** The options `check` and `report` share: language, house style, statute folders, the papers' date, limits. */
+function addPaperOptions(command: Command, language: 'message' | 'report'): Command {
+  return command
+    .addOption(new Option('--locale <locale>', `${language} language`).choices(['zh-cn', 'en']).default('zh-cn'))
+    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
+    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
+    .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means); default: front matter, else today')
+    .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
+    .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS);
+}
+
+/** The papers' texts (read first, so a missing file is reported before the corpus loads) and what checks them. */
+function preparePapers(files: string[], options: PaperOptions, err: NodeJS.WritableStream) {
+  const texts = readAll(files);
+  const corpus = loadCorpus(options.corpus, err);
+  return { texts, corpus, date: isoDateOption(options.date), locale: normalizeLocale(options.locale), style: houseStyle(options.style) };
+}
+
 /** A paper as checked: cut to --max-paper-size, with the options that say so and limit its citations. */
 function limitedPaper(corpus: Corpus, file: string, text: string, date: string | undefined, limits: LimitOptions) {
   const cut = cutForSize(text, limits.maxPaperSize);
@@ -112,23 +137,14 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
       exitCode = hits.length > 0 ? 0 : 1;
     });
 
-  program
+  const check = program
     .command('check')
     .description('check the citations of Markdown papers')
     .argument('<files...>', 'Markdown files')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--locale <locale>', 'message language').choices(['zh-cn', 'en']).default('zh-cn'))
-    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
-    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means); default: front matter, else today')
-    .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
-    .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS)
-    .action((files: string[], options: { format: 'text' | 'json'; locale: string; style: string; corpus: string[]; date?: string } & LimitOptions) => {
-      const texts = readAll(files);
-      const corpus = loadCorpus(options.corpus, err);
-      const date = isoDateOption(options.date);
-      const locale = normalizeLocale(options.locale);
-      const style = houseStyle(options.style);
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addPaperOptions(check, 'message')
+    .action((files: string[], options: { format: 'text' | 'json' } & PaperOptions) => {
+      const { texts, corpus, date, locale, style } = preparePapers(files, options, err);
       const results = files.map((file, i) => {
         const { paper, options: limits } = limitedPaper(corpus, file, texts[i], date, options);
         return { file, diagnostics: checkPaper(corpus, paper, { locale, style, ...limits }) };
@@ -144,23 +160,14 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
       exitCode = results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
     });
 
-  program
+  const report = program
     .command('report')
     .description('the citation report of Markdown papers: table of authorities with check results')
     .argument('<files...>', 'Markdown files')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'))
-    .addOption(new Option('--locale <locale>', 'report language').choices(['zh-cn', 'en']).default('zh-cn'))
-    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
-    .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means)')
-    .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
-    .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS)
-    .action((files: string[], options: { format: ReportFormat; locale: string; style: string; corpus: string[]; date?: string } & LimitOptions) => {
-      const texts = readAll(files);
-      const corpus = loadCorpus(options.corpus, err);
-      const date = isoDateOption(options.date);
-      const locale = normalizeLocale(options.locale);
-      const style = houseStyle(options.style);
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'));
+  addPaperOptions(report, 'report')
+    .action((files: string[], options: { format: ReportFormat } & PaperOptions) => {
+      const { texts, corpus, date, locale, style } = preparePapers(files, options, err);
       const reports = files.map((file, i) => {
         const { paper, options: limits } = limitedPaper(corpus, file, texts[i], date, options);
         return buildReport(corpus, paper, file, { locale, style, ...limits });

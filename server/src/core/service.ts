@@ -113,10 +113,10 @@ export class CitationService {
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {
     return this.near(document, position, settings, (paper, at) => provideCompletion(this.corpus, paper, at, settings));
   }
+
   resolveCompletion(item: CompletionItem): CompletionItem {
     return resolveCompletionItem(this.corpus, item);
   }
-
 
   definition(document: PaperDocument, position: Position, settings: LexciteSettings): Location[] {
     return this.near(document, position, settings, (paper, at) => provideDefinition(this.corpus, this.virtual(settings.locale), paper, at));
