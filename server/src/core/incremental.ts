@@ -7,7 +7,7 @@
  * where it closes; parsed as one block, the parser then excludes it exactly as it would in the whole paper.
  */
 import { ExcludedRegions, Span } from './markdown';
-import { ParsedPaper, parsePaper } from './parser';
+import { ParsedPaper, footnoteLabelsInOrder, parsePaper } from './parser';
 import type { TitleCitation } from './parser';
 
 export interface Block {
@@ -171,7 +171,7 @@ export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): P
     for (const form of part.shortForms) out.shortForms.push({ ...form, start: form.start + d, end: form.end + d });
     for (const span of part.excluded.spans) spans.push({ start: span.start + d, end: span.end + d });
   });
-  out.footnoteOrder = [...new Set([...out.footnoteRefs.map((r) => r.label), ...out.footnoteDefs.map((f) => f.label)])];
+  out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
   out.excluded = new ExcludedRegions(spans);
   return out;
 }

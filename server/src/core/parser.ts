@@ -9,6 +9,7 @@
 import { ParsedDocNumber, parseDocNumber } from './docNumber';
 import { ExcludedRegions, findExcludedRegions } from './markdown';
 import { parseNumeral } from './numerals';
+import { firstStartingAtOrAfter } from './paperIndex';
 import { Quotation, findQuotations } from './quotes';
 import { ShortForm, findShortForms } from './shortForms';
 
@@ -133,7 +134,7 @@ export function parsePaper(text: string): ParsedPaper {
 }
 
 /** Labels by first reference, then the unreferenced definitions: the numbers readers see. */
-function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
+export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
   for (const { label } of [...refs, ...defs]) {
@@ -260,14 +261,7 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
 
 /** The 文号 lying inside (open, close), by binary search over the 文号 sorted by offset. */
 function docNumberWithin(docNumbers: DocNumberCitation[], open: number, close: number): DocNumberCitation | undefined {
-  let low = 0;
-  let high = docNumbers.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (docNumbers[mid].start <= open) low = mid + 1;
-    else high = mid;
-  }
-  const candidate = docNumbers[low];
+  const candidate = docNumbers[firstStartingAtOrAfter(docNumbers, open + 1)];
   return candidate && candidate.end <= close ? candidate : undefined;
 }
 
