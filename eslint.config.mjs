@@ -1,8 +1,44 @@
-// Lint rules that keep the architecture honest: the citation core imports no Node built-in and nothing of
-// VS Code or the LSP transport; the client holds no citation logic (it may not import the server's code).
+// Lint rules that keep the architecture honest (README, Architecture). Layers, inside out:
+//   protocol/         the client–server contract: imports nothing but itself
+//   server/src/core/  the citation core: no Node built-in, no VS Code or LSP transport, no outer layer, no require
+//   server/src/node/  Node loading: may use the core, not lsp/ or cli/
+//   server/src/lsp/   the server: core and node, not cli/
+//   server/src/cli/   the CLI: core and node, not lsp/ — except that `lexcite lsp` loads the server lazily
+//   client/src/       the VS Code client: no server code at all, only protocol/
+// Each ban is a regex on the import path as written, so it holds at every folder depth (`../node/x` from core/,
+// `../../node/x` from core/checks/) and for every form of import: static, `export … from`, `import()`,
+// `import('…').T` types and, in the core, `require`.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+/** A relative path that climbs out and reaches one of these top-level folders of server/src (or client/). */
+const reaching = (...folders) => `^\\.{1,2}/(?:.*/)?(?:${folders.join('|')})(?:/|$)`;
+
+const BANS = {
+  nodeBuiltin: { regex: `^(?:node:.*|(?:${builtinModules.join('|')})(?:/.*)?)$`, message: 'The citation core is transport-free: no Node built-ins (README, Architecture).' },
+  // The core may use vscode-languageserver-types and -textdocument: plain data types and helpers, no transport.
+  vscode: { regex: '^vscode(?!-languageserver-(?:types|textdocument)$)(?:[-/].*)?$', message: 'The citation core is transport-free: no VS Code, no LSP transport (README, Architecture).' },
+  outerFromCore: { regex: reaching('node', 'lsp', 'cli', 'client'), message: 'The core must not depend on the Node, LSP or CLI layers or on the client.' },
+  outerFromNode: { regex: reaching('lsp', 'cli', 'client'), message: 'node/ loads files for the core: it must not depend on the LSP server, the CLI or the client.' },
+  cliFromLsp: { regex: reaching('cli', 'client'), message: 'The LSP server must not depend on the CLI or the client.' },
+  lspFromCli: { regex: reaching('lsp', 'client'), message: 'The CLI must not depend on the LSP server (only `lexcite lsp` starts it, lazily, in cli/main.ts).' },
+  serverFromClient: { regex: '(?:^|/)(?:server|core)(?:/|$)', message: 'The client has no citation logic: ask the server (types come from protocol/).' },
+  anyFromProtocol: { regex: '^(?!\\./)', message: 'protocol/ is the contract both sides import: it imports nothing of either side.' },
+};
+
+/** The rules enforcing some bans; `except` names one dynamic import path that stays allowed. */
+function forbid(bans, { except } = {}) {
+  // esquery regexes cannot contain '/': write it as \x2F.
+  const selectorRegex = (regex) => `/${regex.replaceAll('/', '\\x2F')}/`;
+  const allowed = except ? `:not([source.value='${except}'])` : '';
+  return {
+    'no-restricted-imports': ['error', { patterns: bans.map(({ regex, message }) => ({ regex, message })) }],
+    'no-restricted-syntax': ['error', ...bans.flatMap(({ regex, message }) => [
+      { selector: `ImportExpression[source.value=${selectorRegex(regex)}]${allowed}`, message },
+      { selector: `TSImportType[argument.literal.value=${selectorRegex(regex)}]`, message },
+    ])],
+  };
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/tmp/**', 'test/fixtures/**', '.vscode-test/**', '*.vsix'] },
@@ -15,20 +51,15 @@ export default tseslint.config(
   },
   {
     files: ['server/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/node', 'vscode-jsonrpc', 'vscode-jsonrpc/node']
-          .map((name) => ({ name, message: 'The citation core is transport-free: no Node built-ins, no VS Code, no LSP transport (see README, Architecture).' })),
-        patterns: [{ group: ['../node/*', '../lsp/*', '../cli/*', '**/client/**'], message: 'The core must not depend on the Node, LSP or CLI layers.' }],
-      }],
-    },
+    rules: { ...forbid([BANS.nodeBuiltin, BANS.vscode, BANS.outerFromCore]), '@typescript-eslint/no-require-imports': 'error' },
   },
-  {
-    files: ['client/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/core/**'], message: 'The client has no citation logic: ask the server.' }] }],
-    },
-  },
+  { files: ['server/src/node/**/*.ts'], rules: forbid([BANS.outerFromNode]) },
+  { files: ['server/src/lsp/**/*.ts'], rules: forbid([BANS.cliFromLsp]) },
+  { files: ['server/src/cli/**/*.ts'], rules: forbid([BANS.lspFromCli]) },
+  // `lexcite lsp` (README, In other editors) starts the server from the CLI: one lazy import, in one file.
+  { files: ['server/src/cli/main.ts'], rules: forbid([BANS.lspFromCli], { except: '../lsp/server' }) },
+  { files: ['client/src/**/*.ts'], rules: forbid([BANS.serverFromClient]) },
+  { files: ['protocol/**/*.ts'], rules: forbid([BANS.anyFromProtocol]) },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },

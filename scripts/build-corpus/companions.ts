@@ -102,7 +102,7 @@ function removeWrapSpaces(text: string): string {
 }
 
 /** The CAICT report: headings by their numbering (the # levels are unreliable), one paragraph a line. */
-function buildReport(file: SourceFile, entry: CompanionEntry): CorpusDocument {
+function buildReportDocument(file: SourceFile, entry: CompanionEntry): CorpusDocument {
   const titleLines = textLines(file, entry.titleLines![0], entry.titleLines![1]).map((l) => ({ ...l, text: l.text.replace(MARKDOWN_HEADING, '') }));
   const doc = emptyDocument(entry, file, joinMetadata(titleLines));
   if (entry.issuerLines) doc.issuers = [joinMetadata(textLines(file, entry.issuerLines[0], entry.issuerLines[1]))];
@@ -157,7 +157,7 @@ function buildReport(file: SourceFile, entry: CompanionEntry): CorpusDocument {
 }
 
 export function buildCompanion(file: SourceFile, entry: CompanionEntry, shortWidth: number): CorpusDocument {
-  if (entry.kind === 'report') return buildReport(file, entry);
+  if (entry.kind === 'report') return buildReportDocument(file, entry);
   if (file.lines[0]?.text === '---') return buildEssay(file, entry);
   return buildNewspaperPiece(file, entry, shortWidth);
 }

@@ -5,6 +5,7 @@
  * this file runs them, applies levels and `<!-- lexcite-disable-next-line code … -->`, and converts to LSP.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
 import { checkCitations } from './checks/citations';
 import { checkConsistency } from './checks/consistency';
 import type { CheckContext, Finding } from './checks/context';
@@ -20,47 +21,6 @@ import { Locale, t } from './messages';
 import type { Paper } from './paperCache';
 import type { ParsedPaper } from './parser';
 import { HouseStyle, houseStyle } from './styles';
-
-export type Level = 'ignore' | 'hint' | 'warning' | 'error';
-
-/** Every code with its default level; README's diagnostics table lists the same. */
-export const DEFAULT_LEVELS = {
-  'title.typo': 'warning',
-  'title.unknown': 'hint',
-  'article.not-found': 'error',
-  'docnumber.mismatch': 'error',
-  'docnumber.format': 'warning',
-  'statute.version-unknown': 'warning',
-  'statute.version-differs': 'warning',
-  'statute.repealed': 'warning',
-  'quote.mismatch': 'warning',
-  'citation.date-mismatch': 'warning',
-  'citation.issuer-mismatch': 'warning',
-  'paper.author-mismatch': 'warning',
-  'paper.title-mismatch': 'warning',
-  'paper.journal-mismatch': 'warning',
-  'paper.year-mismatch': 'warning',
-  'paper.issue-mismatch': 'warning',
-  'footnote.undefined': 'error',
-  'footnote.unused': 'warning',
-  'footnote.duplicate': 'error',
-  'shortform.ibid-first': 'error',
-  'shortform.ibid-ambiguous': 'warning',
-  'shortform.missing-target': 'error',
-  'shortform.target-mismatch': 'warning',
-  'shortname.before-definition': 'warning',
-  'shortname.redefined': 'warning',
-  'shortname.ambiguous': 'warning',
-  'style.zai': 'hint',
-  'style.article-numerals': 'hint',
-  'style.docnumber-first-mention': 'hint',
-  'style.punctuation': 'hint',
-  'paper.too-large': 'warning',
-  'paper.too-many-citations': 'warning',
-} as const satisfies Record<string, Level>;
-
-export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;
-export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_LEVELS) as DiagnosticCode[];
 
 const SEVERITY: Record<Exclude<Level, 'ignore'>, 1 | 2 | 4> = { error: 1, warning: 2, hint: 4 };
 
@@ -78,7 +38,7 @@ export interface CheckOptions {
 }
 
 /** Footnote checks whose verdict depends on text after a size cut (a definition or reference may be there). */
-const NEED_WHOLE_PAPER = new Set<string>(['footnote.undefined', 'footnote.unused', 'shortform.missing-target']);
+const NEED_WHOLE_PAPER = new Set<DiagnosticCode>(['footnote.undefined', 'footnote.unused', 'shortform.missing-target']);
 
 export interface Fix {
   title: string;
@@ -190,7 +150,7 @@ function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, leve
   const disabled = disabledLines(text, lines);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
-    const level = levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
+    const level = levels[finding.code] ?? defaultLevel(finding.code);
     if (level === 'ignore') continue;
     const range = lines.range(finding.start, finding.end);
     const off = disabled.get(range.start.line);

@@ -2,6 +2,7 @@
  * 文号 (document numbers) in the GB/T 9704 form: 机关代字 + 〔four-digit year〕 + serial number + 号,
  * e.g. 国发〔2025〕11号. This module parses the variants papers write and renders the canonical form.
  */
+import { parseArabic } from './numerals';
 
 export interface DocNumberParts {
   issuerCode: string;
@@ -57,8 +58,8 @@ function parseDocNumberUncached(text: string): ParsedDocNumber | undefined {
   if (!match) return undefined;
   const [, issuerCode, open, yearText, close, di, serialText] = match;
   if (YEAR_BRACKETS[open] !== close) return undefined;
-  const writtenYear = toInt(yearText);
-  const serial = toInt(serialText);
+  const writtenYear = parseArabic(yearText)!;
+  const serial = parseArabic(serialText)!;
   if (serial === 0) return undefined;
   const year = expandYear(writtenYear);
   const problems: DocNumberProblem[] = [];
@@ -69,15 +70,6 @@ function parseDocNumberUncached(text: string): ParsedDocNumber | undefined {
   if (/\s/.test(text.trim())) problems.push('spaces');
   const parts = { issuerCode, writtenYear, year, serial };
   return { ...parts, problems, canonical: formatDocNumber(parts) };
-}
-
-function toInt(digits: string): number {
-  let value = 0;
-  for (const ch of digits) {
-    const code = ch.charCodeAt(0);
-    value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 0x30);
-  }
-  return value;
 }
 
 /** The lookup key of a 文号: its canonical form. */

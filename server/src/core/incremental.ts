@@ -19,7 +19,7 @@ export interface Block {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Blocks of the text: paragraphs separated by blank lines, with code fences, front matter and comments whole. */
-export function splitBlocks(text: string): Block[] {
+export function splitParagraphBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   // Blank lines, and the line break before a footnote definition (definitions are often written one per line,
   // and a definition's content ends where the next begins).
@@ -114,7 +114,7 @@ export class BlockParseCache {
   readonly findings = new Map<string, unknown>();
 
   parse(text: string): { blocks: Block[]; parsed: ParsedPaper } {
-    const blocks = splitBlocks(text);
+    const blocks = splitParagraphBlocks(text);
     const current = new Map<string, ParsedPaper>();
     const parts = blocks.map((block) => {
       let parsed = current.get(block.text) ?? this.previous.get(block.text);

@@ -3,6 +3,7 @@
  * positions use; this only finds line starts (\n, \r\n and lone \r all end a line).
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import { firstIndexWhere } from './util/binarySearch';
 
 export class LineIndex {
   private readonly starts: number[];
@@ -32,14 +33,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low] };
+    const starts = this.starts;
+    const line = firstIndexWhere(starts.length, (i) => starts[i] > clamped) - 1;
+    return { line, character: clamped - starts[line] };
   }
 
   offsetAt(position: Position): number {

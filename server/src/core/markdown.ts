@@ -3,6 +3,7 @@
  * inline code, URLs (autolinks, link destinations, bare URLs) and HTML comments. Returned as sorted,
  * non-overlapping offset ranges so the parser can skip a candidate with a binary search.
  */
+import { firstIndexWhere } from './util/binarySearch';
 
 export interface Span {
   start: number;
@@ -14,30 +15,20 @@ export class ExcludedRegions {
 
   /** True when offset lies inside an excluded region. */
   contains(offset: number): boolean {
-    const spans = this.spans;
-    let low = 0;
-    let high = spans.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid].end <= offset) low = mid + 1;
-      else if (spans[mid].start > offset) high = mid - 1;
-      else return true;
-    }
-    return false;
+    const first = this.firstEndingAfter(offset);
+    return first !== undefined && first.start <= offset;
   }
 
   /** True when [start, end) overlaps an excluded region. */
   overlaps(start: number, end: number): boolean {
+    const first = this.firstEndingAfter(start);
+    return first !== undefined && first.start < end;
+  }
+
+  /** The first region ending after `offset` (the spans are sorted and disjoint, so their ends are sorted too). */
+  private firstEndingAfter(offset: number): Span | undefined {
     const spans = this.spans;
-    let low = 0;
-    let high = spans.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid].end <= start) low = mid + 1;
-      else if (spans[mid].start >= end) high = mid - 1;
-      else return true;
-    }
-    return false;
+    return spans[firstIndexWhere(spans.length, (i) => spans[i].end > offset)];
   }
 }
 
@@ -126,14 +117,8 @@ function inlineCode(text: string, spans: Span[]): void {
 
 /** The first number in a sorted list that is ≥ value (Infinity when none). */
 function firstAtOrAfter(sorted: number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length ? sorted[low] : Infinity;
+  const index = firstIndexWhere(sorted.length, (i) => sorted[i] >= value);
+  return index < sorted.length ? sorted[index] : Infinity;
 }
 
 function htmlComments(text: string, spans: Span[]): void {

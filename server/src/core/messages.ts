@@ -4,9 +4,8 @@
 
 export type Locale = 'zh-cn' | 'en';
 
-type Catalog = Record<string, string>;
-
-const ZH: Catalog = {
+/** The Chinese table defines the keys; every other table has exactly the same (a missing key does not compile). */
+const ZH = {
   'title.typo': '《{written}》不在索引中，可能是《{suggestion}》的笔误',
   'title.unknown': '《{written}》不在索引中，无法核对其内容',
   'article.not-found': '《{title}》中没有{reference}；该文件的条目为{available}',
@@ -68,9 +67,11 @@ const ZH: Catalog = {
   'list.separator': '、',
   'server.corpus-failed': 'LexCite：{message}。修复之前，引注无法核对。',
   'server.statute-faults': 'LexCite：法规文件夹中有{count}处无法载入（{first}）；其余法规已载入，详见 LexCite 输出日志。',
-};
+} satisfies Record<string, string>;
 
-const EN: Catalog = {
+export type MessageKey = keyof typeof ZH;
+
+const EN: Record<MessageKey, string> = {
   'title.typo': '《{written}》 is not in the index; did you mean 《{suggestion}》?',
   'title.unknown': '《{written}》 is not in the index, so its content cannot be checked',
   'article.not-found': '《{title}》 has no {reference}; its provisions are {available}',
@@ -134,13 +135,13 @@ const EN: Catalog = {
   'server.statute-faults': 'LexCite: {count} statute file(s) or folder(s) could not be loaded ({first}); the rest is loaded. See the LexCite output for details.',
 };
 
-const CATALOGS: Record<Locale, Catalog> = { 'zh-cn': ZH, en: EN };
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { 'zh-cn': ZH, en: EN };
 
 export function normalizeLocale(locale: string | undefined): Locale {
   return locale && /^en/i.test(locale) ? 'en' : 'zh-cn';
 }
 
-export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = CATALOGS[locale][key] ?? ZH[key] ?? key;
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = CATALOGS[locale][key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }

@@ -4,6 +4,7 @@
  * citations costs O(n log n), not O(n²) — a 10 MB paper has tens of thousands of them.
  */
 import type { FootnoteDefinition, ParsedPaper } from './parser';
+import { firstStartingAtOrAfter } from './util/binarySearch';
 
 interface FootnoteIndex {
   numbers: Map<string, number>;
@@ -41,18 +42,6 @@ export function footnoteContaining(parsed: ParsedPaper, offset: number): Footnot
   const i = firstStartingAtOrAfter(defs, offset + 1) - 1;
   const def = defs[i];
   return def && offset >= def.contentStart && offset < def.contentEnd ? def : undefined;
-}
-
-/** Index of the first item (sorted by start) starting at or after `offset`; items.length when none does. */
-export function firstStartingAtOrAfter(items: readonly { start: number }[], offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The items (sorted by start) starting inside [start, end). */

@@ -9,7 +9,7 @@
 import { ParsedDocNumber, parseDocNumber } from './docNumber';
 import { ExcludedRegions, findExcludedRegions } from './markdown';
 import { parseNumeral } from './numerals';
-import { firstStartingAtOrAfter } from './paperIndex';
+import { firstStartingAtOrAfter } from './util/binarySearch';
 import { Quotation, findQuotations } from './quotes';
 import { ShortForm, findShortForms } from './shortForms';
 

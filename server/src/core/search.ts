@@ -10,6 +10,7 @@
 import Fuse from 'fuse.js';
 import type { DocumentKind } from './model';
 import { titleKeyWithoutPrc } from './normalize';
+import { firstIndexWhere } from './util/binarySearch';
 
 export type EntryType = 'document' | 'record' | 'instrument';
 
@@ -346,13 +347,7 @@ function addKeys(keys: CollectedKeys, entry: SearchEntry, e: number): void {
 }
 
 function prefixRange<T extends { text: string }>(table: T[], prefix: string): T[] {
-  let low = 0;
-  let high = table.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (table[mid].text < prefix) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstIndexWhere(table.length, (i) => table[i].text >= prefix);
   const out: T[] = [];
   for (let i = low; i < table.length && table[i].text.startsWith(prefix) && out.length < MAX_CANDIDATES; i++) out.push(table[i]);
   return out;

@@ -2,7 +2,7 @@
  * Per-document settings as plain data. The server reads `lexcite.*` configuration and passes it in; the core
  * never reads configuration itself.
  */
-import type { Level } from './diagnostics';
+import type { Level } from './diagnosticCodes';
 import { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './limits';
 import { Locale, normalizeLocale } from './messages';
 import { HouseStyle, houseStyle } from './styles';

@@ -2,7 +2,6 @@
  * Short forms of repeated citations inside footnotes: 同上注 / 同上 / 同上书 / 同上文 (the previous footnote) and
  * 同前注〔n〕 / 同前注n / 前引〔n〕 / 前引n (footnote n), with what is written after them (“，张金平文”, “，第5页”).
  */
-import type { FootnoteDefinition } from './parser';
 
 export interface ShortForm {
   kind: 'ibid' | 'supra';
@@ -18,7 +17,14 @@ export interface ShortForm {
 
 const SHORT_FORM = /同上(?:注|书|文)?(?![述面下一二三四五六七八九十年月日])|(?:同前注|前引注?)[ \t\u3000]*[〔\[［(（]?[ \t\u3000]*(\d{1,4})[ \t\u3000]*[〕\]］)）]?/g;
 
-export function findShortForms(text: string, definitions: FootnoteDefinition[]): ShortForm[] {
+/** What the search needs of a footnote definition (parser.ts FootnoteDefinition, which imports this module). */
+interface FootnoteContent {
+  label: string;
+  contentStart: number;
+  contentEnd: number;
+}
+
+export function findShortForms(text: string, definitions: readonly FootnoteContent[]): ShortForm[] {
   const out: ShortForm[] = [];
   for (const def of definitions) {
     const content = text.slice(def.contentStart, def.contentEnd);

@@ -3,7 +3,7 @@
  * levels and opt-outs applied) by diagnostics.ts.
  */
 import type { Corpus } from '../corpus';
-import type { DiagnosticCode } from '../diagnostics';
+import type { DiagnosticCode } from '../diagnosticCodes';
 import type { Locale } from '../messages';
 import type { Paper } from '../paperCache';
 import { itemsStartingIn } from '../paperIndex';

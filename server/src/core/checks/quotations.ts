@@ -16,7 +16,8 @@ import type { ParsedPaper, TitleCitation } from '../parser';
 import type { PaperScope } from '../paperScope';
 import type { Quotation } from '../quotes';
 import { documentForTitle } from '../citationAt';
-import { footnoteDefinition, firstStartingAtOrAfter, itemsWithin } from '../paperIndex';
+import { footnoteDefinition, itemsWithin } from '../paperIndex';
+import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { stepsKey } from '../resolver';
 import type { CheckContext, Finding } from './context';
 

@@ -1,0 +1,21 @@
+/**
+ * The one binary search of the core. Callers state what they look for as a predicate that is false for a prefix
+ * of the indices and true for the rest (sorted data makes it so); the search returns where it turns true.
+ */
+
+/** The first index in [0, length) where `reached` holds, for a predicate false-then-true along the indices; length when none. */
+export function firstIndexWhere(length: number, reached: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (reached(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Index of the first item (sorted by start) starting at or after `offset`; items.length when none does. */
+export function firstStartingAtOrAfter(items: readonly { start: number }[], offset: number): number {
+  return firstIndexWhere(items.length, (i) => items[i].start >= offset);
+}
