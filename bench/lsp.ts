@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { editorCapabilities } from '../test/helpers/lspClient';
+import { Methods } from '../protocol/requests';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -167,7 +168,7 @@ export class BenchServer {
   }
 
   status(): Promise<ServerStatus> {
-    return this.request<ServerStatus>('lexcite/status', null);
+    return this.request<ServerStatus>(Methods.status, null);
   }
 
   /** Resident and peak resident memory of the server process (Linux /proc); undefined elsewhere. */

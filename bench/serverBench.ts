@@ -12,6 +12,7 @@ import { makePaper } from './papers';
 import type { ColdStart, CorpusResult, RequestResult, StatuteLoad } from './results';
 import { LatencySummary, median, now, random, ratiosToFloor, sleep, summarize, timed } from './stats';
 import { AI_PLUS, BENCH_TMP, CorpusSize, Probe, TITLE_HOVER, editPosition, positionOf, probeDocument, probesFor } from './workloads';
+import { Methods } from '../protocol/requests';
 
 export interface ServerIterations {
   /** Untimed requests per probe before measuring. */
@@ -159,7 +160,7 @@ async function warmUp(probes: FastProbe[], warmup: number, label: string, notes:
 async function measureRounds(server: BenchServer, probes: FastProbe[], rounds: number): Promise<{ floor: number[]; samples: Map<string, number[]> }> {
   const floor: number[] = [];
   const samples = new Map<string, number[]>(probes.map((p) => [p.name, []]));
-  const ping: FastProbe = { name: 'ping', send: () => server.request('lexcite/ping', null), describe: () => ({ text: 'null', empty: false }), expectAnswer: false };
+  const ping: FastProbe = { name: 'ping', send: () => server.request(Methods.ping, null), describe: () => ({ text: 'null', empty: false }), expectAnswer: false };
   const next = random(1);
   for (let round = 0; round < rounds; round++) {
     const order = [ping, ...probes].map((probe) => ({ probe, key: next() })).sort((a, b) => a.key - b.key).map((x) => x.probe);
@@ -240,7 +241,7 @@ async function measureStatuteLoad(size: CorpusSize, cacheDir: string, workspace:
   const server = new BenchServer({ workspaceFolder: workspace, pullDiagnostics: true, initializationOptions: { corpora: size.folders, cacheDir } });
   try {
     let loadedAt: number | undefined;
-    server.onNotification('lexcite/status', (status) => {
+    server.onNotification(Methods.status, (status) => {
       if (isLoaded(status as ServerStatus)) loadedAt ??= now();
     });
     await server.initialize();
@@ -254,7 +255,7 @@ async function measureStatuteLoad(size: CorpusSize, cacheDir: string, workspace:
     let answered = 0;
     while (loadedAt === undefined) {
       if (now() - initializedAt > LOAD_TIMEOUT_MS) throw new Error(`${size.label}: statutes not loaded after ${LOAD_TIMEOUT_MS / 1000} s`);
-      pings.push(await timed(() => server.request('lexcite/ping', null)));
+      pings.push(await timed(() => server.request(Methods.ping, null)));
       const start = now();
       const hover = await server.request('textDocument/hover', { textDocument: { uri }, position: document.position });
       hovers.push(now() - start);

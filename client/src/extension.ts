@@ -3,28 +3,12 @@
  * status-bar item and read-only lexcite: documents. No citation logic lives here — every answer comes from
  * the server.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind,
 } from 'vscode-languageclient/node';
-
-interface SearchItem {
-  id: string;
-  type: string;
-  title: string;
-  detail: string;
-  preview: string;
-  insertText: string;
-  uri: string;
-}
-
-interface Status {
-  ready: boolean;
-  loadingStatutes?: boolean;
-  documents?: number;
-  provisions?: number;
-  statutes?: number;
-}
+import { Methods, ProvisionAtResult, SearchItem, Status, TextResult } from '../../protocol/requests';
 
 const MAX_RESTARTS = 4;
 
@@ -70,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider('lexcite', {
       provideTextDocumentContent: async (uri) => {
-        const result = await client?.sendRequest<{ text: string } | null>('lexcite/virtualDocument', { uri: uri.toString() });
+        const result = await client?.sendRequest<TextResult | null>(Methods.virtualDocument, { uri: uri.toString() });
         return result?.text ?? vscode.l10n.t('Not in the LexCite index: {0}', uri.toString());
       },
     }),
@@ -84,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
     vscode.commands.registerCommand('lexcite.openReport', openReport),
+    vscode.commands.registerCommand('lexcite.addStatuteFolder', addStatuteFolder),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     client.onDidChangeState((event) => {
@@ -93,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await client.start();
-  client.onNotification('lexcite/status', (status: Status) => {
+  client.onNotification(Methods.status, (status: Status) => {
     corpusStatus = status;
     updateStatus();
   });
@@ -107,7 +92,7 @@ export async function deactivate(): Promise<void> {
 
 async function refreshStatus(): Promise<void> {
   try {
-    corpusStatus = (await client?.sendRequest<Status>('lexcite/status')) ?? corpusStatus;
+    corpusStatus = (await client?.sendRequest<Status>(Methods.status)) ?? corpusStatus;
   } catch {
     // The server is (re)starting; its status notification will follow.
   }
@@ -143,10 +128,10 @@ async function pickCitation(replaceSelection: boolean): Promise<void> {
   const search = async (query: string) => {
     const mine = ++generation;
     quickPick.busy = true;
-    const items = query.trim() ? await client!.sendRequest<SearchItem[]>('lexcite/search', { query, limit: 30, uri: editor?.document.uri.toString() }) : [];
+    const items = query.trim() ? await client!.sendRequest<SearchItem[]>(Methods.search, { query, limit: 30, uri: editor?.document.uri.toString() }) : [];
     if (mine !== generation) return;
     // alwaysShow: the server has already filtered and ranked; VS Code must not filter again.
-    quickPick.items = items.map((item) => ({ label: item.title, description: item.detail, detail: firstLine(item.preview), alwaysShow: true, item }));
+    quickPick.items = items.map((item) => ({ label: item.title, description: item.detail, detail: item.previewLine, alwaysShow: true, item }));
     quickPick.busy = false;
   };
   quickPick.onDidChangeValue((value) => void search(value));
@@ -173,15 +158,37 @@ async function pickCitation(replaceSelection: boolean): Promise<void> {
   }
 }
 
-function firstLine(markdown: string): string {
-  const line = markdown.split('\n').find((l) => l.startsWith('> ')) ?? markdown.split('\n')[2] ?? '';
-  return line.replace(/^> /, '').replace(/\\(.)/g, '$1').slice(0, 120);
+/**
+ * Asks for a folder and appends it to lexcite.corpora: in the workspace settings when a workspace is open
+ * (relative to its first folder when inside it, as the server reads it), else in the user settings.
+ */
+async function addStatuteFolder(): Promise<void> {
+  const [folder] = await vscode.window.showOpenDialog({
+    canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+    openLabel: vscode.l10n.t('Add statute folder'), title: vscode.l10n.t('Statute folder to index (Markdown or Ansvar JSON)'),
+  }) ?? [];
+  if (!folder) return;
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = root ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const relative = root && root.scheme === 'file' ? path.relative(root.fsPath, folder.fsPath) : undefined;
+  const entry = relative !== undefined && relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : folder.fsPath;
+  const config = vscode.workspace.getConfiguration('lexcite');
+  const inspected = config.inspect<unknown>('corpora');
+  const existing = root ? inspected?.workspaceValue : inspected?.globalValue;
+  const current = Array.isArray(existing) ? existing.filter((c): c is string => typeof c === 'string') : [];
+  const where = root ? vscode.l10n.t('workspace settings') : vscode.l10n.t('user settings');
+  if (current.includes(entry)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in lexcite.corpora ({1}).', entry, where));
+    return;
+  }
+  await config.update('corpora', [...current, entry], target);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added statute folder {0} to lexcite.corpora ({1}); LexCite is indexing it.', entry, where));
 }
 
 async function showProvision(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
-  const result = await client.sendRequest<{ markdown: string; uri: string; line: number } | null>('lexcite/provisionAt', {
+  const result = await client.sendRequest<ProvisionAtResult | null>(Methods.provisionAt, {
     textDocument: { uri: editor.document.uri.toString() },
     position: { line: editor.selection.active.line, character: editor.selection.active.character },
   });
@@ -201,7 +208,7 @@ async function openReport(): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown paper to see its citation report.'));
     return;
   }
-  const result = await client.sendRequest<{ text: string } | null>('lexcite/report', { textDocument: { uri: editor.document.uri.toString() }, format: 'html' });
+  const result = await client.sendRequest<TextResult | null>(Methods.report, { textDocument: { uri: editor.document.uri.toString() }, format: 'html' });
   if (!result) return;
   const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false });
   panel.webview.html = result.text;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'url';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './corpus';
+import { Methods } from '../../protocol/requests';
 
 export interface ClientOptions {
   /** Advertise pull diagnostics (textDocument/diagnostic); otherwise the server pushes. */
@@ -119,10 +120,10 @@ export class LspClient {
 
   /** Resolves with the first lexcite/status notification (past or future) that satisfies the predicate. */
   status(predicate: (status: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-    const seen = this.notifications.find((n) => n.method === 'lexcite/status' && predicate(n.params as Record<string, unknown>));
+    const seen = this.notifications.find((n) => n.method === Methods.status && predicate(n.params as Record<string, unknown>));
     if (seen) return Promise.resolve(seen.params as Record<string, unknown>);
     return new Promise((resolve) => {
-      const disposable = this.connection.onNotification('lexcite/status', (params: Record<string, unknown>) => {
+      const disposable = this.connection.onNotification(Methods.status, (params: Record<string, unknown>) => {
         if (!predicate(params)) return;
         disposable.dispose();
         resolve(params);

@@ -14,6 +14,7 @@ import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
 import { REPO_ROOT } from '../helpers/corpus';
 import { DATA_FAULTS, GOOD_STATUTE, brokenData, brokenStatuteFolder, readOnlyCopy, removeFolder, snapshot } from '../helpers/faultFixtures';
 import { LspClient, startClient } from '../helpers/lspClient';
+import { Methods } from '../../protocol/requests';
 
 const MESSAGE_ERROR = 1;
 const MESSAGE_WARNING = 2;
@@ -71,7 +72,7 @@ describe('faults over LSP: broken data files', function () {
         assert.equal(errors.length, 1, JSON.stringify(errors));
         assert.match(errors[0], /^lexcite: /);
         assert.match(errors[0], fault.message);
-        assert.equal(await client.request('lexcite/ping', null), null);
+        assert.equal(await client.request(Methods.ping, null), null);
       } finally {
         await client.shutdown();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -191,8 +192,8 @@ describe('faults over LSP: a request that fails', function () {
       ['textDocument/completion', { textDocument: { uri }, position: null }, /^lexcite: completion failed: /],
       ['textDocument/definition', { position: { line: 0, character: 1 } }, /^lexcite: definition failed: /],
       ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [{ source: 'lexcite', message: 'x', range: null }] } }, /^lexcite: codeAction failed: /],
-      ['lexcite/report', null, /^lexcite: lexcite\/report failed: /],
-      ['lexcite/provisionAt', {}, /^lexcite: lexcite\/provisionAt failed: /],
+      [Methods.report, null, /^lexcite: lexcite\/report failed: /],
+      [Methods.provisionAt, {}, /^lexcite: lexcite\/provisionAt failed: /],
     ];
     for (const [method, params, message] of failures) {
       await assert.rejects(client.request(method, params), (error: { code: number; message: string }) => {
@@ -281,7 +282,7 @@ describe('faults over LSP: nothing writes to the user’s files', function () {
         }
         await client.request('textDocument/documentSymbol', { textDocument: { uri } });
         for (const d of diagnostics) await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
-        for (const format of ['md', 'html', 'json', 'csv']) await client.request('lexcite/report', { textDocument: { uri }, format });
+        for (const format of ['md', 'html', 'json', 'csv']) await client.request(Methods.report, { textDocument: { uri }, format });
         await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '编辑中。');
         await client.pullDiagnostics(uri);
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

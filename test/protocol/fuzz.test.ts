@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bulletinCorpus } from '../helpers/corpus';
 import { assertRange, checkAsync, fuzzTimeout, linesOf, markdownArbitrary, runs, snap, titled } from '../helpers/fuzz';
 import { LspClient, startClient } from '../helpers/lspClient';
+import { Methods } from '../../protocol/requests';
 
 describe('fuzz: the language server over stdio', function () {
   this.timeout(fuzzTimeout(60000));
@@ -63,7 +64,7 @@ describe('fuzz: the language server over stdio', function () {
       }
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }), n);
-    assert.equal(await client.request('lexcite/ping', null), null, 'still answering');
+    assert.equal(await client.request(Methods.ping, null), null, 'still answering');
     assert.doesNotMatch(client.stderr, /failed|Error/, 'nothing failed on the server');
     assert.doesNotMatch(JSON.stringify(client.notifications.filter((m) => m.method === 'window/logMessage')), /failed/, 'no handler failure logged');
   });

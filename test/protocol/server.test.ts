@@ -12,6 +12,7 @@ import type {
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { LspClient, startClient } from '../helpers/lspClient';
 import { parseMarkers } from '../helpers/markers';
+import { Methods } from '../../protocol/requests';
 
 const PAPER = `# 数据要素政策研究
 
@@ -174,7 +175,7 @@ describe('language server over stdio', function () {
     it('definition opens the lexcite: rendering at the provision', async () => {
       const [location] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: paperUri }, position: positionOf(PAPER, '第（八）项') });
       assert.equal(location.uri, 'lexcite:/documents/gf-2025-11.md');
-      const rendered = await client.request<{ text: string }>('lexcite/virtualDocument', { uri: location.uri });
+      const rendered = await client.request<{ text: string }>(Methods.virtualDocument, { uri: location.uri });
       assert.match(rendered.text.split('\n')[location.range.start.line], /^（八）加强数据供给创新/);
       assert.match(rendered.text, /^# 国务院关于深入实施“人工智能\+”行动的意见\n\n国发〔2025〕11号/);
     });

@@ -10,17 +10,19 @@ import type { BibRecord, CitedInstrument, CorpusDocument } from './model';
 
 const KIND_ZH: Record<string, string> = {
   'national-policy': '国务院文件', 'local-measure': '地方规范性文件', notice: '通知', news: '新闻', commentary: '专家解读',
-  'event-report': '活动报道', paper: '论文', essay: '文章', report: '研究报告', statute: '法律法规', law: '法律',
+  'event-report': '活动报道', paper: '论文', essay: '文章', report: '研究报告', statute: '法律法规', record: '期刊论文', law: '法律',
   regulation: '法规规章', policy: '政策文件', 'foreign-law': '域外法', journal: '期刊', standard: '标准', book: '著作', other: '其他',
 };
 const KIND_EN: Record<string, string> = {
   'national-policy': 'State Council document', 'local-measure': 'local measure', notice: 'notice', news: 'news', commentary: 'expert commentary',
-  'event-report': 'event report', paper: 'paper', essay: 'essay', report: 'report', statute: 'statute', law: 'law',
+  'event-report': 'event report', paper: 'paper', essay: 'essay', report: 'report', statute: 'statute', record: 'journal paper', law: 'law',
   regulation: 'regulation', policy: 'policy document', 'foreign-law': 'foreign law', journal: 'journal', standard: 'standard', book: 'book', other: 'other',
 };
 
+/** The name of a kind of entry (DocumentKind, 'record', an instrument's kind) in the locale; unknown kinds as they are. */
 export function kindLabel(kind: string, locale: Locale): string {
-  return (locale === 'en' ? KIND_EN : KIND_ZH)[kind] ?? kind;
+  const labels = locale === 'en' ? KIND_EN : KIND_ZH;
+  return Object.hasOwn(labels, kind) ? labels[kind] : kind;
 }
 
 const OPENING_LENGTH = 160;
@@ -101,6 +103,29 @@ export function instrumentCard(corpus: Corpus, instrument: CitedInstrument, loca
   });
   lines.push('', (zh ? `月报引用 ${instrument.sites.length} 处：` : `Cited ${instrument.sites.length} times in the bulletin: `) + sources.join('、'));
   return lines.join('\n');
+}
+
+/** One line of facts for a list of entries (completion, search): kind · 文号 · date, or authors · journal year. */
+export function itemDetail(item: CorpusItem, locale: Locale): string {
+  switch (item.type) {
+    case 'document': return [kindLabel(item.item.kind, locale), item.item.docNumber, item.item.date].filter(Boolean).join(' · ');
+    case 'record': return `${item.item.authors.join('、')} · ${item.item.journal} ${item.item.year}`;
+    default: return kindLabel(item.item.kind, locale) + (item.item.jurisdictions.length ? ` · ${item.item.jurisdictions.join('、')}` : '');
+  }
+}
+
+const PREVIEW_LINE_LENGTH = 120;
+
+/** One line of plain text (not Markdown) previewing an entry: a document's opening words, a paper's summary. */
+export function itemPreviewLine(item: CorpusItem, locale: Locale): string {
+  let line: string;
+  switch (item.type) {
+    case 'document': line = openingOf(item.item) || documentFacts(item.item, locale); break;
+    case 'record': line = item.item.summary || `${item.item.journal} ${item.item.year}`; break;
+    default: line = locale === 'en' ? 'Its text is not indexed.' : '索引未收录其正文。';
+  }
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length > PREVIEW_LINE_LENGTH ? flat.slice(0, PREVIEW_LINE_LENGTH) + '…' : flat;
 }
 
 export function itemCard(corpus: Corpus, item: CorpusItem, locale: Locale): string {

@@ -8,7 +8,7 @@
  * incomplete so the editor asks again as the user types (ranking happens here, not in the editor).
  */
 import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
-import { documentCard, itemCard, kindLabel } from './cards';
+import { documentCard, itemCard, itemDetail } from './cards';
 import type { Corpus } from './corpus';
 import type { CorpusDocument } from './model';
 import { parseNumeral, toChineseNumeral } from './numerals';
@@ -186,23 +186,17 @@ function completeTitle(context: Context): CompletionList | undefined {
   const items = hits.map((hit, i): CompletionItem => {
     const item = context.corpus.item(hit.entry)!;
     let newText = `${hit.entry.title}》`;
-    let detail: string;
     if (item.type === 'document') {
       const doc = item.item;
       const firstMention = !mentionedBefore(earlier, doc);
       if (doc.docNumber && firstMention && context.settings.style.docNumberOnFirstMention) newText += `（${doc.docNumber}）`;
-      detail = [kindLabel(doc.kind, context.settings.locale), doc.docNumber, doc.date].filter(Boolean).join(' · ');
     } else if (item.type === 'record') {
-      const r = item.item;
-      newText = formatPaperReference(r, context.settings.style).replace(/^[^《]*《/, '').replace(/。$/, '');
-      detail = `${r.authors.join('、')} · ${r.journal} ${r.year}`;
-    } else {
-      detail = kindLabel(item.item.kind, context.settings.locale) + (item.item.jurisdictions.length ? ` · ${item.item.jurisdictions.join('、')}` : '');
+      newText = formatPaperReference(item.item, context.settings.style).replace(/^[^《]*《/, '').replace(/。$/, '');
     }
     return {
       label: hit.entry.title,
       kind: KIND_REFERENCE,
-      detail,
+      detail: itemDetail(item, context.settings.locale),
       documentation: { kind: 'markdown', value: itemCard(context.corpus, item, context.settings.locale) },
       textEdit: { range: rangeBack(context, query.length, forward), newText },
       filterText: `${typed}${hit.entry.title}`,

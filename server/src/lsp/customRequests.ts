@@ -3,24 +3,14 @@
  * the cursor). Plain JSON in and out so any client can use them.
  */
 import type { Position } from 'vscode-languageserver-types';
+import type { ProvisionAtResult, SearchItem } from '../../../protocol/requests';
 import { documentForTitle, elementAt } from '../core/citationAt';
-import { itemCard, kindLabel } from '../core/cards';
+import { itemCard, itemDetail, itemPreviewLine } from '../core/cards';
 import type { PaperDocument } from '../core/paperCache';
 import type { CitationService } from '../core/service';
 import type { LexciteSettings } from '../core/settings';
 import { formatDocumentCitation, formatPaperReference } from '../core/styles';
 import { virtualUri } from '../core/virtualDocuments';
-
-export interface SearchItem {
-  id: string;
-  type: string;
-  title: string;
-  detail: string;
-  preview: string;
-  /** The citation to insert, in the house style. */
-  insertText: string;
-  uri: string;
-}
 
 export function searchItems(service: CitationService, query: string, limit: number, settings: LexciteSettings): SearchItem[] {
   const corpus = service.corpus;
@@ -28,26 +18,14 @@ export function searchItems(service: CitationService, query: string, limit: numb
   if (query.trim().length === 0 || (latin && !settings.pinyin)) return [];
   return corpus.search.search(query, { limit }).map((hit) => {
     const item = corpus.item(hit.entry)!;
-    let detail: string;
-    let insertText: string;
-    if (item.type === 'document') {
-      detail = [kindLabel(item.item.kind, settings.locale), item.item.docNumber, item.item.date].filter(Boolean).join(' · ');
-      insertText = formatDocumentCitation(item.item, settings.style, true);
-    } else if (item.type === 'record') {
-      detail = `${item.item.authors.join('、')} · ${item.item.journal} ${item.item.year}`;
-      insertText = formatPaperReference(item.item, settings.style);
-    } else {
-      detail = kindLabel(item.item.kind, settings.locale);
-      insertText = `《${item.item.title}》`;
-    }
-    return { id: hit.entry.id, type: hit.entry.type, title: hit.entry.title, detail, preview: itemCard(corpus, item, settings.locale), insertText, uri: virtualUri(hit.entry) };
+    const insertText = item.type === 'document' ? formatDocumentCitation(item.item, settings.style, true)
+      : item.type === 'record' ? formatPaperReference(item.item, settings.style)
+        : `《${item.item.title}》`;
+    return {
+      id: hit.entry.id, type: hit.entry.type, title: hit.entry.title, detail: itemDetail(item, settings.locale),
+      preview: itemCard(corpus, item, settings.locale), previewLine: itemPreviewLine(item, settings.locale), insertText, uri: virtualUri(hit.entry),
+    };
   });
-}
-
-export interface ProvisionAtResult {
-  markdown: string;
-  uri: string;
-  line: number;
 }
 
 /** The provision (or document) cited under the cursor, as Markdown, with where it is in its rendering. */

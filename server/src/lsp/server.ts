@@ -25,6 +25,7 @@ import { normalizeLocale, t } from '../core/messages';
 import { runInSlices } from '../node/timeSlices';
 import type { CorpusDocument, CorpusFiles } from '../core/model';
 import { searchItems, provisionAt } from './customRequests';
+import { Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
 
 export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
 
@@ -163,44 +164,44 @@ export function startServer(): Connection {
     }
   });
 
-  connection.onRequest('lexcite/virtualDocument', async (params: { uri: string }) => {
+  connection.onRequest(Methods.virtualDocument, async (params: VirtualDocumentParams) => {
     try {
       const text = serviceOf(state).virtualDocument(params.uri, await settingsFor(state, undefined));
       return text === undefined ? null : { text };
     } catch (error) {
-      return failed(connection, 'lexcite/virtualDocument', error);
+      return failed(connection, Methods.virtualDocument, error);
     }
   });
-  connection.onRequest('lexcite/search', async (params: { query: string; limit?: number; uri?: string }) => {
+  connection.onRequest(Methods.search, async (params: SearchParams) => {
     try {
       const settings = await settingsFor(state, params.uri);
       return searchItems(serviceOf(state), params.query, params.limit ?? 30, settings);
     } catch (error) {
-      return failed(connection, 'lexcite/search', error);
+      return failed(connection, Methods.search, error);
     }
   });
-  connection.onRequest('lexcite/provisionAt', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+  connection.onRequest(Methods.provisionAt, async (params: ProvisionAtParams) => {
     try {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       return provisionAt(serviceOf(state), document, params.position, await settingsFor(state, document.uri)) ?? null;
     } catch (error) {
-      return failed(connection, 'lexcite/provisionAt', error);
+      return failed(connection, Methods.provisionAt, error);
     }
   });
-  connection.onRequest('lexcite/report', async (params: { textDocument: { uri: string }; format?: 'md' | 'html' | 'json' | 'csv' }) => {
+  connection.onRequest(Methods.report, async (params: ReportParams) => {
     try {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const file = uriToPath(document.uri) ?? document.uri;
       return { text: serviceOf(state).report(document, path.basename(file), params.format ?? 'html', await settingsFor(state, document.uri)) };
     } catch (error) {
-      return failed(connection, 'lexcite/report', error);
+      return failed(connection, Methods.report, error);
     }
   });
-  connection.onRequest('lexcite/status', () => statusOf(state));
+  connection.onRequest(Methods.status, () => statusOf(state));
   // The benchmark's floor: a request answered without touching the corpus or any document.
-  connection.onRequest('lexcite/ping', () => null);
+  connection.onRequest(Methods.ping, () => null);
 
   documents.listen(connection);
   connection.listen();
@@ -242,7 +243,7 @@ async function reloadStatutes(state: ServerState): Promise<void> {
     return;
   }
   state.statutes.loading = true;
-  void state.connection.sendNotification('lexcite/status', statusOf(state));
+  void state.connection.sendNotification(Methods.status, statusOf(state));
   try {
     const load = await loadCollections(folders, state.cacheDir);
     if (generation !== state.statutes.generation) return;
@@ -288,7 +289,7 @@ async function swapCorpus(state: ServerState, generation: number): Promise<void>
   if (generation !== state.statutes.generation) return;
   state.statutes.loading = false;
   state.service = new CitationService(corpus);
-  void state.connection.sendNotification('lexcite/status', statusOf(state));
+  void state.connection.sendNotification(Methods.status, statusOf(state));
   if (state.pullDiagnostics) state.connection.languages.diagnostics.refresh();
   else for (const document of state.documents.all()) void pushDiagnostics(state, document);
 }
@@ -347,11 +348,11 @@ function corpusOf(state: ServerState): Corpus {
 function serviceOf(state: ServerState): CitationService {
   if (state.service) return state.service;
   state.service = new CitationService(corpusOf(state));
-  void state.connection.sendNotification('lexcite/status', statusOf(state));
+  void state.connection.sendNotification(Methods.status, statusOf(state));
   return state.service;
 }
 
-function statusOf(state: ServerState) {
+function statusOf(state: ServerState): Status {
   const stats = state.service?.corpus.stats;
   return { ready: state.service !== undefined, loadingStatutes: state.statutes.loading, statuteFolders: state.statutes.folders, ...(stats ?? {}) };
 }
