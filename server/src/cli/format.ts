@@ -1,19 +1,14 @@
 /**
  * Plain-text rendering of lookup and search results for the terminal.
  */
+import { kindLabel } from '../core/cards';
 import type { Corpus } from '../core/corpus';
 import type { LookupResult } from '../core/lookup';
 import type { SearchEntry } from '../core/search';
 
-const KIND_NAMES: Record<string, string> = {
-  'national-policy': '国务院文件', 'local-measure': '地方规范性文件', notice: '通知', news: '新闻', commentary: '专家解读',
-  'event-report': '活动报道', paper: '论文', essay: '文章', report: '研究报告', statute: '法律法规',
-  record: '期刊论文', law: '法律', regulation: '法规规章', policy: '政策文件', 'foreign-law': '域外法', journal: '期刊',
-  standard: '标准', book: '著作', other: '其他',
-};
-
-export function kindName(kind: string): string {
-  return KIND_NAMES[kind] ?? kind;
+/** The lookup text is Chinese throughout: so are its kind labels (the core's, shared with hover and completion). */
+function kindName(kind: string): string {
+  return kindLabel(kind, 'zh-cn');
 }
 
 export interface ItemSummary {
