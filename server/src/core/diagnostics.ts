@@ -33,6 +33,7 @@ export const DEFAULT_LEVELS = {
   'statute.version-unknown': 'warning',
   'statute.version-differs': 'warning',
   'statute.repealed': 'warning',
+  'statute.not-yet-in-force': 'hint',
   'quote.mismatch': 'warning',
   'citation.date-mismatch': 'warning',
   'citation.issuer-mismatch': 'warning',
@@ -190,8 +191,9 @@ function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, leve
   const disabled = disabledLines(text, lines);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
-    const level = levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
-    if (level === 'ignore') continue;
+    const configured = levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
+    if (configured === 'ignore') continue;
+    const level = finding.uncertain ? 'hint' : configured;
     const range = lines.range(finding.start, finding.end);
     const off = disabled.get(range.start.line);
     if (off && (off.size === 0 || off.has(finding.code))) continue;
