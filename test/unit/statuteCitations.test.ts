@@ -79,15 +79,27 @@ describe('statutes: citing the shared collection', function () {
       assert.match(found('《网络安全法》第三十七条', '2026-03-01').provision!.text, /国家安全审查/);
     });
 
-    it('renumbering: an untagged article whose text differs between versions is a warning, with fixes naming a version', () => {
+    it('renumbering: an untagged article whose text differs between versions a reader could mean is a warning, with fixes naming a version', () => {
       const text = '数据本地化见《网络安全法》第三十七条。\n';
-      const [d] = check(text, '2026-11-22').filter((x) => x.code === 'statute.version-differs');
+      // Two months after the 2025 text took effect: the author may still have the 2016 one in mind.
+      const [d] = check(text, '2026-03-01').filter((x) => x.code === 'statute.version-differs');
       assert.ok(d, 'statute.version-differs');
-      assert.match(d.message, /按本文日期（2026-11-22）适用2025年版，而2016年的第三十七条另有所指/);
+      assert.match(d.message, /按本文日期（2026-03-01）适用2025年版，而2016年的第三十七条另有所指/);
       const fixes = (d.data as { fixes: { newText: string }[] }).fixes.map((f) => f.newText);
       assert.deepEqual(fixes, ['（2025年版）', '（2016年）']);
+      // Adopted (2025-10-28) but not yet in force: the paper may mean the coming text.
+      const [pending] = check(text, '2025-12-01').filter((x) => x.code === 'statute.version-differs');
+      assert.match(pending.message, /适用2016年，而2025年版的第三十七条另有所指/);
       const tagged = '数据本地化见《网络安全法》（2016年）第三十七条。\n';
-      assert.deepEqual(check(tagged, '2026-11-22').map((x) => x.code), []);
+      assert.deepEqual(check(tagged, '2026-03-01').map((x) => x.code), []);
+    });
+
+    it('no version warning where the paper’s date leaves no choice', () => {
+      const text = '数据本地化见《网络安全法》第三十七条。\n';
+      // Real texts of 2022–2024: the 2025 amendment did not exist yet.
+      for (const date of ['2022-05-10', '2024-06-01']) assert.deepEqual(check(text, date).map((x) => x.code), [], date);
+      // Long after the 2025 text took effect, it is the one meant.
+      assert.deepEqual(check(text, '2026-11-22').map((x) => x.code), []);
     });
 
     it('an article only a later version has: error for the version in force, naming the version that has it', () => {

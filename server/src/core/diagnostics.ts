@@ -150,8 +150,9 @@ function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, leve
   const disabled = disabledLines(text, lines);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
-    const level = levels[finding.code] ?? defaultLevel(finding.code);
-    if (level === 'ignore') continue;
+    const configured = levels[finding.code] ?? defaultLevel(finding.code);
+    if (configured === 'ignore') continue;
+    const level = finding.uncertain ? 'hint' : configured;
     const range = lines.range(finding.start, finding.end);
     const off = disabled.get(range.start.line);
     if (off && (off.size === 0 || off.has(finding.code))) continue;

@@ -125,6 +125,8 @@ export interface CorpusDocument {
   status?: string;
   /** Statute versions: the version tag (2013年修正) when one can be derived. */
   versionLabel?: string;
+  /** Statutes: titles this text repeals at the same time (同时废止), as its own words give them. */
+  repeals?: string[];
   /** How many provisions the document has, set by loaders that keep provisions on disk until first used. */
   provisionCount?: number;
 }

@@ -3,7 +3,9 @@
  * with a tag — 《反垄断法》（2007年）, （2013年修正）, （2005年修订） — or, untagged, gets the version in force
  * on the paper's date (a later version has not taken effect; an earlier one has been superseded).
  */
+import type { Corpus } from './corpus';
 import type { CorpusDocument } from './model';
+import { titleKeyWithoutPrc } from './normalize';
 import type { TextSpan } from './parser';
 
 export interface VersionChoice {
@@ -14,6 +16,8 @@ export interface VersionChoice {
   reason: 'tag' | 'date' | 'only';
   /** A tag that matched no version. */
   unmatchedTag?: string;
+  /** Chosen by date although no version had taken effect by then: the earliest is shown. */
+  notYetInForce?: boolean;
 }
 
 /** 2022年修正, or 2025年版 when the collection gives only a date. */
@@ -24,7 +28,7 @@ export function versionName(doc: CorpusDocument): string {
 }
 
 /** The date a version governs from: its effective date when known, else its promulgation or amendment date. */
-function startOf(doc: CorpusDocument): string {
+export function startOf(doc: CorpusDocument): string {
   return doc.effectiveDate ?? doc.versionDate ?? doc.date ?? '0000-00-00';
 }
 
@@ -48,7 +52,59 @@ export function chooseVersion(documents: CorpusDocument[], tag: TextSpan | undef
   }
   let inForce: CorpusDocument | undefined;
   for (const doc of sorted) if (startOf(doc) <= paperDate) inForce = doc;
-  return pick(inForce ?? sorted[0], 'date', tag?.text);
+  const choice = pick(inForce ?? sorted[0], 'date', tag?.text);
+  return inForce ? choice : { ...choice, notYetInForce: true };
+}
+
+/** How long after a new version takes effect a paper may still have been written against the old text. */
+const TRANSITION_DAYS = 183;
+
+/**
+ * The versions other than the chosen one that a paper of this date could reasonably mean: one already adopted
+ * but not yet in force (a paper written between adoption and effect), and the one the chosen version replaced
+ * when that happened less than half a year before the paper's date. A version adopted after the paper's date
+ * is never among them: the paper could not have meant it.
+ */
+export function versionsInDoubt(choice: VersionChoice, paperDate: string): CorpusDocument[] {
+  const { chosen, others } = choice;
+  const chosenStart = startOf(chosen);
+  const predecessor = others.filter((d) => startOf(d) < chosenStart).pop();
+  return others.filter((other) => {
+    const adopted = other.versionDate ?? other.date ?? startOf(other);
+    if (adopted <= paperDate && startOf(other) > paperDate) return true;
+    return other === predecessor && chosenStart <= paperDate && daysBetween(chosenStart, paperDate) < TRANSITION_DAYS;
+  });
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86400000;
+}
+
+/** Marked by its collection as no longer law (repealed, invalid); an earlier version superseded by an amendment is not. */
+export function isRepealed(doc: CorpusDocument): boolean {
+  return doc.kind === 'statute' && doc.status !== undefined && /废止|失效/.test(doc.status);
+}
+
+const repealersByCorpus = new WeakMap<Corpus, Map<string, CorpusDocument>>();
+
+/**
+ * The statute that repealed a title, from the texts' own words (民法典 第一千二百六十条: 《中华人民共和国合同法》…
+ * 同时废止): the earliest in force of those that name it.
+ */
+export function repealerOf(corpus: Corpus, title: string): CorpusDocument | undefined {
+  let repealers = repealersByCorpus.get(corpus);
+  if (!repealers) {
+    repealers = new Map();
+    for (const doc of corpus.documents) {
+      for (const repealed of doc.repeals ?? []) {
+        const key = titleKeyWithoutPrc(repealed);
+        const known = repealers.get(key);
+        if (!known || startOf(doc) < startOf(known)) repealers.set(key, doc);
+      }
+    }
+    repealersByCorpus.set(corpus, repealers);
+  }
+  return repealers.get(titleKeyWithoutPrc(title));
 }
 
 /** 2007年 / 2013年修正 / 2005年修订 / 2007年版 → the version of that year (and kind, when written). */

@@ -39,4 +39,6 @@ export interface Finding {
   end: number;
   message: string;
   fixes?: TextFix[];
+  /** Not certain (the data cannot settle it): reported at most as a hint, whatever the code's level. */
+  uncertain?: boolean;
 }

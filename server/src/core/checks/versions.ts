@@ -3,14 +3,16 @@
  *   statute.version-unknown   （2013年修正） when the index has no version of that year
  *   statute.version-differs   an untagged 第三十七条 whose text differs between the versions a reader could
  *                             mean (网络安全法 2016 vs 2025 renumbered); fixes add the version tag
- *   statute.repealed          the version cited is marked repealed or invalid by the collection
+ *   statute.repealed          the law had been repealed by the paper's date (naming what replaced it, when a
+ *                             text says so); only a hint when the collection marks it repealed but no text says when
+ *   statute.not-yet-in-force  no version had taken effect by the paper's date
  */
 import { resolveReference, stepsKey } from '../resolver';
 import { versionsForTitle } from '../citationAt';
 import { fullProvisionText } from '../addressing';
 import { t } from '../messages';
 import { normalizeForMatch } from '../normalize';
-import { isVersionSet, versionName } from '../versions';
+import { isRepealed, isVersionSet, repealerOf, startOf, versionName, versionsInDoubt } from '../versions';
 import type { Corpus } from '../corpus';
 import type { CorpusDocument } from '../model';
 import type { ArticleReference } from '../parser';
@@ -24,8 +26,16 @@ export function checkVersions(context: CheckContext): Finding[] {
     const choice = versionsForTitle(corpus, title, paper.scope);
     if (!choice) continue;
     const { chosen } = choice;
-    if (chosen.status && /废止|失效|已被修改/.test(chosen.status)) {
-      findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: chosen.status }) });
+    const date = paper.scope.date;
+    if (isRepealed(chosen)) {
+      const repealer = repealerOf(corpus, chosen.title);
+      if (!repealer) {
+        findings.push({ code: 'statute.repealed', start: title.start, end: title.end, uncertain: true, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: chosen.status! }) });
+      } else if (startOf(repealer) <= date) {
+        findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed.by', { title: chosen.title, date: chineseDate(startOf(repealer)), by: repealer.title }) });
+      }
+    } else if (chosen.kind === 'statute' && (choice.notYetInForce || startOf(chosen) > date)) {
+      findings.push({ code: 'statute.not-yet-in-force', start: title.start, end: title.end, message: t(locale, 'statute.not-yet-in-force', { title: chosen.title, start: chineseDate(startOf(chosen)), date }) });
     }
     if (!isVersionSet([chosen, ...choice.others])) continue;
     const all = [chosen, ...choice.others].sort((a, b) => (a.versionDate ?? '').localeCompare(b.versionDate ?? ''));
@@ -35,8 +45,11 @@ export function checkVersions(context: CheckContext): Finding[] {
       continue;
     }
     if (choice.reason !== 'date') continue;
+    // Only where the paper's date leaves the version in doubt: a version adopted after it cannot be meant.
+    const candidates = versionsInDoubt(choice, date);
+    if (candidates.length === 0) continue;
     for (const reference of title.references) {
-      const differing = choice.others.filter((other) => textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
+      const differing = candidates.filter((other) => textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
       if (differing.length === 0) continue;
       const insertAt = title.end;
       const fixes = [chosen, ...differing].map((doc) => ({
@@ -52,6 +65,12 @@ export function checkVersions(context: CheckContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** 2021-01-01 → 2021年1月1日 */
+function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
 }
 
 /** Normalised text of a reference in one version; '' when the version lacks it. */
