@@ -33,6 +33,8 @@ export class CitationService {
   private readonly sizeLimits = new Map<string, number>();
   /** For papers larger than the limit: line index of the whole text, per version, to map window positions. */
   private readonly wholeLines = new Map<string, { version: number; lines: LineIndex }>();
+  /** The diagnostics last computed for each paper, with the version and settings they were computed for. */
+  private readonly lastDiagnostics = new Map<string, { version: number; settings: LexciteSettings; diagnostics: Diagnostic[] }>();
 
   constructor(readonly corpus: Corpus) {
     this.papers = new PaperCache(corpus);
@@ -90,6 +92,7 @@ export class CitationService {
     this.papers.delete(uri);
     this.sizeLimits.delete(uri);
     this.wholeLines.delete(uri);
+    this.lastDiagnostics.delete(uri);
   }
 
   private virtual(locale: Locale): VirtualDocuments {
@@ -102,8 +105,12 @@ export class CitationService {
   }
 
   diagnostics(document: PaperDocument, settings: LexciteSettings): Diagnostic[] {
+    const last = this.lastDiagnostics.get(document.uri);
+    if (last && last.version === document.version && last.settings === settings) return last.diagnostics;
     const { paper, options } = this.checkOptions(document, settings);
-    return checkPaper(this.corpus, paper, options);
+    const diagnostics = checkPaper(this.corpus, paper, options);
+    this.lastDiagnostics.set(document.uri, { version: document.version, settings, diagnostics });
+    return diagnostics;
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
@@ -142,7 +149,8 @@ export class CitationService {
   }
 
   codeActions(document: PaperDocument, range: Range, diagnostics: Diagnostic[], settings: LexciteSettings): CodeAction[] {
-    return provideCodeActions(this.paper(document, settings), range, diagnostics, settings);
+    // Fixes come from this version's own diagnostics: the client's may be for an older text (codeActions.ts).
+    return provideCodeActions(this.paper(document, settings), range, diagnostics, this.diagnostics(document, settings), settings);
   }
 
   /** The text of a lexcite: URI, for editors to show read-only. */
