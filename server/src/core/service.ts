@@ -15,7 +15,7 @@ import { provideDefinition } from './definition';
 import { checkPaper, CheckOptions } from './diagnostics';
 import { provideHover } from './hover';
 import { lookupCitation, LookupResult } from './lookup';
-import { buildReport } from './report';
+import { reportSteps } from './report';
 import { ReportFormat, renderReports } from './reportFormats';
 import { Paper, PaperCache, PaperDocument, makePaper } from './paperCache';
 import { DEFAULT_MAX_PAPER_SIZE, cutForSize, mapRanges, windowAround } from './limits';
@@ -163,8 +163,20 @@ export class CitationService {
   }
 
   report(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings): string {
+    const steps = this.reportInSteps(document, file, format, settings);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The report in steps (report.ts reportSteps), for a server to run in time slices; `isCancelled` is asked
+   * between chunks and stops the report with ReportCancelled.
+   */
+  *reportInSteps(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings, isCancelled?: () => boolean): Generator<void, string> {
     const { paper, options } = this.checkOptions(document, settings);
-    const report = buildReport(this.corpus, paper, file, options);
+    const report = yield* reportSteps(this.corpus, paper, file, { ...options, diagnostics: this.diagnostics(document, settings), ...(isCancelled ? { isCancelled } : {}) });
     return renderReports([report], format, settings.locale);
   }
 }

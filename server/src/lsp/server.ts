@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from '../core/corpus';
+import { ReportCancelled } from '../core/report';
 import { CitationService } from '../core/service';
 import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
@@ -187,13 +188,17 @@ export function startServer(): Connection {
       return failed(connection, 'lexcite/provisionAt', error);
     }
   });
-  connection.onRequest('lexcite/report', async (params: { textDocument: { uri: string }; format?: 'md' | 'html' | 'json' | 'csv' }) => {
+  connection.onRequest('lexcite/report', async (params: { textDocument: { uri: string }; format?: 'md' | 'html' | 'json' | 'csv' }, token: CancellationToken) => {
     try {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const file = uriToPath(document.uri) ?? document.uri;
-      return { text: serviceOf(state).report(document, path.basename(file), params.format ?? 'html', await settingsFor(state, document.uri)) };
+      const settings = await settingsFor(state, document.uri);
+      // In time slices, so other requests and $/cancelRequest are seen while a long paper's report is built.
+      const steps = serviceOf(state).reportInSteps(document, path.basename(file), params.format ?? 'html', settings, () => token.isCancellationRequested);
+      return { text: await runInSlices(steps) };
     } catch (error) {
+      if (error instanceof ReportCancelled) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
       return failed(connection, 'lexcite/report', error);
     }
   });
