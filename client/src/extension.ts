@@ -210,6 +210,9 @@ async function openReport(): Promise<void> {
   }
   const result = await client.sendRequest<TextResult | null>(Methods.report, { textDocument: { uri: editor.document.uri.toString() }, format: 'html' });
   if (!result) return;
-  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false });
-  panel.webview.html = result.text;
+  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+  // The report shows text from papers and statute files: whatever slipped through escaping may not run
+  // scripts, load remote images or reach local files. Only the report's own inline style is allowed.
+  const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src ${panel.webview.cspSource} data:;">`;
+  panel.webview.html = result.text.replace(/<head>/i, `<head>${policy}`);
 }

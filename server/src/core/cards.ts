@@ -7,6 +7,7 @@ import { fullProvisionText } from './addressing';
 import type { Corpus, CorpusItem } from './corpus';
 import type { Locale } from './messages';
 import type { BibRecord, CitedInstrument, CorpusDocument } from './model';
+import { escapeMarkdown as escape } from './escape';
 
 const KIND_ZH: Record<string, string> = {
   'national-policy': '国务院文件', 'local-measure': '地方规范性文件', notice: '通知', news: '新闻', commentary: '专家解读',
@@ -27,14 +28,12 @@ export function kindLabel(kind: string, locale: Locale): string {
 
 const OPENING_LENGTH = 160;
 
-function escape(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-}
-
+/** Markdown facts joined by · ; every part is data, so each is escaped. */
 function factsLine(parts: (string | undefined)[]): string {
-  return parts.filter((p): p is string => !!p && p.length > 0).join(' · ');
+  return parts.filter((p): p is string => !!p && p.length > 0).map(escape).join(' · ');
 }
 
+/** Kind, issuers, authors, date, version and source as one Markdown line (escaped). */
 export function documentFacts(doc: CorpusDocument, locale: Locale): string {
   const zh = locale !== 'en';
   return factsLine([
@@ -59,7 +58,7 @@ export function openingOf(doc: CorpusDocument, length = OPENING_LENGTH): string 
 }
 
 export function documentCard(doc: CorpusDocument, locale: Locale): string {
-  const number = doc.docNumber ? `（${doc.docNumber}）` : '';
+  const number = doc.docNumber ? `（${escape(doc.docNumber)}）` : '';
   const lines = [`**《${escape(doc.title)}》**${number}`, '', documentFacts(doc, locale)];
   if (doc.issuedBy) lines.push('', locale === 'en' ? `Issued with its notice, whose 文号 it carries.` : '随通知印发，文号同该通知。');
   const opening = openingOf(doc);
@@ -79,10 +78,10 @@ export function provisionCard(corpus: Corpus, doc: CorpusDocument, index: number
 
 export function recordCard(record: BibRecord, locale: Locale): string {
   const venue = record.volume !== undefined
-    ? `${record.journal}, Vol. ${record.volume}, Issue ${record.issue} (${record.year})`
-    : `《${record.journal}》${record.year}年第${record.issue}期`;
+    ? `${record.journal}, Vol. ${String(record.volume)}, Issue ${String(record.issue)} (${String(record.year)})`
+    : `《${record.journal}》${String(record.year)}年第${String(record.issue)}期`;
   const lines = [`**${escape(record.authors.join('、'))}：《${escape(record.title)}》**`, '', escape(venue)];
-  if (record.category) lines.push('', locale === 'en' ? `研究动态 · ${record.category}` : `研究动态 · ${record.category}`);
+  if (record.category) lines.push('', `研究动态 · ${escape(record.category)}`);
   if (record.summary) lines.push('', `> ${escape(record.summary.length > 400 ? record.summary.slice(0, 400) + '……' : record.summary)}`);
   if (record.fullText) lines.push('', locale === 'en' ? 'The bulletin reprints the full text (数字法评).' : '月报“数字法评”栏目转载全文。');
   return lines.join('\n');
@@ -90,8 +89,8 @@ export function recordCard(record: BibRecord, locale: Locale): string {
 
 export function instrumentCard(corpus: Corpus, instrument: CitedInstrument, locale: Locale): string {
   const zh = locale !== 'en';
-  const where = instrument.jurisdictions.length ? `，${instrument.jurisdictions.join('、')}` : '';
-  const lines = [`**《${escape(instrument.title)}》**（${kindLabel(instrument.kind, locale)}${where}）`, ''];
+  const where = instrument.jurisdictions.length ? `，${escape(instrument.jurisdictions.join('、'))}` : '';
+  const lines = [`**《${escape(instrument.title)}》**（${escape(kindLabel(instrument.kind, locale))}${where}）`, ''];
   lines.push(zh ? '索引未收录其正文，无法核对条文。' : 'Its text is not indexed, so provisions cannot be checked.');
   if (instrument.variants.length) lines.push('', (zh ? '其他写法：' : 'Also written: ') + instrument.variants.map((v) => `《${escape(v)}》`).join('、'));
   if (instrument.aliases.length) lines.push('', (zh ? '简称：' : 'Short names: ') + instrument.aliases.map((a) => `《${escape(a.text)}》`).join('、'));

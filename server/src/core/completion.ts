@@ -9,6 +9,7 @@
  */
 import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
 import { documentCard, itemCard, itemDetail } from './cards';
+import { escapeMarkdown } from './escape';
 import type { Corpus } from './corpus';
 import type { CorpusDocument } from './model';
 import { parseNumeral, toChineseNumeral } from './numerals';
@@ -153,7 +154,8 @@ export function resolveCompletionItem(corpus: Corpus, item: CompletionItem): Com
   if (item.data.unit < 0 || item.data.unit >= document.provisions.length) return item;
   const preview = fullProvisionText(addressing, item.data.unit);
   const text = preview.length > 600 ? `${preview.slice(0, 600)}……` : preview;
-  return { ...item, documentation: { kind: 'markdown', value: `**《${document.title}》${item.data.address}**\n\n${text}` } };
+  const body = text.split('\n').map(escapeMarkdown).join('\n\n');
+  return { ...item, documentation: { kind: 'markdown', value: `**《${escapeMarkdown(document.title)}》${escapeMarkdown(item.data.address)}**\n\n${body}` } };
 }
 
 /** 第十三条 ↔ 第13条 for statutes per the numeral setting; policy units keep their printed form. */

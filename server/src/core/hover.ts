@@ -8,11 +8,11 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from './citationAt';
 import { documentCard, itemCard, provisionCard, recordCard } from './cards';
 import type { Corpus } from './corpus';
-import { t } from './messages';
+import { escapeMarkdown, markdownMessage as t } from './escape';
 import type { Paper } from './paperCache';
 import { resolveTitle } from './resolver';
 import { resolveShortForm } from './checks/footnotes';
-import type { Locale } from './messages';
+import { Locale, t as plainText } from './messages';
 import { VersionChoice, isVersionSet, versionName } from './versions';
 import type { LexciteSettings } from './settings';
 
@@ -61,13 +61,13 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const definition = paper.parsed.footnoteDefs.find((d) => d.label === element.ref.label);
       if (!definition) return undefined;
       const text = paper.parsed.text.slice(definition.contentStart, definition.contentEnd).trim();
-      return markdown(`**[^${element.ref.label}]** ${text}`);
+      return markdown(`**[^${escapeMarkdown(element.ref.label)}]** ${escapeMarkdown(text)}`);
     }
     case 'shortForm': {
       const resolved = resolveShortForm(paper.parsed, element.form);
       if (!resolved.target) return undefined;
       const text = paper.parsed.text.slice(resolved.target.contentStart, resolved.target.contentEnd).trim();
-      return markdown(`${t(locale, 'hover.short-form', { n: resolved.number! })}\n\n**[^${resolved.target.label}]** ${text}`);
+      return markdown(`${t(locale, 'hover.short-form', { n: resolved.number! })}\n\n**[^${escapeMarkdown(resolved.target.label)}]** ${escapeMarkdown(text)}`);
     }
     default:
       return undefined;
@@ -77,6 +77,7 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
 /** Which version a statute citation means and which others exist, for hovers. */
 function versionNote(choice: VersionChoice, date: string, locale: Locale): string {
   if (!isVersionSet([choice.chosen, ...choice.others])) return '';
-  const reason = choice.reason === 'tag' ? t(locale, 'hover.version-by-tag') : t(locale, 'hover.version-by-date', { date });
+  // Plain text here: it is escaped once, as a parameter of the message below.
+  const reason = choice.reason === 'tag' ? plainText(locale, 'hover.version-by-tag') : plainText(locale, 'hover.version-by-date', { date });
   return `\n\n${t(locale, 'hover.version', { version: versionName(choice.chosen), reason, others: choice.others.map(versionName).join('、') })}`;
 }

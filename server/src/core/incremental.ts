@@ -153,7 +153,8 @@ export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): P
       titles.set(title, shifted);
       out.titles.push(shifted);
     }
-    out.docNumbers.push(...numbers.values());
+    // One by one: spreading a block's 文号 as arguments overflows the stack when a block has ~100,000 of them.
+    for (const number of numbers.values()) out.docNumbers.push(number);
     for (const journal of part.journals) {
       out.journals.push({
         ...journal, start: journal.start + d, end: journal.end + d,

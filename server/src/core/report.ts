@@ -10,6 +10,8 @@ import { checkPaper, CheckOptions } from './diagnostics';
 import type { Locale } from './messages';
 import type { Paper } from './paperCache';
 import { footnoteContaining, footnoteNumber } from './paperIndex';
+import { cutForCitations } from './limits';
+import type { LineIndex } from './lineIndex';
 import type { JournalCitation, TitleCitation } from './parser';
 import { resolveTitle } from './resolver';
 import { resolveShortForm } from './checks/footnotes';
@@ -81,43 +83,84 @@ export interface CitationReport {
 
 const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'hint', 4: 'hint' } as const;
 
-export function buildReport(corpus: Corpus, paper: Paper, file: string, options: CheckOptions & { locale: Locale } = { locale: 'zh-cn' }): CitationReport {
+/** Citations handled between two checks of `isCancelled` (and two yields of reportSteps). */
+const CHUNK = 256;
+
+/** Thrown by reportSteps when its isCancelled callback says so. */
+export class ReportCancelled extends Error {
+  constructor() {
+    super('the report was cancelled');
+  }
+}
+
+export interface ReportOptions extends CheckOptions {
+  locale: Locale;
+  /** Checked between chunks of citations: true stops the report with ReportCancelled. */
+  isCancelled?: () => boolean;
+  /** The paper's diagnostics, when already computed for these options. */
+  diagnostics?: Diagnostic[];
+}
+
+/** The report at once, for callers with nothing else to do meanwhile (the CLI, tests). */
+export function buildReport(corpus: Corpus, paper: Paper, file: string, options: ReportOptions = { locale: 'zh-cn' }): CitationReport {
+  const steps = reportSteps(corpus, paper, file, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The report, built in steps: the generator yields after each chunk of citations so a server can let other
+ * work (and a cancellation) through. Time and memory are linear in the citations checked: problems are found
+ * through an offset index of the diagnostics, and citations past lexcite.maxCitations are left out, as they are
+ * from the diagnostics.
+ */
+export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options: ReportOptions): Generator<void, CitationReport> {
   const style = options.style ?? houseStyle(undefined);
-  const diagnostics = checkPaper(corpus, paper, options);
+  const diagnostics = options.diagnostics ?? checkPaper(corpus, paper, options);
   const { parsed, lines } = paper;
+  const limit = cutForCitations(parsed, options.maxCitations ?? 0)?.offset ?? Infinity;
   const entries = new Map<string, ReportEntry>();
+  const provisionSets = new Map<ReportEntry, Set<string>>();
   const claimed = new Set<Diagnostic>();
+  const problems = new ProblemIndex(diagnostics, lines);
+  let handled = 0;
+  function* chunkDone(): Generator<void> {
+    if (++handled % CHUNK !== 0) return;
+    if (options.isCancelled?.()) throw new ReportCancelled();
+    yield;
+  }
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const footnoteAt = (offset: number) => {
     const def = footnoteContaining(parsed, offset);
     return def ? footnoteNumber(parsed, def.label) : undefined;
   };
-  const problemsIn = (start: number, end: number): ReportProblem[] => {
-    const out: ReportProblem[] = [];
-    for (const d of diagnostics) {
-      const s = lines.offsetAt(d.range.start);
-      const e = lines.offsetAt(d.range.end);
-      if (s < end && e > start) {
-        claimed.add(d);
-        out.push(toProblem(d));
-      }
-    }
-    return out;
-  };
+  const problemsIn = (start: number, end: number): ReportProblem[] => problems.overlapping(start, end).map((d) => {
+    claimed.add(d);
+    return toProblem(d);
+  });
   const mentioned = new Set<string>();
   const add = (key: string, make: () => Omit<ReportEntry, 'occurrences' | 'provisions' | 'problems'>, start: number, end: number, provisions: string[]) => {
     let entry = entries.get(key);
     if (!entry) {
       entry = { ...make(), occurrences: [], provisions: [], problems: [] };
       entries.set(key, entry);
+      provisionSets.set(entry, new Set());
     }
     const footnote = footnoteAt(start);
     entry.occurrences.push({ line: lineOf(start), ...(footnote ? { footnote } : {}), written: parsed.text.slice(start, end) });
-    for (const p of provisions) if (!entry.provisions.includes(p)) entry.provisions.push(p);
-    entry.problems.push(...problemsIn(start, end));
+    const seen = provisionSets.get(entry)!;
+    for (const p of provisions) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      entry.provisions.push(p);
+    }
+    for (const problem of problemsIn(start, end)) entry.problems.push(problem);
   };
 
   for (const title of parsed.titles) {
+    if (title.start >= limit) break;
     if (title.journalRole) continue;
     const end = title.references.length > 0 ? title.references[title.references.length - 1].end : title.docNumber ? Math.max(title.end, title.docNumber.end + 1) : title.end;
     const item = itemOf(corpus, paper, title);
@@ -133,34 +176,43 @@ export function buildReport(corpus: Corpus, paper: Paper, file: string, options:
       const key = `unknown:${title.title}`;
       add(key, () => ({ group: /(法|法典|条例|规定|办法|细则|解释)$/.test(title.title) ? 'law-not-indexed' : 'other', title: title.title, canonical: `《${title.title}》`, indexed: false }), title.start, end, provisions);
     }
+    yield* chunkDone();
   }
   // 文号 written without a title (参见国发〔2025〕11号) cite their document too.
+  const attached = new Set(parsed.titles.map((title) => title.docNumber));
   for (const number of parsed.docNumbers) {
-    if (parsed.titles.some((title) => title.docNumber === number)) continue;
+    if (number.start >= limit) break;
+    if (attached.has(number)) continue;
     const documents = corpus.lookupDocNumber(number.parsed.canonical);
     const document = documents.find((d) => !d.issuedBy) ?? documents[0];
-    if (!document) continue;
-    add(`document:${document.id}`, () => describe({ type: 'document', item: document }, style, mentioned), number.start, number.end, []);
+    if (document) add(`document:${document.id}`, () => describe({ type: 'document', item: document }, style, mentioned), number.start, number.end, []);
+    yield* chunkDone();
   }
   for (const journal of parsed.journals) {
+    if (journal.start >= limit) break;
     const record = recordOf(corpus, journal);
     const key = record ? `record:${record.id}` : `paper:${journal.title.title}`;
     add(key, () => record
       ? { group: 'journal-paper', title: record.title, canonical: formatPaperReference(record, style), indexed: true, id: record.id }
       : { group: 'journal-paper', title: journal.title.title, canonical: parsed.text.slice(journal.start, journal.end), indexed: false }, journal.start, journal.end, []);
+    yield* chunkDone();
   }
   // Quotations: their problems belong to the authority they quote.
-  const shortForms: ReportShortForm[] = parsed.shortForms.map((form) => {
+  const shortForms: ReportShortForm[] = [];
+  for (const form of parsed.shortForms) {
+    if (form.start >= limit) break;
     const resolved = resolveShortForm(parsed, form);
     const footnote = footnoteNumber(parsed, form.footnote);
-    return {
+    shortForms.push({
       line: lineOf(form.start), ...(footnote ? { footnote } : {}), written: parsed.text.slice(form.start, form.end),
       ...(resolved.target ? { target: resolved.number } : {}), problems: problemsIn(form.start, form.end),
-    };
-  });
+    });
+    yield* chunkDone();
+  }
   const otherProblems = diagnostics.filter((d) => !claimed.has(d)).map(toProblem);
   const list = [...entries.values()].sort((a, b) => REPORT_GROUPS.indexOf(a.group) - REPORT_GROUPS.indexOf(b.group) || a.occurrences[0].line - b.occurrences[0].line);
-  const byGroup = Object.fromEntries(REPORT_GROUPS.map((g) => [g, list.filter((e) => e.group === g).length])) as Record<ReportGroup, number>;
+  const byGroup = Object.fromEntries(REPORT_GROUPS.map((g) => [g, 0])) as Record<ReportGroup, number>;
+  for (const entry of list) byGroup[entry.group]++;
   const counts = {
     authorities: list.length,
     citations: list.reduce((n, e) => n + e.occurrences.length, 0),
@@ -170,6 +222,38 @@ export function buildReport(corpus: Corpus, paper: Paper, file: string, options:
     byGroup,
   };
   return { file, style: style.name, entries: list, shortForms, otherProblems, counts, summary: summaryLine(counts, options.locale) };
+}
+
+/**
+ * Diagnostics by the stretches of text they cover (fixed-size buckets of offsets), so finding the problems of
+ * one citation looks at the diagnostics near it, not at all of them.
+ */
+class ProblemIndex {
+  private static readonly BUCKET = 256;
+  private readonly buckets = new Map<number, { start: number; end: number; index: number; diagnostic: Diagnostic }[]>();
+
+  constructor(diagnostics: Diagnostic[], lines: LineIndex) {
+    for (const [index, diagnostic] of diagnostics.entries()) {
+      const start = lines.offsetAt(diagnostic.range.start);
+      const end = lines.offsetAt(diagnostic.range.end);
+      const last = Math.max(start, end - 1);
+      for (let b = Math.floor(start / ProblemIndex.BUCKET); b <= Math.floor(last / ProblemIndex.BUCKET); b++) {
+        let bucket = this.buckets.get(b);
+        if (!bucket) this.buckets.set(b, (bucket = []));
+        bucket.push({ start, end, index, diagnostic });
+      }
+    }
+  }
+
+  /** The diagnostics overlapping [start, end), in the order they were given. */
+  overlapping(start: number, end: number): Diagnostic[] {
+    const found = new Map<number, Diagnostic>();
+    const last = Math.max(start, end - 1);
+    for (let b = Math.floor(start / ProblemIndex.BUCKET); b <= Math.floor(last / ProblemIndex.BUCKET); b++) {
+      for (const entry of this.buckets.get(b) ?? []) if (entry.start < end && entry.end > start) found.set(entry.index, entry.diagnostic);
+    }
+    return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
+  }
 }
 
 function toProblem(d: Diagnostic): ReportProblem {

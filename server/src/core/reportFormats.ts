@@ -2,6 +2,7 @@
  * Renders citation reports as Markdown, a single self-contained HTML page (inline CSS, printable, no scripts),
  * JSON and CSV. Several papers make one document: sections in md/html, an array in json, a file column in csv.
  */
+import { escapeHtml, escapeMarkdown } from './escape';
 import type { Locale } from './messages';
 import { CitationReport, REPORT_GROUPS, ReportEntry, ReportProblem, groupLabel } from './report';
 
@@ -44,41 +45,45 @@ export function renderReports(reports: CitationReport[], format: ReportFormat, l
 
 // Markdown ---------------------------------------------------------------------------------------------------
 
+/** A table cell: the data escaped (HTML and Markdown both inert, `|` included), on one line. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return oneLine(escapeMarkdown(text));
+}
+
+function oneLine(markdown: string): string {
+  return markdown.replace(/\r\n|[\r\n]/g, ' ');
+}
+
+function problemsCell(problems: ReportProblem[], locale: Locale): string {
+  return problems.length ? oneLine(problems.map((p) => escapeMarkdown(problemText(p, locale))).join('<br>')) : h(locale, 'ok');
 }
 
 export function renderMarkdown(report: CitationReport, locale: Locale): string {
-  const out: string[] = [`# ${h(locale, 'title')}：${report.file}`, '', `**${h(locale, 'summary')}**：${report.summary}`, '', `${h(locale, 'style')}：《${report.style}》`, ''];
+  const out: string[] = [`# ${h(locale, 'title')}：${cell(report.file)}`, '', `**${h(locale, 'summary')}**：${cell(report.summary)}`, '', `${h(locale, 'style')}：《${cell(report.style)}》`, ''];
   for (const group of REPORT_GROUPS) {
     const entries = report.entries.filter((e) => e.group === group);
     if (entries.length === 0) continue;
     out.push(`## ${groupLabel(group, locale)}（${entries.length}）`, '');
     out.push(`| ${h(locale, 'canonical')} | ${h(locale, 'cited')} | ${h(locale, 'provisions')} | ${h(locale, 'problems')} |`, '|---|---|---|---|');
     for (const entry of entries) {
-      const problems = entry.problems.length ? entry.problems.map((p) => problemText(p, locale)).join('<br>') : h(locale, 'ok');
-      out.push(`| ${cell(entry.canonical)}${entry.indexed ? '' : h(locale, 'notIndexed')} | ${entry.occurrences.map((o) => where(o, locale)).join('、')} | ${cell(entry.provisions.join('、') || '—')} | ${cell(problems)} |`);
+      out.push(`| ${cell(entry.canonical)}${entry.indexed ? '' : h(locale, 'notIndexed')} | ${entry.occurrences.map((o) => where(o, locale)).join('、')} | ${cell(entry.provisions.join('、') || '—')} | ${problemsCell(entry.problems, locale)} |`);
     }
     out.push('');
   }
   if (report.shortForms.length) {
     out.push(`## ${h(locale, 'shortForms')}（${report.shortForms.length}）`, '', `| ${h(locale, 'shortForm')} | ${h(locale, 'cited')} | ${h(locale, 'target')} | ${h(locale, 'problems')} |`, '|---|---|---|---|');
     for (const form of report.shortForms) {
-      out.push(`| ${cell(form.written)} | ${where(form, locale)} | ${form.target ? h(locale, 'footnote', form.target) : '—'} | ${cell(form.problems.map((p) => problemText(p, locale)).join('<br>') || h(locale, 'ok'))} |`);
+      out.push(`| ${cell(form.written)} | ${where(form, locale)} | ${form.target ? h(locale, 'footnote', form.target) : '—'} | ${problemsCell(form.problems, locale)} |`);
     }
     out.push('');
   }
   if (report.otherProblems.length) {
-    out.push(`## ${h(locale, 'other')}（${report.otherProblems.length}）`, '', ...report.otherProblems.map((p) => `- ${problemText(p, locale)}`), '');
+    out.push(`## ${h(locale, 'other')}（${report.otherProblems.length}）`, '', ...report.otherProblems.map((p) => `- ${cell(problemText(p, locale))}`), '');
   }
   return out.join('\n');
 }
 
 // HTML -------------------------------------------------------------------------------------------------------
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const CSS = `
 :root { color-scheme: light; }
@@ -126,7 +131,9 @@ export function renderHtml(reports: CitationReport[], locale: Locale): string {
     return `<section>${parts.join('\n')}</section>`;
   });
   const lang = locale === 'en' ? 'en' : 'zh-CN';
-  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
+  // No scripts, no remote content: the page carries text from papers and statute files.
+  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`
+    + '<meta name="viewport" content="width=device-width, initial-scale=1">'
     + `<title>${h(locale, 'title')}</title><style>${CSS}</style></head><body>\n${sections.join('\n')}\n</body></html>\n`;
 }
 

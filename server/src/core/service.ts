@@ -15,7 +15,7 @@ import { provideDefinition } from './definition';
 import { checkPaper, CheckOptions } from './diagnostics';
 import { provideHover } from './hover';
 import { lookupCitation, LookupResult } from './lookup';
-import { buildReport } from './report';
+import { reportSteps } from './report';
 import { ReportFormat, renderReports } from './reportFormats';
 import { Paper, PaperCache, PaperDocument, makePaper } from './paperCache';
 import { DEFAULT_MAX_PAPER_SIZE, cutForSize, mapRanges, windowAround } from './limits';
@@ -33,6 +33,8 @@ export class CitationService {
   private readonly sizeLimits = new Map<string, number>();
   /** For papers larger than the limit: line index of the whole text, per version, to map window positions. */
   private readonly wholeLines = new Map<string, { version: number; lines: LineIndex }>();
+  /** The diagnostics last computed for each paper, with the version and settings they were computed for. */
+  private readonly lastDiagnostics = new Map<string, { version: number; settings: LexciteSettings; diagnostics: Diagnostic[] }>();
 
   constructor(readonly corpus: Corpus) {
     this.papers = new PaperCache(corpus);
@@ -90,6 +92,7 @@ export class CitationService {
     this.papers.delete(uri);
     this.sizeLimits.delete(uri);
     this.wholeLines.delete(uri);
+    this.lastDiagnostics.delete(uri);
   }
 
   private virtual(locale: Locale): VirtualDocuments {
@@ -102,8 +105,12 @@ export class CitationService {
   }
 
   diagnostics(document: PaperDocument, settings: LexciteSettings): Diagnostic[] {
+    const last = this.lastDiagnostics.get(document.uri);
+    if (last && last.version === document.version && last.settings === settings) return last.diagnostics;
     const { paper, options } = this.checkOptions(document, settings);
-    return checkPaper(this.corpus, paper, options);
+    const diagnostics = checkPaper(this.corpus, paper, options);
+    this.lastDiagnostics.set(document.uri, { version: document.version, settings, diagnostics });
+    return diagnostics;
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
@@ -142,7 +149,8 @@ export class CitationService {
   }
 
   codeActions(document: PaperDocument, range: Range, diagnostics: Diagnostic[], settings: LexciteSettings): CodeAction[] {
-    return provideCodeActions(this.paper(document, settings), range, diagnostics, settings);
+    // Fixes come from this version's own diagnostics: the client's may be for an older text (codeActions.ts).
+    return provideCodeActions(this.paper(document, settings), range, diagnostics, this.diagnostics(document, settings), settings);
   }
 
   /** The text of a lexcite: URI, for editors to show read-only. */
@@ -155,8 +163,20 @@ export class CitationService {
   }
 
   report(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings): string {
+    const steps = this.reportInSteps(document, file, format, settings);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The report in steps (report.ts reportSteps), for a server to run in time slices; `isCancelled` is asked
+   * between chunks and stops the report with ReportCancelled.
+   */
+  *reportInSteps(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings, isCancelled?: () => boolean): Generator<void, string> {
     const { paper, options } = this.checkOptions(document, settings);
-    const report = buildReport(this.corpus, paper, file, options);
+    const report = yield* reportSteps(this.corpus, paper, file, { ...options, diagnostics: this.diagnostics(document, settings), ...(isCancelled ? { isCancelled } : {}) });
     return renderReports([report], format, settings.locale);
   }
 }

@@ -6,7 +6,9 @@ import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-ty
 import { citedTargets } from './citationAt';
 import { kindLabel } from './cards';
 import type { Corpus } from './corpus';
+import { cutForCitations } from './limits';
 import type { Paper } from './paperCache';
+import type { ParsedPaper } from './parser';
 import type { LexciteSettings } from './settings';
 import { virtualUri } from './virtualDocuments';
 
@@ -14,9 +16,10 @@ const SYMBOL_FILE = 1;
 const SYMBOL_FIELD = 8;
 const SYMBOL_KEY = 20;
 
+/** The outline covers the citations the diagnostics check (lexcite.maxCitations), no more. */
 export function provideDocumentSymbols(corpus: Corpus, paper: Paper, settings: LexciteSettings): DocumentSymbol[] {
   const groups = new Map<string, DocumentSymbol>();
-  for (const { element, target } of citedTargets(corpus, paper.parsed, paper.scope)) {
+  for (const { element, target } of citedTargets(corpus, withinCitationLimit(paper.parsed, settings.maxCitations), paper.scope)) {
     const key = `${target.type}:${target.id}`;
     const item = corpus.item(target);
     if (!item) continue;
@@ -32,6 +35,14 @@ export function provideDocumentSymbols(corpus: Corpus, paper: Paper, settings: L
     group.children!.push({ name, kind: element.kind === 'reference' ? SYMBOL_FIELD : SYMBOL_KEY, range, selectionRange: range, detail: `${range.start.line + 1}` });
   }
   return [...groups.values()];
+}
+
+/** The parse without the citations past the citation limit (limits.ts), so their targets are never looked up. */
+function withinCitationLimit(parsed: ParsedPaper, maxCitations: number): ParsedPaper {
+  const cut = cutForCitations(parsed, maxCitations);
+  if (!cut) return parsed;
+  const before = <T extends { start: number }>(items: T[]) => items.filter((item) => item.start < cut.offset);
+  return { ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals) };
 }
 
 export function provideWorkspaceSymbols(corpus: Corpus, query: string, settings: LexciteSettings, limit = 50): SymbolInformation[] {

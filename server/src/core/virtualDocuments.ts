@@ -5,6 +5,7 @@
  */
 import type { Corpus, CorpusItem } from './corpus';
 import { documentFacts, instrumentCard, recordCard } from './cards';
+import { escapeMarkdown as escape } from './escape';
 import type { Locale } from './messages';
 import type { CorpusDocument } from './model';
 
@@ -29,31 +30,32 @@ export function parseVirtualUri(uri: string): { type: 'document' | 'record' | 'i
   return { type, id: decodeURIComponent(match[2]) };
 }
 
+/** A document as Markdown; everything from the statute file is data and escaped (one source line stays one line). */
 export function renderDocument(doc: CorpusDocument, locale: Locale): RenderedDocument {
-  const lines: string[] = [`# ${doc.title}`, ''];
-  if (doc.docNumber) lines.push(doc.docNumber, '');
+  const lines: string[] = [`# ${escape(doc.title)}`, ''];
+  if (doc.docNumber) lines.push(escape(doc.docNumber), '');
   lines.push(documentFacts(doc, locale), '');
-  if (doc.addressees) lines.push(`${doc.addressees}：`, '');
+  if (doc.addressees) lines.push(`${escape(doc.addressees)}：`, '');
   const provisionLines: number[] = [];
   doc.provisions.forEach((p, index) => {
     provisionLines[index] = lines.length;
     const head = p.caption && !p.text.startsWith(p.caption) ? p.caption : '';
     const heading = p.kind === 'division' || p.kind === 'part' || p.kind === 'heading' || (head && !p.text);
     if (heading) {
-      lines.push(`${p.kind === 'division' || p.kind === 'part' ? '## ' : '### '}${p.label}${head || p.text}`);
-      if (head && p.text) lines.push('', ...p.text.split('\n'));
+      lines.push(`${p.kind === 'division' || p.kind === 'part' ? '## ' : '### '}${escape(p.label + (head || p.text))}`);
+      if (head && p.text) lines.push('', ...p.text.split('\n').map(escape));
     } else {
       const label = p.kind === 'clause' || p.kind === 'paragraph' || p.kind === 'caption' ? '' : p.label;
       const paragraphs = p.text.split('\n');
-      lines.push(`${label}${head ? head + (p.text ? '　' : '') : ''}${paragraphs[0]}`, ...paragraphs.slice(1));
+      lines.push(escape(`${label}${head ? head + (p.text ? '　' : '') : ''}${paragraphs[0]}`), ...paragraphs.slice(1).map(escape));
     }
     lines.push('');
   });
   if (doc.notes.length) {
     lines.push('---', '');
-    for (const note of doc.notes) lines.push(`[${note.n}] ${note.text}`, '');
+    for (const note of doc.notes) lines.push(`\\[${escape(String(note.n))}\\] ${escape(note.text)}`, '');
   }
-  lines.push('---', '', `${doc.location.file}:${doc.location.lines[0]}–${doc.location.lines[1]}`);
+  lines.push('---', '', escape(`${doc.location.file}:${doc.location.lines[0]}–${doc.location.lines[1]}`));
   return { uri: virtualUri({ type: 'document', id: doc.id }), text: lines.join('\n') + '\n', provisionLines };
 }
 

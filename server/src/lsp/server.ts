@@ -6,16 +6,15 @@
  * Diagnostics are pulled (textDocument/diagnostic) when the client can, and pushed otherwise. Settings are read
  * per document from `lexcite.*` and cached until the configuration changes.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { fileURLToPath } from 'url';
 import {
   CancellationToken, Connection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, InitializeParams,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from '../core/corpus';
-import type { PaperDocument } from '../core/paperCache';
+import { ReportCancelled } from '../core/report';
 import { CitationService } from '../core/service';
 import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
@@ -26,6 +25,7 @@ import { runInSlices } from '../node/timeSlices';
 import type { CorpusDocument, CorpusFiles } from '../core/model';
 import { searchItems, provisionAt } from './customRequests';
 import { Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
+import { workspacePapers } from './workspacePapers';
 
 export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
 
@@ -146,7 +146,7 @@ export function startServer(): Connection {
     }
   });
   connection.onDefinition(withDocument('definition', [], (document, service, settings, params) => service.definition(document, params.position, settings)));
-  connection.onReferences(withDocument('references', [], (document, service, _settings, params) => service.references(document, params.position, workspacePapers(state))));
+  connection.onReferences(withDocument('references', [], (document, service, settings, params) => service.references(document, params.position, workspacePapers(documents.all(), state.workspaceFolders, settings.maxPaperSize))));
   connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, service, _settings, params) => service.documentHighlights(document, params.position)));
   connection.onDocumentSymbol(withDocument('documentSymbol', [], (document, service, settings) => service.documentSymbols(document, settings)));
   connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings)));
@@ -189,13 +189,17 @@ export function startServer(): Connection {
       return failed(connection, Methods.provisionAt, error);
     }
   });
-  connection.onRequest(Methods.report, async (params: ReportParams) => {
+  connection.onRequest(Methods.report, async (params: ReportParams, token: CancellationToken) => {
     try {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const file = uriToPath(document.uri) ?? document.uri;
-      return { text: serviceOf(state).report(document, path.basename(file), params.format ?? 'html', await settingsFor(state, document.uri)) };
+      const settings = await settingsFor(state, document.uri);
+      // In time slices, so other requests and $/cancelRequest are seen while a long paper's report is built.
+      const steps = serviceOf(state).reportInSteps(document, path.basename(file), params.format ?? 'html', settings, () => token.isCancellationRequested);
+      return { text: await runInSlices(steps) };
     } catch (error) {
+      if (error instanceof ReportCancelled) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
       return failed(connection, Methods.report, error);
     }
   });
@@ -381,55 +385,6 @@ async function pushDiagnostics(state: ServerState, document: TextDocument): Prom
   } catch (error) {
     state.connection.console.error(`lexcite: diagnostics failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
   }
-}
-
-// Workspace papers for find-references: open documents as edited, the rest read from disk (cached by mtime).
-const fileCache = new Map<string, { mtimeMs: number; document: PaperDocument }>();
-const MAX_WORKSPACE_FILES = 2000;
-
-function* workspacePapers(state: ServerState): Generator<PaperDocument> {
-  const open = new Set<string>();
-  for (const document of state.documents.all()) {
-    open.add(document.uri);
-    yield document;
-  }
-  for (const file of markdownFiles(state.workspaceFolders)) {
-    const uri = pathToFileURL(file).toString();
-    if (open.has(uri)) continue;
-    try {
-      const stat = fs.statSync(file);
-      let cached = fileCache.get(file);
-      if (!cached || cached.mtimeMs !== stat.mtimeMs) {
-        const text = fs.readFileSync(file, 'utf8');
-        cached = { mtimeMs: stat.mtimeMs, document: { uri, version: stat.mtimeMs, getText: () => text } };
-        fileCache.set(file, cached);
-      }
-      yield cached.document;
-    } catch {
-      // A file that vanished or cannot be read simply has no references.
-    }
-  }
-}
-
-function markdownFiles(roots: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (out.length >= MAX_WORKSPACE_FILES) return;
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(md|markdown)$/i.test(entry.name)) out.push(full);
-    }
-  };
-  for (const root of roots) walk(root);
-  return out;
 }
 
 function uriToPath(uri: string): string | undefined {
