@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusDocument } from '../core/model';
-import { parseAnsvarJson } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown } from '../core/statutes/markdown';
+import { parseAnsvarJson, parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
+import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 
 export interface StatuteFolderImport {
@@ -97,6 +97,16 @@ function readText(file: string, problems: ImportProblem[]): string | undefined {
 /** Parses one statute file's text (Markdown, or JSON by extension). */
 export function parseStatuteFile(file: string, text: string): ParsedStatute {
   return /\.json$/i.test(file) ? parseAnsvarJson(text, file) : parseStatuteMarkdown(text, file);
+}
+
+/**
+ * {@link parseStatuteFile} as a generator that yields inside a large file, for loaders that run in time slices:
+ * `yield* parseStatuteFileSteps(file, text)`. Formats without a stepped parser are parsed in one step.
+ */
+export function* parseStatuteFileSteps(file: string, text: string): Generator<void, ParsedStatute> {
+  if (/\.json$/i.test(file)) return yield* parseAnsvarJsonSteps(text, file);
+  if (/\.md$/i.test(file)) return yield* parseStatuteMarkdownSteps(text, file);
+  return parseStatuteFile(file, text);
 }
 
 /** Imports every statute under `dir`, sorted by title and then version date. */
