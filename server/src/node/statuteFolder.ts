@@ -33,6 +33,15 @@ export function isFault(problem: ImportProblem): problem is LoadFault {
   return (problem as Partial<LoadFault>).fault === true;
 }
 
+/** A statute left out because another file holds the same version: the folder does hold statutes. */
+function duplicateProblem(problem: ImportProblem): ImportProblem {
+  return Object.assign(problem, { duplicate: true });
+}
+
+export function isDuplicate(problem: ImportProblem): boolean {
+  return (problem as { duplicate?: boolean }).duplicate === true;
+}
+
 /** Folders of the collections that hold no statutes (FORMAT.md §4.1: court cases, the scraper's scripts). */
 const SKIPPED_FOLDERS = new Set(['案例', 'scripts', 'node_modules']);
 
@@ -147,7 +156,7 @@ export function assembleCollection(parsed: ParsedStatute[], problems: ImportProb
   for (const doc of documents) {
     const kept = byVersion.get(doc.id);
     if (kept) {
-      problems.push({ file: doc.location.file, kind: 'skipped', message: `same title and version (${doc.versionDate ?? 'undated'}) as ${kept.location.file}` });
+      problems.push(duplicateProblem({ file: doc.location.file, kind: 'skipped', message: `same title and version (${doc.versionDate ?? 'undated'}) as ${kept.location.file}` }));
       continue;
     }
     byVersion.set(doc.id, doc);
@@ -178,7 +187,7 @@ function collapseNearCopies(documents: CorpusDocument[], problems: ImportProblem
         if (days > NEAR_COPY_DAYS) continue;
         const [keep, drop] = a.provisions.length >= b.provisions.length ? [a, b] : [b, a];
         dropped.add(drop);
-        problems.push({ file: drop.location.file, kind: 'warning', message: `same text as ${keep.location.file} (dated ${keep.versionDate}, ${drop.versionDate} here): one version, the better-structured copy is kept` });
+        problems.push(duplicateProblem({ file: drop.location.file, kind: 'warning', message: `same text as ${keep.location.file} (dated ${keep.versionDate}, ${drop.versionDate} here): one version, the better-structured copy is kept` }));
       }
     }
   }
