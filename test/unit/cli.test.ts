@@ -110,7 +110,9 @@ describe('cli: check', () => {
   it('I/O and usage errors exit 2 with a message', async () => {
     const missing = await lexcite('check', path.join(os.tmpdir(), 'no-such-paper.md'));
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /cannot read .*no-such-paper\.md: ENOENT/);
+    assert.match(missing.err, /^lexcite: 无法读取 .*no-such-paper\.md：文件不存在\n$/);
+    const english = await lexcite('check', '--locale', 'en', path.join(os.tmpdir(), 'no-such-paper.md'));
+    assert.match(english.err, /^lexcite: cannot read .*no-such-paper\.md: no such file\n$/);
     assert.equal((await lexcite('check', '--format', 'xml', sample)).code, 2);
     assert.equal((await lexcite('check')).code, 2);
   });

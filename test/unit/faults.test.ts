@@ -152,13 +152,13 @@ describe('faults: a broken statute folder', function () {
 
   it('lexcite check --corpus exits 2, listing every file that could not be loaded; a missing folder too', async () => {
     await withEnv({ LEXCITE_CACHE: cache }, async () => {
-      const { code, out, err } = await lexcite('check', '--corpus', broken.dir, SAMPLE);
+      const { code, out, err } = await lexcite('check', '--locale', 'en', '--corpus', broken.dir, SAMPLE);
       assert.equal(code, 2);
       assert.equal(out, '');
       assert.match(err, new RegExp(`^lexcite: ${Object.keys(broken.faults).length} statute file\\(s\\) given with --corpus could not be loaded:\\n`));
       for (const name of Object.keys(broken.faults)) assert.ok(err.includes(`  ${path.join(broken.dir, name)}: `), name);
       assert.match(err, /lexcite: fix or remove them, or leave out --corpus\n$/);
-      const gone = await lexcite('check', '--corpus', missing, SAMPLE);
+      const gone = await lexcite('check', '--locale', 'en', '--corpus', missing, SAMPLE);
       assert.deepEqual([gone.code, gone.err], [2, `lexcite: --corpus ${missing}: not a folder\n`]);
     });
   });

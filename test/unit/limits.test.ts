@@ -194,11 +194,11 @@ describe('limits: the command line', () => {
 
   it('a bad value is a usage error (exit 2) saying what is expected', async () => {
     for (const bad of ['-5', 'abc', '1.5', '']) {
-      const { code, err } = await lexcite('check', '--max-citations', bad, file);
+      const { code, err } = await lexcite('check', '--locale', 'en', '--max-citations', bad, file);
       assert.equal(code, 2, bad);
       assert.match(err, /^lexcite: --max-citations must be a whole number \(0 for no limit\), not /, bad);
     }
-    const { code, err } = await lexcite('check', '--max-paper-size', 'lots', file);
+    const { code, err } = await lexcite('check', '--locale', 'en', '--max-paper-size', 'lots', file);
     assert.deepEqual([code, err], [2, 'lexcite: --max-paper-size must be a whole number (0 for no limit), not lots\n']);
   });
 });

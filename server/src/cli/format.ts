@@ -4,11 +4,11 @@
 import { kindLabel } from '../core/cards';
 import type { Corpus } from '../core/corpus';
 import type { LookupResult } from '../core/lookup';
+import { Locale, t } from '../core/messages';
 import type { SearchEntry } from '../core/search';
 
-/** The lookup text is Chinese throughout: so are its kind labels (the core's, shared with hover and completion). */
-function kindName(kind: string): string {
-  return kindLabel(kind, 'zh-cn');
+export function kindName(kind: string, locale: Locale = 'zh-cn'): string {
+  return kindLabel(kind, locale);
 }
 
 export interface ItemSummary {
@@ -35,16 +35,17 @@ export function describeItem(corpus: Corpus, entry: SearchEntry): ItemSummary {
   }
 }
 
-export function formatLookupText(result: LookupResult): string {
+export function formatLookupText(result: LookupResult, locale: Locale = 'zh-cn'): string {
+  const list = locale === 'en' ? ', ' : '、';
   switch (result.status) {
     case 'not-a-citation':
-      return `not a citation: ${result.query}\n`;
+      return t(locale, 'cli.not-a-citation', { query: result.query }) + '\n';
     case 'no-document': {
       const closest = result.closest.map((h) => `  《${h.entry.title}》`).join('\n');
-      return `未找到：${result.query}\n${closest ? `最接近的是：\n${closest}\n` : ''}`;
+      return `${t(locale, 'cli.not-found', { query: result.query })}\n${closest ? `${t(locale, 'cli.closest')}\n${closest}\n` : ''}`;
     }
     case 'no-provision':
-      return `《${result.document.title}》中没有${result.reference}；该文件的条目为${result.available}\n`;
+      return t(locale, 'article.not-found', { title: result.document.title, reference: result.reference, available: result.available }) + '\n';
     case 'found': {
       const lines: string[] = [];
       const { item } = result;
@@ -52,11 +53,11 @@ export function formatLookupText(result: LookupResult): string {
         const d = item.item;
         lines.push(`《${d.title}》${d.docNumber ? `（${d.docNumber}）` : ''}`);
         const facts = [
-          `类型：${kindName(d.kind)}`,
-          d.issuers.length ? `发文机关：${d.issuers.join('、')}` : '',
-          d.authors.length ? `作者：${d.authors.map((a) => a.name).join('、')}` : '',
-          d.date ? `日期：${d.date}` : '',
-          d.source ? `原载：${d.source}` : '',
+          t(locale, 'cli.fact.kind', { value: kindName(d.kind, locale) }),
+          d.issuers.length ? t(locale, 'cli.fact.issuers', { value: d.issuers.join(list) }) : '',
+          d.authors.length ? t(locale, 'cli.fact.authors', { value: d.authors.map((a) => a.name).join(list) }) : '',
+          d.date ? t(locale, 'cli.fact.date', { value: d.date }) : '',
+          d.source ? t(locale, 'cli.fact.source', { value: d.source }) : '',
         ].filter(Boolean);
         lines.push('  ' + facts.join('  '));
         if (result.provision) {
@@ -65,13 +66,13 @@ export function formatLookupText(result: LookupResult): string {
         }
       } else if (item.type === 'record') {
         const r = item.item;
-        const issue = r.volume ? `Vol.${r.volume}, Issue ${r.issue} (${r.year})` : `${r.year}年第${r.issue}期`;
+        const issue = r.volume ? `Vol.${r.volume}, Issue ${r.issue} (${r.year})` : t(locale, 'cli.record-issue', { year: r.year, issue: String(r.issue) });
         lines.push(`${r.authors.join('、')}：《${r.title}》，《${r.journal}》${issue}`);
         if (r.summary) lines.push('', '  ' + r.summary);
       } else {
         const c = item.item;
-        lines.push(`《${c.title}》（${kindName(c.kind)}${c.jurisdictions.length ? '，' + c.jurisdictions.join('、') : ''}）`);
-        lines.push(`  索引未收录其正文；月报在 ${c.sites.length} 处引用：`);
+        lines.push(`《${c.title}》（${kindName(c.kind, locale)}${c.jurisdictions.length ? '，' + c.jurisdictions.join('、') : ''}）`);
+        lines.push('  ' + t(locale, 'cli.instrument-sites', { count: c.sites.length }));
         for (const site of c.sites.slice(0, 8)) lines.push(`    ${site.file}:${site.line}${site.in ? `（${site.in}）` : ''}`);
       }
       return lines.join('\n') + '\n';

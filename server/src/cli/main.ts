@@ -6,39 +6,22 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'fs';
-import { Corpus } from '../core/corpus';
+import * as path from 'path';
+import type { Corpus } from '../core/corpus';
 import { checkPaper, CheckOptions } from '../core/diagnostics';
 import { cutForSize, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from '../core/limits';
 import { lookupCitation, LookupResult } from '../core/lookup';
-import { normalizeLocale } from '../core/messages';
+import { Locale, normalizeLocale, t } from '../core/messages';
 import { makePaper } from '../core/paperCache';
 import { buildReport } from '../core/report';
 import { ReportFormat, renderReports } from '../core/reportFormats';
-import { houseStyle, HOUSE_STYLES } from '../core/styles';
-import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
-import { defaultCacheDirectory, loadCollectionsNow } from '../node/statuteCollections';
-import { isFault } from '../node/statuteFolder';
+import { isIsoDate } from '../core/settings';
+import { DEFAULT_STYLE_NAME, houseStyle, HOUSE_STYLES } from '../core/styles';
+import { CorpusLoadError } from '../node/corpusFiles';
 import { describeItem, formatLookupText } from './format';
-
-class UsageError extends Error {}
-
-/** The bulletin index plus any --corpus statute folders (parsed once, then read from the cache). */
-function loadCorpus(statuteFolders: string[] = [], err?: NodeJS.WritableStream): Corpus {
-  const bulletin = loadCorpusFiles();
-  if (statuteFolders.length === 0) return new Corpus(bulletin);
-  for (const folder of statuteFolders) {
-    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`--corpus ${folder}: not a folder`);
-  }
-  const load = loadCollectionsNow(statuteFolders, defaultCacheDirectory());
-  // A statute that cannot be read would be reported as unknown in every paper that cites it: stop instead.
-  const faults = load.problems.filter(isFault);
-  if (faults.length > 0) {
-    throw new UsageError(`${faults.length} statute file(s) given with --corpus could not be loaded:\n${faults.map((f) => `  ${f.file}: ${f.message}`).join('\n')}\nlexcite: fix or remove them, or leave out --corpus`);
-  }
-  const skipped = load.problems.filter((p) => p.kind === 'skipped').length;
-  err?.write(`lexcite: ${load.documents.length} statute(s) from ${statuteFolders.length} folder(s), ${load.files} file(s)${skipped ? `, ${skipped} skipped` : ''} (${load.cachedFiles} from cache, ${Math.round(load.milliseconds)} ms)\n`);
-  return new Corpus(bulletin, load.documents);
-}
+import { readPapers } from './papers';
+import { loadCorpus } from './statuteCorpus';
+import { localeOfArguments, UsageError } from './usage';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -46,7 +29,7 @@ function collect(value: string, previous: string[]): string[] {
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--limit must be a positive integer, not ${value}`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError('cli.limit-positive', { option: '--limit', value });
   return n;
 }
 
@@ -54,9 +37,13 @@ function positiveInt(value: string): number {
 function limitOption(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${name} must be a whole number (0 for no limit), not ${value}`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError('cli.limit-whole', { option: name, value });
     return n;
   };
+}
+
+function localeOption(what: string): Option {
+  return new Option('--locale <locale>', `${what} language`).choices(['zh-cn', 'en']).default('zh-cn');
 }
 
 interface LimitOptions {
@@ -74,8 +61,8 @@ interface PaperOptions extends LimitOptions {
 /** The options `check` and `report` share: language, house style, statute folders, the papers' date, limits. */
 function addPaperOptions(command: Command, language: 'message' | 'report'): Command {
   return command
-    .addOption(new Option('--locale <locale>', `${language} language`).choices(['zh-cn', 'en']).default('zh-cn'))
-    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default('法学引注手册'))
+    .addOption(localeOption(language))
+    .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default(DEFAULT_STYLE_NAME))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
     .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means); default: front matter, else today')
     .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
@@ -83,10 +70,17 @@ function addPaperOptions(command: Command, language: 'message' | 'report'): Comm
 }
 
 /** The papers' texts (read first, so a missing file is reported before the corpus loads) and what checks them. */
-function preparePapers(files: string[], options: PaperOptions, err: NodeJS.WritableStream) {
-  const texts = readAll(files);
-  const corpus = loadCorpus(options.corpus, err);
-  return { texts, corpus, date: isoDateOption(options.date), locale: normalizeLocale(options.locale), style: houseStyle(options.style) };
+async function preparePapers(files: string[], options: PaperOptions, input: NodeJS.ReadableStream, err: NodeJS.WritableStream) {
+  const locale = normalizeLocale(options.locale);
+  const date = isoDateOption(options.date);
+  const texts = await readPapers(files, input, t(locale, 'cli.stdin'));
+  const corpus = loadCorpus(options.corpus, locale, err);
+  return { texts, corpus, date, locale, style: houseStyle(options.style) };
+}
+
+/** The name a paper goes by in the output: standard input has none of its own. */
+function paperName(file: string, locale: Locale): string {
+  return file === '-' ? t(locale, 'cli.stdin') : file;
 }
 
 /** A paper as checked: cut to --max-paper-size, with the options that say so and limit its citations. */
@@ -97,12 +91,26 @@ function limitedPaper(corpus: Corpus, file: string, text: string, date: string |
   return { paper, options };
 }
 
-export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+/** The version in package.json, next to the bundle (dist/) or above the compiled tree (out/server/src/cli). */
+function packageVersion(): string {
+  for (const candidate of [path.resolve(__dirname, '..', 'package.json'), path.resolve(__dirname, '..', '..', '..', '..', 'package.json')]) {
+    try {
+      const version = (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: unknown; version?: unknown });
+      if (version.name === 'lexcite' && typeof version.version === 'string') return version.version;
+    } catch {
+      // not here: try the next place
+    }
+  }
+  return 'unknown';
+}
+
+export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
   let exitCode = 0;
   const program = new Command();
   program
     .name('lexcite')
     .description('LexCite 法引: check and look up legal citations in Chinese legal papers (Markdown).')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) })
     .showHelpAfterError();
@@ -112,11 +120,13 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .description('resolve one citation: 国发[2025]11号, 《…》第五条, a title')
     .argument('<citation>', 'the citation text')
     .option('--json', 'print JSON')
+    .addOption(localeOption('output'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((citation: string, options: { json?: boolean; corpus: string[] }) => {
-      const corpus = loadCorpus(options.corpus, err);
+    .action((citation: string, options: { json?: boolean; locale: string; corpus: string[] }) => {
+      const locale = normalizeLocale(options.locale);
+      const corpus = loadCorpus(options.corpus, locale, err);
       const result = lookupCitation(corpus, citation);
-      out.write(options.json ? JSON.stringify(lookupJson(result), null, 2) + '\n' : formatLookupText(result));
+      out.write(options.json ? JSON.stringify(lookupJson(result), null, 2) + '\n' : formatLookupText(result, locale));
       exitCode = result.status === 'found' ? 0 : result.status === 'not-a-citation' ? 2 : 1;
     });
 
@@ -126,28 +136,30 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .argument('<query>', 'characters, pinyin or an abbreviation such as 个保法')
     .option('--json', 'print JSON: an array of matches, best first')
     .option('--limit <n>', 'how many matches', positiveInt, 10)
+    .addOption(localeOption('output'))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((query: string, options: { json?: boolean; limit: number; corpus: string[] }) => {
-      const corpus = loadCorpus(options.corpus, err);
+    .action((query: string, options: { json?: boolean; limit: number; locale: string; corpus: string[] }) => {
+      const locale = normalizeLocale(options.locale);
+      const corpus = loadCorpus(options.corpus, locale, err);
       const hits = corpus.search.search(query, { limit: options.limit });
       const rows = hits.map((hit) => ({ ...describeItem(corpus, hit.entry), score: Number(hit.score.toFixed(3)) }));
       if (options.json) out.write(JSON.stringify(rows, null, 2) + '\n');
-      else if (rows.length === 0) out.write(`no match for ${query}\n`);
+      else if (rows.length === 0) out.write(t(locale, 'cli.no-match', { query }) + '\n');
       else rows.forEach((row, i) => out.write(`${String(i + 1).padStart(2)}. ${row.title}  [${row.kind}${row.docNumber ? ' ' + row.docNumber : ''}${row.date ? ' ' + row.date : ''}]\n`));
       exitCode = hits.length > 0 ? 0 : 1;
     });
 
   const check = program
     .command('check')
-    .description('check the citations of Markdown papers')
-    .argument('<files...>', 'Markdown files')
+    .description('check the citations of Markdown papers (- for standard input)')
+    .argument('<files...>', 'Markdown files, UTF-8 (or UTF-16 with a BOM)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addPaperOptions(check, 'message')
-    .action((files: string[], options: { format: 'text' | 'json' } & PaperOptions) => {
-      const { texts, corpus, date, locale, style } = preparePapers(files, options, err);
+    .action(async (files: string[], options: { format: 'text' | 'json' } & PaperOptions) => {
+      const { texts, corpus, date, locale, style } = await preparePapers(files, options, input, err);
       const results = files.map((file, i) => {
-        const { paper, options: limits } = limitedPaper(corpus, file, texts[i], date, options);
-        return { file, diagnostics: checkPaper(corpus, paper, { locale, style, ...limits }) };
+        const { paper, options: limits } = limitedPaper(corpus, paperName(file, locale), texts[i], date, options);
+        return { file: paperName(file, locale), diagnostics: checkPaper(corpus, paper, { locale, style, ...limits }) };
       });
       if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
       else {
@@ -155,7 +167,7 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
           for (const d of diagnostics) out.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d.severity)} ${d.code} ${d.message}\n`);
         }
         const counts = countBySeverity(results.flatMap((r) => r.diagnostics));
-        err.write(`${files.length} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.hint} hint(s)\n`);
+        err.write(t(locale, 'cli.summary', { files: files.length, errors: counts.error, warnings: counts.warning, hints: counts.hint }) + '\n');
       }
       exitCode = results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
     });
@@ -163,14 +175,14 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
   const report = program
     .command('report')
     .description('the citation report of Markdown papers: table of authorities with check results')
-    .argument('<files...>', 'Markdown files')
+    .argument('<files...>', 'Markdown files, UTF-8 (or UTF-16 with a BOM); - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'));
   addPaperOptions(report, 'report')
-    .action((files: string[], options: { format: ReportFormat } & PaperOptions) => {
-      const { texts, corpus, date, locale, style } = preparePapers(files, options, err);
+    .action(async (files: string[], options: { format: ReportFormat } & PaperOptions) => {
+      const { texts, corpus, date, locale, style } = await preparePapers(files, options, input, err);
       const reports = files.map((file, i) => {
-        const { paper, options: limits } = limitedPaper(corpus, file, texts[i], date, options);
-        return buildReport(corpus, paper, file, { locale, style, ...limits });
+        const { paper, options: limits } = limitedPaper(corpus, paperName(file, locale), texts[i], date, options);
+        return buildReport(corpus, paper, paperName(file, locale), { locale, style, ...limits });
       });
       out.write(renderReports(reports, options.format, locale));
       exitCode = reports.some((r) => r.counts.errors > 0) ? 1 : 0;
@@ -180,42 +192,54 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .command('lsp')
     .description('start the language server (for editors other than VS Code)')
     .option('--stdio', 'talk LSP over stdin/stdout (the default)')
-    .action(async () => {
+    .addOption(localeOption('message'))
+    .action(async (options: { locale: string }) => {
+      explainEndOfInput(normalizeLocale(options.locale));
       const { startServer } = await import('../lsp/server');
       startServer();
       exitCode = -1;
     });
 
+  const locale = localeOfArguments(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError || error instanceof CorpusLoadError) {
+    if (error instanceof UsageError) {
+      err.write(`lexcite: ${error.text(locale)}\n`);
+      return 2;
+    }
+    if (error instanceof CorpusLoadError) {
       err.write(`lexcite: ${error.message}\n`);
       return 2;
     }
-    err.write(`lexcite: ${(error as Error).stack ?? String(error)}\n`);
+    // A defect, not bad input: one line for the user; the stack only when asked for (LEXCITE_DEBUG=1).
+    err.write(`lexcite: ${t(locale, 'cli.internal-error', { message: (error as Error)?.message ?? String(error) })}\n`);
+    if (process.env.LEXCITE_DEBUG) err.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
   return exitCode;
 }
 
-function isoDateOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--date must be YYYY-MM-DD, not ${value}`);
-  return value;
+/**
+ * The server exits with code 1 when its input ends without an LSP shutdown request (as the protocol says); say
+ * why, so that `lexcite lsp` typed at a terminal or run with no input does not fail in silence.
+ */
+function explainEndOfInput(locale: Locale): void {
+  let inputEnded = false;
+  process.stdin.once('end', () => (inputEnded = true));
+  process.stdin.once('close', () => (inputEnded = true));
+  process.once('exit', (code) => {
+    if (inputEnded && code !== 0) fs.writeSync(2, `${t(locale, 'cli.lsp-input-ended')}\n`);
+  });
 }
 
-function readAll(files: string[]): string[] {
-  return files.map((file) => {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  });
+function isoDateOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new UsageError('cli.date-invalid', { value });
+  return value;
 }
 
 function severityName(severity: number | undefined): string {

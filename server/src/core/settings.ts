@@ -37,14 +37,26 @@ export interface RawSettings {
 const LEVELS = new Set(['ignore', 'hint', 'warning', 'error']);
 
 export function resolveSettings(raw: RawSettings | undefined, locale?: string): LexciteSettings {
-  const levels: Partial<Record<string, Level>> = {};
-  for (const [code, level] of Object.entries(raw?.diagnostics ?? {})) if (LEVELS.has(level)) levels[code] = level as Level;
+  // Codes come from the user's settings: a null-prototype table, so that __proto__ or constructor are plain keys.
+  const levels: Partial<Record<string, Level>> = Object.create(null);
+  const diagnostics = raw?.diagnostics !== null && typeof raw?.diagnostics === 'object' ? raw.diagnostics : {};
+  for (const [code, level] of Object.entries(diagnostics)) if (LEVELS.has(level)) levels[code] = level as Level;
   const numerals = raw?.articleNumerals === 'arabic' || raw?.articleNumerals === 'chinese' ? raw.articleNumerals : 'style';
-  const paperDate = raw?.paperDate && /^\d{4}-\d{2}-\d{2}$/.test(raw.paperDate) ? raw.paperDate : todayIso();
+  const paperDate = isIsoDate(raw?.paperDate) ? raw.paperDate : todayIso();
   return {
-    style: houseStyle(raw?.style), articleNumerals: numerals, levels, pinyin: raw?.pinyin !== false, locale: normalizeLocale(locale), paperDate,
+    style: houseStyle(typeof raw?.style === 'string' ? raw.style : undefined), articleNumerals: numerals, levels, pinyin: raw?.pinyin !== false, locale: normalizeLocale(locale), paperDate,
     maxPaperSize: limit(raw?.maxPaperSize, DEFAULT_MAX_PAPER_SIZE), maxCitations: limit(raw?.maxCitations, DEFAULT_MAX_CITATIONS),
   };
+}
+
+/** A real calendar date written YYYY-MM-DD (2025-02-28, not 2025-02-30). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** A limit as configured: a whole number ≥ 0 (0: none); anything else means the default. */

@@ -24,8 +24,18 @@ export const HOUSE_STYLES: Record<StyleName, HouseStyle> = {
   中国法学: { name: '中国法学', zai: 'required', articleNumerals: 'chinese', docNumberOnFirstMention: true },
 };
 
+/** The known styles by name: a setting or option is looked up here, never as a property (constructor, __proto__). */
+const STYLES_BY_NAME = new Map<string, HouseStyle>(Object.values(HOUSE_STYLES).map((style) => [style.name, style]));
+
+export const DEFAULT_STYLE_NAME: StyleName = '法学引注手册';
+
+export function isStyleName(name: unknown): name is StyleName {
+  return typeof name === 'string' && STYLES_BY_NAME.has(name);
+}
+
+/** The named style; the default one for a name that is not a known style. */
 export function houseStyle(name: string | undefined): HouseStyle {
-  return HOUSE_STYLES[(name ?? '') as StyleName] ?? HOUSE_STYLES['法学引注手册'];
+  return (name !== undefined ? STYLES_BY_NAME.get(name) : undefined) ?? HOUSE_STYLES[DEFAULT_STYLE_NAME];
 }
 
 /** 《title》, with （文号） when the style wants it on first mention. */

@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusDocument } from '../core/model';
-import { parseAnsvarJson } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown } from '../core/statutes/markdown';
+import { parseAnsvarJson, parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
+import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 
 export interface StatuteFolderImport {
@@ -31,6 +31,15 @@ export function faultProblem(file: string, message: string): LoadFault {
 
 export function isFault(problem: ImportProblem): problem is LoadFault {
   return (problem as Partial<LoadFault>).fault === true;
+}
+
+/** A statute left out because another file holds the same version: the folder does hold statutes. */
+function duplicateProblem(problem: ImportProblem): ImportProblem {
+  return Object.assign(problem, { duplicate: true });
+}
+
+export function isDuplicate(problem: ImportProblem): boolean {
+  return (problem as { duplicate?: boolean }).duplicate === true;
 }
 
 /** Folders of the collections that hold no statutes (FORMAT.md §4.1: court cases, the scraper's scripts). */
@@ -99,6 +108,16 @@ export function parseStatuteFile(file: string, text: string): ParsedStatute {
   return /\.json$/i.test(file) ? parseAnsvarJson(text, file) : parseStatuteMarkdown(text, file);
 }
 
+/**
+ * {@link parseStatuteFile} as a generator that yields inside a large file, for loaders that run in time slices:
+ * `yield* parseStatuteFileSteps(file, text)`. Formats without a stepped parser are parsed in one step.
+ */
+export function* parseStatuteFileSteps(file: string, text: string): Generator<void, ParsedStatute> {
+  if (/\.json$/i.test(file)) return yield* parseAnsvarJsonSteps(text, file);
+  if (/\.md$/i.test(file)) return yield* parseStatuteMarkdownSteps(text, file);
+  return parseStatuteFile(file, text);
+}
+
 /** Imports every statute under `dir`, sorted by title and then version date. */
 export function importStatuteFolder(dir: string): StatuteFolderImport {
   const problems: ImportProblem[] = [];
@@ -137,7 +156,7 @@ export function assembleCollection(parsed: ParsedStatute[], problems: ImportProb
   for (const doc of documents) {
     const kept = byVersion.get(doc.id);
     if (kept) {
-      problems.push({ file: doc.location.file, kind: 'skipped', message: `same title and version (${doc.versionDate ?? 'undated'}) as ${kept.location.file}` });
+      problems.push(duplicateProblem({ file: doc.location.file, kind: 'skipped', message: `same title and version (${doc.versionDate ?? 'undated'}) as ${kept.location.file}` }));
       continue;
     }
     byVersion.set(doc.id, doc);
@@ -168,7 +187,7 @@ function collapseNearCopies(documents: CorpusDocument[], problems: ImportProblem
         if (days > NEAR_COPY_DAYS) continue;
         const [keep, drop] = a.provisions.length >= b.provisions.length ? [a, b] : [b, a];
         dropped.add(drop);
-        problems.push({ file: drop.location.file, kind: 'warning', message: `same text as ${keep.location.file} (dated ${keep.versionDate}, ${drop.versionDate} here): one version, the better-structured copy is kept` });
+        problems.push(duplicateProblem({ file: drop.location.file, kind: 'warning', message: `same text as ${keep.location.file} (dated ${keep.versionDate}, ${drop.versionDate} here): one version, the better-structured copy is kept` }));
       }
     }
   }

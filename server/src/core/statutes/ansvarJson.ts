@@ -11,7 +11,7 @@
 import { toChineseNumeral } from '../numerals';
 import {
   ARTICLE_HEAD, ARTICLE_TIGHT, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addArticleLine, assembleStatute,
-  checkArticleSequence, cleanLine, isAmendingInstrument, splitLines, titleAliases,
+  checkArticleSequence, cleanLine, isAmendingInstrument, runSteps, splitLines, titleAliases,
 } from './markdown';
 
 interface AnsvarProvision {
@@ -21,14 +21,20 @@ interface AnsvarProvision {
 }
 
 /** Ansvar's status codes in the vocabulary of the Chinese collections. */
-const STATUS_NAMES: Record<string, string> = {
-  in_force: '现行有效',
-  amended: '已被修改',
-  repealed: '已废止',
-  not_yet_in_force: '尚未生效',
-};
+const STATUS_NAMES = new Map<string, string>([
+  ['in_force', '现行有效'],
+  ['amended', '已被修改'],
+  ['repealed', '已废止'],
+  ['not_yet_in_force', '尚未生效'],
+]);
+
+/** Provisions imported between two yields of {@link parseAnsvarJsonSteps}. */
+const PROVISIONS_PER_STEP = 200;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A provision_ref at or above this is no article number (and has no Chinese numeral). */
+const MAX_ARTICLE_NUMBER = 100_000;
 
 /** A sentence that refers to the preceding 款 starts a new 款 of its own. */
 const REFERS_TO_PRECEDING_CLAUSE = /^(?:有|依照|违反|对|除|在|因)?前[两三四五六七八九十]?款/;
@@ -43,14 +49,19 @@ function text(value: unknown): string {
 
 /** Parses one Ansvar JSON seed; never throws. */
 export function parseAnsvarJson(source: string, file: string): ParsedStatute {
+  return runSteps(parseAnsvarJsonSteps(source, file));
+}
+
+/** The same parse as a generator that yields every few hundred provisions (see parseStatuteMarkdownSteps). */
+export function* parseAnsvarJsonSteps(source: string, file: string): Generator<void, ParsedStatute> {
   try {
-    return parseJson(typeof source === 'string' ? source : '', file);
+    return yield* parseJson(typeof source === 'string' ? source : '', file);
   } catch (error) {
     return skipped(file, `could not be parsed: ${(error as Error).message}`);
   }
 }
 
-function parseJson(source: string, file: string): ParsedStatute {
+function* parseJson(source: string, file: string): Generator<void, ParsedStatute> {
   const body = source.replace(/^\ufeff/, '');
   if (body.trim() === '') return skipped(file, 'empty file');
   let value: unknown;
@@ -72,7 +83,9 @@ function parseJson(source: string, file: string): ParsedStatute {
   const chapterOf = alignChapters(provisions, file, problems);
   let rederived = 0;
 
-  provisions.forEach((p, k) => {
+  for (let k = 0; k < provisions.length; k++) {
+    if (k % PROVISIONS_PER_STEP === PROVISIONS_PER_STEP - 1) yield;
+    const p = provisions[k];
     const [first, last] = lineOf(k);
     enterChapter(builder, chapterOf(k), first);
     const content = text(p.content).replace(/\r\n?/g, '\n');
@@ -85,9 +98,9 @@ function parseJson(source: string, file: string): ParsedStatute {
       [numeral, sub, firstText] = [head[1], head[2], cleanLine(head[3])];
     } else {
       const ref = Number.parseInt(text(p.provision_ref), 10);
-      if (!Number.isInteger(ref) || ref <= 0) {
+      if (!Number.isInteger(ref) || ref <= 0 || ref >= MAX_ARTICLE_NUMBER) {
         problems.push({ file, line: first, kind: 'warning', message: `provision ${k + 1} has neither a 第X条 prefix nor a numeric provision_ref; left out` });
-        return;
+        continue;
       }
       [numeral, sub, firstText] = [toChineseNumeral(ref), undefined, contentLines[0] ?? ''];
     }
@@ -101,7 +114,7 @@ function parseJson(source: string, file: string): ParsedStatute {
       rederived++;
     }
     for (let i = opened; i < builder.provisions.length; i++) builder.provisions[i].lines[1] = last;
-  });
+  }
   if (rederived > 0) {
     problems.push({ file, kind: 'repaired', message: `款 boundaries are lost in this seed: 项 re-derived from inline （一） markers in ${rederived} article(s)` });
   }
@@ -122,7 +135,7 @@ function parseJson(source: string, file: string): ParsedStatute {
     aliases: titleAliases(title, undefined),
     ...(ISO_DATE.test(issuedDate) ? { versionDate: issuedDate } : {}),
     ...(ISO_DATE.test(inForce) ? { effectiveDate: inForce } : {}),
-    ...(status ? { status: STATUS_NAMES[status] ?? status } : {}),
+    ...(status ? { status: STATUS_NAMES.get(status) ?? status } : {}),
   });
   return { document, problems };
 }

@@ -55,7 +55,7 @@ export function endsSentence(text: string): boolean {
 /** Any punctuation at all: lost headings have none. */
 const ANY_PUNCTUATION = /[，。；：、,.;:！？!?“”‘’（）()《》〈〉「」]/;
 
-const DIVISION_RANK: Record<string, number> = { '编': 1, '分编': 2, '章': 3, '节': 4 };
+const DIVISION_RANK = new Map<string, number>([['编', 1], ['分编', 2], ['章', 3], ['节', 4]]);
 const ANNEX_RANK = 0;
 /** Rank given to unnumbered headings when nothing else tells their level (总则编解释: ## 一、一般规定). */
 const DEFAULT_HEADING_RANK = 3;
@@ -112,6 +112,8 @@ export class StatuteBuilder {
   private containers: Container[] = [];
   private readonly rankByHashes = new Map<number, number>();
   private article = -1;
+  /** 款 of the open article so far: counted, not searched for, so that parsing stays linear. */
+  private clauses = 0;
   private clause = -1;
   private subitem = -1;
   /** The clause, 项 or 目 that a wrapped line would continue. */
@@ -147,6 +149,7 @@ export class StatuteBuilder {
 
   closeArticle(): void {
     this.article = this.clause = this.subitem = this.lastUnit = -1;
+    this.clauses = 0;
   }
 
   private openContainer(p: Omit<Provision, 'lines' | 'parent'>, rank: number, hashes: number, line: number): number {
@@ -160,7 +163,7 @@ export class StatuteBuilder {
 
   /** 第X编/分编/章/节: the keyword, not the number of #, gives the level (章 is H2 or H3, 节 H3 or H4). */
   division(numeral: string, keyword: string, name: string, hashes: number, line: number): number {
-    const rank = DIVISION_RANK[keyword];
+    const rank = DIVISION_RANK.get(keyword) ?? DEFAULT_HEADING_RANK;
     if (hashes > 0) this.rankByHashes.set(hashes, rank);
     const caption = collapseCjkSpaces(name.trim());
     return this.openContainer(
@@ -171,7 +174,7 @@ export class StatuteBuilder {
 
   /** Opens the same division unless it is already the open one at its level (JSON chapter fields repeat). */
   ensureDivision(numeral: string, keyword: string, name: string, line: number): void {
-    const rank = DIVISION_RANK[keyword];
+    const rank = DIVISION_RANK.get(keyword) ?? DEFAULT_HEADING_RANK;
     const label = `第${numeral}${keyword}`;
     const open = this.containers.find((c) => c.rank === rank);
     if (open && this.provisions[open.index].label === label) return;
@@ -217,13 +220,9 @@ export class StatuteBuilder {
     return this.article;
   }
 
-  private clauseCount(): number {
-    return this.provisions.filter((p) => p.parent === this.article && p.kind === 'clause').length;
-  }
-
   /** A new 款 of the open article. */
   newClause(text: string, line: number): number {
-    this.clause = this.add({ kind: 'clause', number: this.clauseCount() + 1, label: '', text, parent: this.article }, line);
+    this.clause = this.add({ kind: 'clause', number: ++this.clauses, label: '', text, parent: this.article }, line);
     this.subitem = -1;
     this.lastUnit = this.clause;
     return this.clause;
@@ -308,7 +307,8 @@ export function excerpt(text: string, length = 24): string {
 }
 
 function articleKeyLabel(number: number, sub: number): string {
-  return `第${toChineseNumeral(number)}条${sub ? `之${toChineseNumeral(sub)}` : ''}`;
+  const numeral = (n: number) => (n < 100_000_000 ? toChineseNumeral(n) : String(n));
+  return `第${numeral(number)}条${sub ? `之${numeral(sub)}` : ''}`;
 }
 
 /**
@@ -332,18 +332,18 @@ export function checkArticleSequence(provisions: Provision[], file: string, from
     }
     previous = a;
   }
-  const mains = new Set(articles.filter((a) => (a.sub ?? 0) === 0).map((a) => a.number ?? 0));
-  const max = Math.max(0, ...mains);
-  let gapStart: number | undefined;
-  for (let n = from; n <= max + 1; n++) {
-    if (n <= max && !mains.has(n)) {
-      gapStart ??= n;
-    } else if (gapStart !== undefined) {
-      const range = gapStart === n - 1 ? articleKeyLabel(gapStart, 0) : `${articleKeyLabel(gapStart, 0)}至${articleKeyLabel(n - 1, 0)}`;
-      const next = articles.find((a) => a.number === n);
-      problems.push({ file, ...(next ? { line: next.lines[0] } : {}), kind: 'warning', message: `missing ${range}: the numbering has a gap (the text may be damaged)` });
-      gapStart = undefined;
+  // Gaps between the numbers present, walked in order: never a loop up to the largest number (a damaged head
+  // such as 第九九九九九九条 reads as a huge one) and never a spread of every article onto the stack.
+  const firstOf = new Map<number, Provision>();
+  for (const a of articles) if ((a.sub ?? 0) === 0 && !firstOf.has(a.number ?? 0)) firstOf.set(a.number ?? 0, a);
+  const present = [...firstOf.keys()].filter((n) => n >= from).sort((a, b) => a - b);
+  let expected = from;
+  for (const n of present) {
+    if (n > expected) {
+      const range = expected === n - 1 ? articleKeyLabel(expected, 0) : `${articleKeyLabel(expected, 0)}至${articleKeyLabel(n - 1, 0)}`;
+      problems.push({ file, line: firstOf.get(n)!.lines[0], kind: 'warning', message: `missing ${range}: the numbering has a gap (the text may be damaged)` });
     }
+    expected = n + 1;
   }
   return problems;
 }
@@ -543,16 +543,32 @@ function skipped(file: string, message: string, line?: number): ParsedStatute {
   return { problems: [{ file, ...(line ? { line } : {}), kind: 'skipped', message }] };
 }
 
+/** Lines parsed between two yields of {@link parseStatuteMarkdownSteps}: well under a millisecond of work. */
+export const LINES_PER_STEP = 2000;
+
 /** Parses one statute file of the LawRefBook Markdown collections; never throws. */
 export function parseStatuteMarkdown(text: string, file: string): ParsedStatute {
+  return runSteps(parseStatuteMarkdownSteps(text, file));
+}
+
+/**
+ * The same parse as a generator that yields every {@link LINES_PER_STEP} lines, so that a caller running it in
+ * time slices (the server's loader) keeps answering requests inside a huge file. Never throws.
+ */
+export function* parseStatuteMarkdownSteps(text: string, file: string): Generator<void, ParsedStatute> {
   try {
-    return parseMarkdown(typeof text === 'string' ? text : '', file);
+    return yield* parseMarkdown(typeof text === 'string' ? text : '', file);
   } catch (error) {
     return skipped(file, `could not be parsed: ${(error as Error).message}`);
   }
 }
 
-function parseMarkdown(text: string, file: string): ParsedStatute {
+/** Runs a stepped parse to its end at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+function* parseMarkdown(text: string, file: string): Generator<void, ParsedStatute> {
   const name = baseName(file);
   if (NOT_STATUTE_FILES.has(name.toLowerCase())) return skipped(file, 'not a statute (collection documentation or template)');
   if (cleanLine(text) === '') return skipped(file, 'empty file');
@@ -620,18 +636,19 @@ function parseMarkdown(text: string, file: string): ParsedStatute {
   }
 
   const meta = new Map<string, string>();
-  for (const line of lines) {
-    const comment = META_COMMENT.exec(cleanLine(line));
+  for (let k = 0; k < lines.length; k++) {
+    const comment = META_COMMENT.exec(cleanLine(lines[k]));
     if (comment) meta.set(comment[1].toUpperCase(), comment[2]);
+    if (k % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
   }
 
   const amending = isAmendingInstrument(title);
   let bodyProblems: ImportProblem[] = [];
-  let builder = buildBody(lines, bodyStart, file, bodyProblems, false);
+  let builder = yield* buildBody(lines, bodyStart, file, bodyProblems, false);
   if (builder.articleCount === 0) {
     // Amendments and decisions: 一、二、 parts, so a citation can at least fall back to the whole document.
     bodyProblems = [];
-    builder = buildBody(lines, bodyStart, file, bodyProblems, true);
+    builder = yield* buildBody(lines, bodyStart, file, bodyProblems, true);
   }
   problems.push(...bodyProblems);
   const provisions = builder.finish();
@@ -686,10 +703,11 @@ function plausibleTightHead(builder: StatuteBuilder, number: number, sub: number
   return (number === n && sub > s) || (number > n && number <= n + 2);
 }
 
-function buildBody(lines: string[], start: number, file: string, problems: ImportProblem[], partsMode: boolean): StatuteBuilder {
+function* buildBody(lines: string[], start: number, file: string, problems: ImportProblem[], partsMode: boolean): Generator<void, StatuteBuilder> {
   const builder = new StatuteBuilder(file, problems);
   let spacedHeads = 0;
   for (let k = start; k < lines.length; k++) {
+    if ((k - start) % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const line = cleanLine(lines[k]);
     const lineNo = k + 1;
     if (line === '' || line.startsWith('<!--')) continue;
