@@ -125,6 +125,12 @@ export interface CorpusDocument {
   status?: string;
   /** Statute versions: the version tag (2013年修正) when one can be derived. */
   versionLabel?: string;
+  /** Statutes of the national statute book: the official database id (国家法律法规数据库), one per version. */
+  officialId?: string;
+  /** Statutes of the national statute book: the collection's group (法律, 行政法规, 司法解释, 修正案, …). */
+  group?: string;
+  /** Titles the text says it repeals on taking effect (…《中华人民共和国合同法》…同时废止), as written. */
+  repeals?: string[];
   /** How many provisions the document has, set by loaders that keep provisions on disk until first used. */
   provisionCount?: number;
 }

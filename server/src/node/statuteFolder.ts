@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusDocument } from '../core/model';
-import { parseAnsvarJson } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown } from '../core/statutes/markdown';
+import { parseStatuteText } from '../core/statutes';
+import { ImportProblem, ParsedStatute, checkArticleSequence } from '../core/statutes/markdown';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 
 export interface StatuteFolderImport {
@@ -94,9 +94,9 @@ function readText(file: string, problems: ImportProblem[]): string | undefined {
   return text.replace(/^\ufeff/, '');
 }
 
-/** Parses one statute file's text (Markdown, or JSON by extension). */
+/** Parses one statute file's text (Markdown of either shape, or JSON by extension). */
 export function parseStatuteFile(file: string, text: string): ParsedStatute {
-  return /\.json$/i.test(file) ? parseAnsvarJson(text, file) : parseStatuteMarkdown(text, file);
+  return parseStatuteText(file, text);
 }
 
 /** Imports every statute under `dir`, sorted by title and then version date. */

@@ -1,0 +1,369 @@
+/**
+ * Importer for the national statute book (国家法律法规数据库 converted to Markdown by lawtext/laws): YAML front
+ * matter with the official id, title, dates and status; a bold (or plain) title split over lines; the 文号 in bold
+ * for judicial interpretations; the history as a `>` quote; a `## 目录` list; then `##` 编/章/节 headings and one
+ * list item per article (`- **第一条**　　text`), 款 as indented paragraphs, 项 as nested items, 目 as `1.` lines.
+ *
+ * The shape and its known defects are described in the collection's README.md. Pure and total: malformed input
+ * yields problems, never exceptions. The provision tree is built by the LawRefBook importer's StatuteBuilder.
+ */
+import type { CorpusDocument } from '../model';
+import { parseDocNumber } from '../docNumber';
+import { pinyinOf } from '../pinyin';
+import { stableId } from '../stableId';
+import {
+  CNUM, DIVISION, HeaderEvent, ImportProblem, ParsedStatute, StatuteBuilder, assembleStatute, checkArticleSequence,
+  cleanLine, collapseCjkSpaces, endsSentence, isAmendingInstrument, isoDate, splitLines, titleAliases, versionFacts,
+} from './markdown';
+
+/** Front matter keys that only this collection writes together. */
+const SHAPE_KEYS = /^LinkTitle:.*$[\s\S]*^(?:effective_date|status):/m;
+
+/** True for a file of the national statute book: front matter with `LinkTitle:` and `effective_date:`/`status:`. */
+export function isNationalLawText(text: string): boolean {
+  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
+  if (!/^---\r?\n/.test(head)) return false;
+  const end = head.search(/\r?\n---\r?\n/);
+  return end > 0 && SHAPE_KEYS.test(head.slice(0, end));
+}
+
+const ARTICLE_ITEM = new RegExp(`^[-*+]\\s+\\*\\*\\s*第([${CNUM}]+)条(?:之([${CNUM}]+))?\\s*\\*\\*\\s*(.*)$`);
+const ITEM = new RegExp(`^([（(]\\s*([${CNUM}]+)\\s*[）)])\\s*(.*)$`);
+const TARGET = /^([0-9０-９]+\s*[．.、])(?![0-9０-９])\s*(.*)$/;
+const PART = new RegExp(`^([${CNUM}]+)、\\s*(.*)$`);
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const LIST_MARK = /^[-*+]\s+/;
+const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
+const FOOTNOTE_REF = /\[\^[^\]]*\]/g;
+const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
+const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const COMMENCEMENT = /[，,]?\s*自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日起施行/;
+const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+/** 附, 附件二, 附：, 附件：…图案 — an appendix opens; 附则 does not. */
+const ANNEX = new RegExp(`^附(?:件\\s*([${CNUM}0-9]*)\\s*[：:]?\\s*(.*)|\\s*[：:]\\s*(.*)|)$`);
+/** A short caption in front of a table after the last article: 个人所得税税率表一（综合所得适用）, 附表一. */
+const TABLE_CAPTION = /(?:^附表.*|表[一二三四五六七八九十0-9]*(?:（[^）]*）)?)$/;
+
+/** The front matter's scalar values (lists such as `tags:` are not needed). */
+function frontMatter(lines: string[]): { values: Map<string, string>; next: number } {
+  const values = new Map<string, string>();
+  if (cleanLine(lines[0] ?? '') !== '---') return { values, next: 0 };
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (cleanLine(line) === '---') return { values, next: i + 1 };
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (kv) values.set(kv[1], kv[2].trim().replace(/^(["'])(.*)\1$/, '$2').trim());
+  }
+  return { values, next: lines.length };
+}
+
+function isoOf(value: string | undefined): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value ?? '');
+  return m ? isoDate(m[1], m[2], m[3]) : undefined;
+}
+
+/** Text without Markdown artefacts: escapes, stray bold marks, footnote references; images are reported. */
+function cleanText(raw: string, file: string, lineNo: number, problems: ImportProblem[]): string {
+  let text = raw;
+  if (text.includes('![')) {
+    text = text.replace(IMAGE, '');
+    problems.push({ file, line: lineNo, kind: 'warning', message: 'an image (a table or form printed as a picture) is not included: the text has a gap here' });
+  }
+  text = text.replace(FOOTNOTE_REF, '').replace(/\*\*/g, '').replace(MARKDOWN_ESCAPE, '$1');
+  return cleanLine(text);
+}
+
+/** A Markdown table row's cells, empty ones dropped; undefined for the separator row. */
+function tableRow(line: string): string | undefined {
+  if (TABLE_SEPARATOR.test(line)) return undefined;
+  const cells = line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => collapseCjkSpaces(c.trim()).replace(/\s+/g, ' ')).filter((c) => c !== '');
+  return cells.length > 0 ? cells.join(' | ') : undefined;
+}
+
+/** History events of the `>` quote: one per date, the commencement date (…起施行) taken out. */
+export function historyEvents(quote: string, lineNo: number): { events: HeaderEvent[]; commencement?: string } {
+  let text = quote.replace(/^[（(]/, '').replace(/[）)]\s*$/, '');
+  const start = COMMENCEMENT.exec(text);
+  const commencement = start ? isoDate(start[1], start[2], start[3]) : undefined;
+  if (start) text = text.replace(COMMENCEMENT, '');
+  const events: HeaderEvent[] = [];
+  const dates = [...text.matchAll(DATE)];
+  dates.forEach((m, k) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = k + 1 < dates.length ? dates[k + 1].index ?? text.length : text.length;
+    events.push({ date: isoDate(m[1], m[2], m[3]), text: text.slice(from, to).replace(/[\s　、，和]+$/u, '').trim(), line: lineNo });
+  });
+  return { events, ...(commencement ? { commencement } : {}) };
+}
+
+/** Titles a text repeals on taking effect: “《…》、《…》同时废止”, “自…起施行，《…》同时废止”. */
+export function repealedTitles(texts: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const text of texts) {
+    if (!text.includes('同时废止')) continue;
+    for (const sentence of text.split(/[。；]/)) {
+      if (!sentence.includes('同时废止')) continue;
+      const before = sentence.slice(0, sentence.lastIndexOf('同时废止'));
+      for (const m of before.matchAll(/《([^《》]+)》/g)) if (!found.includes(m[1])) found.push(m[1]);
+    }
+  }
+  return found;
+}
+
+/** Parses one file of the national statute book; never throws. */
+export function parseNationalLaw(text: string, file: string): ParsedStatute {
+  try {
+    return parseFile(typeof text === 'string' ? text : '', file);
+  } catch (error) {
+    return { problems: [{ file, kind: 'skipped', message: `could not be parsed: ${(error as Error).message}` }] };
+  }
+}
+
+interface Header {
+  /** Lines of the `>` quote, joined. */
+  quote: string;
+  quoteLine: number;
+  /** Dated history lines written without a quote (宪法修正案). */
+  datedLines: string[];
+  docNumber?: string;
+}
+
+function parseFile(text: string, file: string): ParsedStatute {
+  const lines = splitLines(text.replace(/^\ufeff/, ''));
+  const { values: yaml, next } = frontMatter(lines);
+  const title = collapseCjkSpaces(yaml.get('title') ?? '');
+  if (!title) return { problems: [{ file, line: 1, kind: 'skipped', message: 'no title in the front matter: not a statute file' }] };
+  const problems: ImportProblem[] = [];
+  const header: Header = { quote: '', quoteLine: 0, datedLines: [] };
+  const hasArticles = lines.some((l, k) => k >= next && ARTICLE_ITEM.test(l));
+  const builder = buildBody(lines, next, title, file, problems, header, !hasArticles);
+  const provisions = builder.finish();
+  if (hasArticles && !isAmendingInstrument(title)) problems.push(...checkArticleSequence(provisions, file));
+
+  const officialId = yaml.get('id') || undefined;
+  const date = isoOf(yaml.get('date')) ?? isoOf(yaml.get('publication_date'));
+  const history = historyEvents(header.quote || header.datedLines.join(''), header.quoteLine);
+  const facts = versionFacts(history.events, date, file, problems);
+  const linkYear = /（(\d{4})）$/.exec(yaml.get('LinkTitle') ?? '');
+  const versionLabel = facts.versionLabel ?? (linkYear ? `${linkYear[1]}年` : undefined);
+  const effectiveDate = isoOf(yaml.get('effective_date')) ?? history.commencement ?? facts.effectiveDate;
+  const status = yaml.get('status') || undefined;
+  const group = yaml.get('group') || undefined;
+  const issuers = (yaml.get('author') ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter((s) => s !== '');
+  const docNumber = header.docNumber ?? provisions.filter((p) => p.kind === 'paragraph' && p.parent === -1).map((p) => parseDocNumber(p.text)?.canonical).find((d) => d !== undefined);
+
+  const shortTitle = collapseCjkSpaces((yaml.get('LinkTitle') ?? '').replace(/（\d{4}）$/, ''));
+  const aliases = titleAliases(title, shortTitle || undefined);
+  const unmarked = title.replace(/（失效）$/, '');
+  if (unmarked !== title && !aliases.some((a) => a.text === unmarked)) aliases.push({ text: unmarked, kind: 'short-name', pinyin: pinyinOf(unmarked) });
+  const repeals = repealedTitles(provisions.map((p) => p.text));
+
+  const assembled = assembleStatute({
+    title, file, lastLine: lines.length, provisions, issuers, aliases, notes: builder.notes,
+    ...(docNumber ? { docNumber } : {}),
+    ...(date ? { versionDate: date } : {}),
+    ...(effectiveDate ? { effectiveDate } : {}),
+    ...(status ? { status } : {}),
+    ...(versionLabel ? { versionLabel } : {}),
+  });
+  // The official id tells versions apart even where two share a title and a date.
+  const document: CorpusDocument = {
+    ...assembled,
+    ...(officialId ? { id: stableId('statute', `${title}@${date ?? ''}#${officialId}`), officialId } : {}),
+    ...(group ? { group } : {}),
+    ...(repeals.length > 0 ? { repeals } : {}),
+  };
+  return { document, problems };
+}
+
+function titleKey(text: string): string {
+  return text.replace(/[\s*　]/g, '');
+}
+
+/**
+ * The body, line by line. `partsMode`: the document has no articles (决定, 修改决定), so 一、 lines are parts.
+ * Until the first provision, lines that spell the title, the 文号 and the history are header, not provisions.
+ */
+function buildBody(lines: string[], start: number, title: string, file: string, problems: ImportProblem[], header: Header, partsMode: boolean): StatuteBuilder {
+  const builder = new StatuteBuilder(file, problems);
+  const titleText = titleKey(title);
+  let titleSoFar = '';
+  let inHeader = true;
+  let inToc = false;
+  let table: string[] = [];
+  let tableLine = 0;
+
+  const flushTable = () => {
+    if (table.length === 0) return;
+    const tableText = table.join('\n');
+    table = [];
+    const last = builder.provisions[builder.provisions.length - 1];
+    // A table announced by the paragraph before it (…如下：) belongs to that paragraph.
+    if (builder.inArticle && last && last.kind !== 'article' && /[：:]$/.test(last.text)) {
+      last.text += `\n${tableText}`;
+      last.lines[1] = tableLine;
+    } else if (builder.inArticle) builder.newClause(tableText, tableLine);
+    else builder.loose(tableText, tableLine);
+  };
+
+  for (let k = start; k < lines.length; k++) {
+    const raw = lines[k];
+    const lineNo = k + 1;
+    const trimmed = cleanLine(raw);
+    if (trimmed.startsWith('|')) {
+      const row = tableRow(cleanText(trimmed.replace(/\\\|/g, '／'), file, lineNo, problems));
+      if (row !== undefined) table.push(row);
+      tableLine = lineNo;
+      inHeader = inToc = false;
+      continue;
+    }
+    if (trimmed === '') continue;
+    flushTable();
+    if (/^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) {
+      inToc = false;
+      continue;
+    }
+    const indented = /^\s/.test(raw);
+
+    const heading = HEADING.exec(trimmed);
+    if (heading) {
+      const content = cleanText(heading[2], file, lineNo, problems);
+      if (/^目\s*录$/.test(collapseCjkSpaces(content)) || collapseCjkSpaces(content) === '目录') {
+        inToc = true;
+        continue;
+      }
+      inToc = inHeader = false;
+      if (content === '') continue;
+      openHeading(builder, content, heading[1].length, lineNo);
+      continue;
+    }
+    if (inToc && LIST_MARK.test(trimmed)) continue;
+    inToc = false;
+
+    if (trimmed.startsWith('>')) {
+      const quoted = cleanText(trimmed.replace(/^>\s*/, ''), file, lineNo, problems);
+      if (inHeader || header.quote === '') {
+        if (!header.quoteLine) header.quoteLine = lineNo;
+        header.quote += quoted;
+        continue;
+      }
+      builder.loose(quoted, lineNo);
+      continue;
+    }
+
+    const article = ARTICLE_ITEM.exec(trimmed);
+    if (article && !partsMode) {
+      inHeader = false;
+      builder.openArticle(article[1], article[2], cleanText(article[3], file, lineNo, problems), lineNo);
+      continue;
+    }
+
+    let line = cleanText(trimmed.replace(LIST_MARK, ''), file, lineNo, problems);
+    if (line === '') continue;
+    if (/↑$/.test(line)) {
+      // A converted footnote (“1. text ↑”) at the end of the file.
+      const note = /^(\d+)\s*[.．]\s*(.*?)\s*↑$/.exec(line);
+      builder.notes.push({ n: note ? Number(note[1]) : builder.notes.length + 1, text: note ? note[2] : line.replace(/\s*↑$/, '') });
+      continue;
+    }
+
+    if (inHeader) {
+      const key = titleKey(line);
+      if (titleText.startsWith(titleSoFar + key) && key !== '') {
+        titleSoFar += key;
+        continue;
+      }
+      const number = parseDocNumber(line);
+      if (number && !header.docNumber) {
+        header.docNumber = number.canonical;
+        continue;
+      }
+      if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(line) && !endsSentence(line.replace(/[）)]$/, '')) && header.quote === '') {
+        header.datedLines.push(line);
+        continue;
+      }
+      if (header.datedLines.length > 0 && /(?:通过|公布|修正|修订)[）)]?$/.test(line) && line.length <= 40) {
+        header.datedLines[header.datedLines.length - 1] += line;
+        continue;
+      }
+      inHeader = false;
+    }
+
+    const annex = ANNEX.exec(line);
+    if (annex && line.length <= 60) {
+      const numeral = annex[1] ?? '';
+      const caption = collapseCjkSpaces(annex[2] ?? annex[3] ?? '');
+      builder.annex(numeral, caption, `附${line.startsWith('附件') ? `件${numeral}` : ''}`, 0, lineNo);
+      continue;
+    }
+
+    if (partsMode) {
+      const part = PART.exec(line);
+      if (part && !indented) builder.partLine(part[1], part[2], lineNo);
+      else builder.loose(line, lineNo);
+      continue;
+    }
+
+    if (!builder.inArticle) {
+      const part = PART.exec(line);
+      // A numbered heading that lost its # (执行规定: **一**、执行机构及其职责).
+      if (part && !indented && line.length <= 40 && !/[，。；：]/.test(line)) builder.heading(line, 0, lineNo);
+      else builder.loose(line, lineNo);
+      continue;
+    }
+    if (!indented) {
+      // Unindented text ends the list of articles: text after the articles (an appendix, a closing note).
+      builder.closeArticle();
+      builder.loose(line, lineNo);
+      continue;
+    }
+    if (isTableCaption(line, lines, k)) {
+      builder.annex('', line, '附', 0, lineNo);
+      continue;
+    }
+    addIndentedLine(builder, line, lineNo);
+  }
+  flushTable();
+  return builder;
+}
+
+function openHeading(builder: StatuteBuilder, content: string, hashes: number, lineNo: number): void {
+  const division = DIVISION.exec(content);
+  if (division) {
+    builder.division(division[1], division[2], division[3], hashes, lineNo);
+    return;
+  }
+  const annex = ANNEX.exec(content);
+  if (annex) {
+    const numeral = annex[1] ?? '';
+    builder.annex(numeral, collapseCjkSpaces(annex[2] ?? annex[3] ?? ''), `附${content.startsWith('附件') ? `件${numeral}` : ''}`, hashes, lineNo);
+    return;
+  }
+  builder.heading(content, hashes, lineNo);
+}
+
+/** A short unpunctuated line naming a table, followed by the table: the appendix after the last article. */
+function isTableCaption(line: string, lines: string[], k: number): boolean {
+  if (line.length > 40 || /[，。；：,;:]/.test(line) || !TABLE_CAPTION.test(line)) return false;
+  for (let j = k + 1; j < lines.length && j <= k + 6; j++) {
+    const next = cleanLine(lines[j]);
+    if (next === '') continue;
+    if (next.startsWith('|')) return true;
+  }
+  return /^附表/.test(line);
+}
+
+/** An indented line of an article: 项 （一）, 目 1., or a further 款 — paragraphs are explicit in this shape. */
+function addIndentedLine(builder: StatuteBuilder, line: string, lineNo: number): void {
+  const item = ITEM.exec(line);
+  if (item) {
+    builder.item(item[1].replace(/\s/g, ''), item[2], item[3], lineNo);
+    return;
+  }
+  const target = TARGET.exec(line);
+  if (target) {
+    builder.target(target[1].replace(/\s/g, ''), target[2], lineNo);
+    return;
+  }
+  builder.newClause(line, lineNo);
+}
