@@ -217,8 +217,14 @@ export class StatuteBuilder {
     return this.article;
   }
 
+  /** Only the open article's own provisions are scanned (they follow it), so building stays linear. */
   private clauseCount(): number {
-    return this.provisions.filter((p) => p.parent === this.article && p.kind === 'clause').length;
+    let count = 0;
+    for (let i = this.article + 1; i < this.provisions.length; i++) {
+      const p = this.provisions[i];
+      if (p.parent === this.article && p.kind === 'clause') count++;
+    }
+    return count;
   }
 
   /** A new 款 of the open article. */
