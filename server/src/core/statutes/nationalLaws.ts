@@ -13,7 +13,7 @@ import { pinyinOf } from '../pinyin';
 import { stableId } from '../stableId';
 import {
   CNUM, DIVISION, HeaderEvent, ImportProblem, ParsedStatute, StatuteBuilder, assembleStatute, checkArticleSequence,
-  cleanLine, collapseCjkSpaces, endsSentence, isAmendingInstrument, isoDate, splitLines, titleAliases, versionFacts,
+  cleanLine, collapseCjkSpaces, endsSentence, isAmendingInstrument, isoDate, numeralValue, splitLines, titleAliases, versionFacts,
 } from './markdown';
 
 /** Front matter keys that only this collection writes together. */
@@ -36,11 +36,15 @@ const LIST_MARK = /^[-*+]\s+/;
 const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const FOOTNOTE_REF = /\[\^[^\]]*\]/g;
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
-const COMMENCEMENT = /[，,]?\s*自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日起施行/;
+/** A date in Arabic or Chinese numerals (一九八二年十二月四日, as older texts write them). */
+const DATE_TEXT = '(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日';
+const DATE = new RegExp(DATE_TEXT, 'g');
+const DATE_START = new RegExp(`^${DATE_TEXT}`);
+const COMMENCEMENT = new RegExp(`[，,]?\\s*自\\s*${DATE_TEXT}起施行`);
+const CHINESE_DIGITS = '〇一二三四五六七八九';
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
-/** 附, 附件二, 附：, 附件：…图案 — an appendix opens; 附则 does not. */
-const ANNEX = new RegExp(`^附(?:件\\s*([${CNUM}0-9]*)\\s*[：:]?\\s*(.*)|\\s*[：:]\\s*(.*)|)$`);
+/** 附, 附件二, 附表：, 附：, 附件：…图案 — an appendix opens; 附则 does not. */
+const ANNEX = new RegExp(`^附(?:([件表])\\s*([${CNUM}0-9]*)\\s*[：:]?\\s*([^。]*)|\\s*[：:]\\s*([^。]*)|)$`);
 /** A short caption in front of a table after the last article: 个人所得税税率表一（综合所得适用）, 附表一. */
 const TABLE_CAPTION = /(?:^附表.*|表[一二三四五六七八九十0-9]*(?:（[^）]*）)?)$/;
 
@@ -80,18 +84,24 @@ function tableRow(line: string): string | undefined {
   return cells.length > 0 ? cells.join(' | ') : undefined;
 }
 
+/** ISO date of a DATE match: 一九八二 is read digit by digit, 十二 as a number. */
+function dateOf(year: string, month: string, day: string): string {
+  const y = /^\d+$/.test(year) ? year : [...year].map((c) => String(Math.max(0, CHINESE_DIGITS.indexOf(c === '零' ? '〇' : c)))).join('');
+  return isoDate(y, numeralValue(month) ?? 0, numeralValue(day) ?? 0);
+}
+
 /** History events of the `>` quote: one per date, the commencement date (…起施行) taken out. */
 export function historyEvents(quote: string, lineNo: number): { events: HeaderEvent[]; commencement?: string } {
   let text = quote.replace(/^[（(]/, '').replace(/[）)]\s*$/, '');
   const start = COMMENCEMENT.exec(text);
-  const commencement = start ? isoDate(start[1], start[2], start[3]) : undefined;
+  const commencement = start ? dateOf(start[1], start[2], start[3]) : undefined;
   if (start) text = text.replace(COMMENCEMENT, '');
   const events: HeaderEvent[] = [];
   const dates = [...text.matchAll(DATE)];
   dates.forEach((m, k) => {
     const from = (m.index ?? 0) + m[0].length;
     const to = k + 1 < dates.length ? dates[k + 1].index ?? text.length : text.length;
-    events.push({ date: isoDate(m[1], m[2], m[3]), text: text.slice(from, to).replace(/[\s　、，和]+$/u, '').trim(), line: lineNo });
+    events.push({ date: dateOf(m[1], m[2], m[3]), text: text.slice(from, to).replace(/[\s　、，和]+$/u, '').trim(), line: lineNo });
   });
   return { events, ...(commencement ? { commencement } : {}) };
 }
@@ -131,7 +141,10 @@ interface Header {
 function parseFile(text: string, file: string): ParsedStatute {
   const lines = splitLines(text.replace(/^\ufeff/, ''));
   const { values: yaml, next } = frontMatter(lines);
-  const title = collapseCjkSpaces(yaml.get('title') ?? '');
+  const fullTitle = collapseCjkSpaces(yaml.get('title') ?? '');
+  // 中华人民共和国宪法（2018年修正文本）: the year tells the version, the title is the Constitution's.
+  // Each 宪法修正案（1988年） is an instrument of its own, not a version of the others.
+  const title = /^(.+?)(?<!修正案)（\d{4}年(?:修正文本)?）$/.exec(fullTitle)?.[1] ?? fullTitle;
   if (!title) return { problems: [{ file, line: 1, kind: 'skipped', message: 'no title in the front matter: not a statute file' }] };
   const problems: ImportProblem[] = [];
   const header: Header = { quote: '', quoteLine: 0, datedLines: [] };
@@ -144,7 +157,7 @@ function parseFile(text: string, file: string): ParsedStatute {
   const date = isoOf(yaml.get('date')) ?? isoOf(yaml.get('publication_date'));
   const history = historyEvents(header.quote || header.datedLines.join(''), header.quoteLine);
   const facts = versionFacts(history.events, date, file, problems);
-  const linkYear = /（(\d{4})）$/.exec(yaml.get('LinkTitle') ?? '');
+  const linkYear = /（(\d{4})年?）$/.exec(yaml.get('LinkTitle') ?? '');
   const versionLabel = facts.versionLabel ?? (linkYear ? `${linkYear[1]}年` : undefined);
   const effectiveDate = isoOf(yaml.get('effective_date')) ?? history.commencement ?? facts.effectiveDate;
   const status = yaml.get('status') || undefined;
@@ -152,10 +165,12 @@ function parseFile(text: string, file: string): ParsedStatute {
   const issuers = (yaml.get('author') ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter((s) => s !== '');
   const docNumber = header.docNumber ?? provisions.filter((p) => p.kind === 'paragraph' && p.parent === -1).map((p) => parseDocNumber(p.text)?.canonical).find((d) => d !== undefined);
 
-  const shortTitle = collapseCjkSpaces((yaml.get('LinkTitle') ?? '').replace(/（\d{4}）$/, ''));
-  const aliases = titleAliases(title, shortTitle || undefined);
-  const unmarked = title.replace(/（失效）$/, '');
-  if (unmarked !== title && !aliases.some((a) => a.text === unmarked)) aliases.push({ text: unmarked, kind: 'short-name', pinyin: pinyinOf(unmarked) });
+  const shortTitle = collapseCjkSpaces((yaml.get('LinkTitle') ?? '').replace(/（\d{4}年?）$/, ''));
+  // The short title without its year (LinkTitle), unless the year is what tells the instrument apart (宪法修正案).
+  const aliases = titleAliases(title, /（\d{4}年[^）]*）$/.test(fullTitle) ? undefined : shortTitle || undefined);
+  for (const extra of [fullTitle, title.replace(/（失效）$/, '')]) {
+    if (extra !== title && !aliases.some((a) => a.text === extra)) aliases.push({ text: extra, kind: 'short-name', pinyin: pinyinOf(extra) });
+  }
   const repeals = repealedTitles(provisions.map((p) => p.text));
 
   const assembled = assembleStatute({
@@ -190,6 +205,7 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
   let titleSoFar = '';
   let inHeader = true;
   let inToc = false;
+  let historyOpen = false;
   let table: string[] = [];
   let tableLine = 0;
 
@@ -278,8 +294,15 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
         header.docNumber = number.canonical;
         continue;
       }
-      if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(line) && !endsSentence(line.replace(/[）)]$/, '')) && header.quote === '') {
+      if (historyOpen) {
+        header.datedLines[header.datedLines.length - 1] += line;
+        historyOpen = unclosed(header.datedLines[header.datedLines.length - 1]);
+        continue;
+      }
+      if (DATE_START.test(line.replace(/^[（(]/, '')) && !endsSentence(line.replace(/[）)]$/, '')) && header.quote === '') {
+        // History written without a quote, possibly over several lines: “（2012年…审判委员会” … “…修正）”.
         header.datedLines.push(line);
+        historyOpen = unclosed(line);
         continue;
       }
       if (header.datedLines.length > 0 && /(?:通过|公布|修正|修订)[）)]?$/.test(line) && line.length <= 40) {
@@ -289,13 +312,7 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
       inHeader = false;
     }
 
-    const annex = ANNEX.exec(line);
-    if (annex && line.length <= 60) {
-      const numeral = annex[1] ?? '';
-      const caption = collapseCjkSpaces(annex[2] ?? annex[3] ?? '');
-      builder.annex(numeral, caption, `附${line.startsWith('附件') ? `件${numeral}` : ''}`, 0, lineNo);
-      continue;
-    }
+    if (line.length <= 60 && openAnnex(builder, line, 0, lineNo)) continue;
 
     if (partsMode) {
       const part = PART.exec(line);
@@ -327,19 +344,27 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
   return builder;
 }
 
+/** More opening than closing parentheses: the history goes on on the next line. */
+function unclosed(text: string): boolean {
+  return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
+}
+
 function openHeading(builder: StatuteBuilder, content: string, hashes: number, lineNo: number): void {
   const division = DIVISION.exec(content);
   if (division) {
     builder.division(division[1], division[2], division[3], hashes, lineNo);
     return;
   }
-  const annex = ANNEX.exec(content);
-  if (annex) {
-    const numeral = annex[1] ?? '';
-    builder.annex(numeral, collapseCjkSpaces(annex[2] ?? annex[3] ?? ''), `附${content.startsWith('附件') ? `件${numeral}` : ''}`, hashes, lineNo);
-    return;
-  }
-  builder.heading(content, hashes, lineNo);
+  if (!openAnnex(builder, content, hashes, lineNo)) builder.heading(content, hashes, lineNo);
+}
+
+/** 附件二 / 附表： / 附 opens an appendix: everything after it belongs there. */
+function openAnnex(builder: StatuteBuilder, text: string, hashes: number, lineNo: number): boolean {
+  const annex = ANNEX.exec(text);
+  if (!annex) return false;
+  const [, kind, numeral, caption, bareCaption] = annex;
+  builder.annex(numeral ?? '', collapseCjkSpaces(caption ?? bareCaption ?? ''), `附${kind ?? ''}${numeral ?? ''}`, hashes, lineNo);
+  return true;
 }
 
 /** A short unpunctuated line naming a table, followed by the table: the appendix after the last article. */
