@@ -13,7 +13,7 @@ import { pinyinOf } from '../pinyin';
 import { stableId } from '../stableId';
 import {
   CNUM, DIVISION, HeaderEvent, ImportProblem, ParsedStatute, StatuteBuilder, assembleStatute, checkArticleSequence,
-  cleanLine, collapseCjkSpaces, endsSentence, isAmendingInstrument, isoDate, numeralValue, splitLines, titleAliases, versionFacts,
+  cleanLine, collapseCjkSpaces, endsSentence, excerpt, isAmendingInstrument, isoDate, numeralValue, splitLines, titleAliases, versionFacts,
 } from './markdown';
 
 /** Front matter keys that only this collection writes together. */
@@ -28,6 +28,9 @@ export function isNationalLawText(text: string): boolean {
 }
 
 const ARTICLE_ITEM = new RegExp(`^[-*+]\\s+\\*\\*\\s*第([${CNUM}]+)条(?:之([${CNUM}]+))?\\s*\\*\\*\\s*(.*)$`);
+/** 第五条公司为… or 第五条　公司为…: a head without its list item; the guard keeps 第五条的规定 and 第五条、第六条 out. */
+const LOST_ARTICLE = new RegExp(`^第([${CNUM}]+)条(?:之([${CNUM}]+))?(?![的之、，,。；：第至和或及与]|规定|增加|修改|删)\\s*(.+)$`);
+const GLUED_ARTICLE = new RegExp(`^(.+?)第([${CNUM}]+)条(?:之([${CNUM}]+))?\\s+(.+)$`);
 const ITEM = new RegExp(`^([（(]\\s*([${CNUM}]+)\\s*[）)])\\s*(.*)$`);
 const TARGET = /^([0-9０-９]+\s*[．.、])(?![0-9０-９])\s*(.*)$/;
 const PART = new RegExp(`^([${CNUM}]+)、\\s*(.*)$`);
@@ -158,7 +161,8 @@ function parseFile(text: string, file: string): ParsedStatute {
   const history = historyEvents(header.quote || header.datedLines.join(''), header.quoteLine);
   const facts = versionFacts(history.events, date, file, problems);
   const linkYear = /（(\d{4})年?）$/.exec(yaml.get('LinkTitle') ?? '');
-  const versionLabel = facts.versionLabel ?? (linkYear ? `${linkYear[1]}年` : undefined);
+  // Without any history the LinkTitle's year names the version; a history that stops short is a defect (no label).
+  const versionLabel = facts.versionLabel ?? (linkYear && history.events.length === 0 ? `${linkYear[1]}年` : undefined);
   const effectiveDate = isoOf(yaml.get('effective_date')) ?? history.commencement ?? facts.effectiveDate;
   const status = yaml.get('status') || undefined;
   const group = yaml.get('group') || undefined;
@@ -206,6 +210,8 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
   let inHeader = true;
   let inToc = false;
   let historyOpen = false;
+  /** The open article was recovered from a damaged line: its 款 follow unindented. */
+  let recovered = false;
   let table: string[] = [];
   let tableLine = 0;
 
@@ -250,10 +256,29 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
       }
       inToc = inHeader = false;
       if (content === '') continue;
+      const glued = partsMode ? null : GLUED_ARTICLE.exec(content);
+      if (glued && DIVISION.test(glued[1]) && followsPrevious(builder, glued[2], glued[3])) {
+        // 第五章　　信息公开和公众参与第五十三条 公民…: the converter lost the line break after the heading.
+        openHeading(builder, glued[1], heading[1].length, lineNo);
+        builder.openArticle(glued[2], glued[3], glued[4], lineNo);
+        recovered = true;
+        problems.push({ file, line: lineNo, kind: 'repaired', message: `heading and article on one line: split before ${glued[0].slice(glued[1].length, glued[1].length + 12)}` });
+        continue;
+      }
       openHeading(builder, content, heading[1].length, lineNo);
+      recovered = false;
       continue;
     }
-    if (inToc && LIST_MARK.test(trimmed)) continue;
+    if (inToc && LIST_MARK.test(trimmed)) {
+      const entry = partsMode ? null : LOST_ARTICLE.exec(cleanText(trimmed.replace(LIST_MARK, ''), file, lineNo, problems));
+      if (!entry || !/[，。；]/.test(entry[3])) continue;
+      // An article written as a plain list item right after the table of contents (全国人大议事规则 第一条).
+      inToc = false;
+      builder.openArticle(entry[1], entry[2], entry[3], lineNo);
+      recovered = true;
+      problems.push({ file, line: lineNo, kind: 'repaired', message: `article ${excerpt(entry[0], 8)} written as a table-of-contents entry: read as an article` });
+      continue;
+    }
     inToc = false;
 
     if (trimmed.startsWith('>')) {
@@ -269,10 +294,11 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
 
     const article = ARTICLE_ITEM.exec(trimmed);
     if (article && !partsMode) {
-      inHeader = false;
+      inHeader = recovered = false;
       builder.openArticle(article[1], article[2], cleanText(article[3], file, lineNo, problems), lineNo);
       continue;
     }
+    if (LIST_MARK.test(trimmed)) recovered = false;
 
     let line = cleanText(trimmed.replace(LIST_MARK, ''), file, lineNo, problems);
     if (line === '') continue;
@@ -321,6 +347,15 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
       continue;
     }
 
+    const lost = partsMode ? null : LOST_ARTICLE.exec(line);
+    if (lost && builder.previousArticle && followsPrevious(builder, lost[1], lost[2])) {
+      // 第五条公司为被执行人…: an article head that lost its list item and bold.
+      builder.openArticle(lost[1], lost[2], lost[3], lineNo);
+      recovered = true;
+      problems.push({ file, line: lineNo, kind: 'repaired', message: `article head without its list item: read as ${excerpt(line, 8)}` });
+      continue;
+    }
+
     if (!builder.inArticle) {
       const part = PART.exec(line);
       // A numbered heading that lost its # (执行规定: **一**、执行机构及其职责).
@@ -328,7 +363,7 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
       else builder.loose(line, lineNo);
       continue;
     }
-    if (!indented) {
+    if (!indented && !recovered) {
       // Unindented text ends the list of articles: text after the articles (an appendix, a closing note).
       builder.closeArticle();
       builder.loose(line, lineNo);
@@ -342,6 +377,14 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
   }
   flushTable();
   return builder;
+}
+
+/** True when 第N条(之M) is the article right after the previous one: a damaged head, not a reference. */
+function followsPrevious(builder: StatuteBuilder, numeral: string, subNumeral: string | undefined): boolean {
+  const number = numeralValue(numeral) ?? 0;
+  const sub = subNumeral ? numeralValue(subNumeral) ?? 0 : 0;
+  const [n, s] = builder.previousArticle ?? [0, 0];
+  return (sub === 0 && number === n + 1) || (sub > 0 && number === n && sub === s + 1);
 }
 
 /** More opening than closing parentheses: the history goes on on the next line. */
