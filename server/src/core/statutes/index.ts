@@ -4,7 +4,8 @@
  */
 import { parseAnsvarJson } from './ansvarJson';
 import { ParsedStatute, parseStatuteMarkdown } from './markdown';
-import { isNationalLawText, parseNationalLaw } from './nationalLaws';
+import { parseNationalLaw } from './nationalLaws';
+import { isNationalLawText } from './nationalLawsHeader';
 
 export function parseStatuteText(file: string, text: string): ParsedStatute {
   if (/\.json$/i.test(file)) return parseAnsvarJson(text, file);

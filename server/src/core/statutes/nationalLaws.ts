@@ -12,20 +12,10 @@ import { parseDocNumber } from '../docNumber';
 import { pinyinOf } from '../pinyin';
 import { stableId } from '../stableId';
 import {
-  CNUM, DIVISION, HeaderEvent, ImportProblem, ParsedStatute, StatuteBuilder, assembleStatute, checkArticleSequence,
-  cleanLine, collapseCjkSpaces, endsSentence, excerpt, isAmendingInstrument, isoDate, numeralValue, splitLines, titleAliases, versionFacts,
+  CNUM, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, assembleStatute, checkArticleSequence,
+  cleanLine, collapseCjkSpaces, endsSentence, excerpt, isAmendingInstrument, numeralValue, splitLines, titleAliases, versionFacts,
 } from './markdown';
-
-/** Front matter keys that only this collection writes together. */
-const SHAPE_KEYS = /^LinkTitle:.*$[\s\S]*^(?:effective_date|status):/m;
-
-/** True for a file of the national statute book: front matter with `LinkTitle:` and `effective_date:`/`status:`. */
-export function isNationalLawText(text: string): boolean {
-  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
-  if (!/^---\r?\n/.test(head)) return false;
-  const end = head.search(/\r?\n---\r?\n/);
-  return end > 0 && SHAPE_KEYS.test(head.slice(0, end));
-}
+import { DATE_START, frontMatter, historyEvents, isoOf, repealedTitles, unclosed } from './nationalLawsHeader';
 
 const ARTICLE_ITEM = new RegExp(`^[-*+]\\s+\\*\\*\\s*第([${CNUM}]+)条(?:之([${CNUM}]+))?\\s*\\*\\*\\s*(.*)$`);
 /** 第五条公司为… or 第五条　公司为…: a head without its list item; the guard keeps 第五条的规定 and 第五条、第六条 out. */
@@ -39,35 +29,11 @@ const LIST_MARK = /^[-*+]\s+/;
 const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const FOOTNOTE_REF = /\[\^[^\]]*\]/g;
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
-/** A date in Arabic or Chinese numerals (一九八二年十二月四日, as older texts write them). */
-const DATE_TEXT = '(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日';
-const DATE = new RegExp(DATE_TEXT, 'g');
-const DATE_START = new RegExp(`^${DATE_TEXT}`);
-const COMMENCEMENT = new RegExp(`[，,]?\\s*自\\s*${DATE_TEXT}起施行`);
-const CHINESE_DIGITS = '〇一二三四五六七八九';
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 /** 附, 附件二, 附表：, 附：, 附件：…图案 — an appendix opens; 附则 does not. */
 const ANNEX = new RegExp(`^附(?:([件表])\\s*([${CNUM}0-9]*)\\s*[：:]?\\s*([^。]*)|\\s*[：:]\\s*([^。]*)|)$`);
 /** A short caption in front of a table after the last article: 个人所得税税率表一（综合所得适用）, 附表一. */
 const TABLE_CAPTION = /(?:^附表.*|表[一二三四五六七八九十0-9]*(?:（[^）]*）)?)$/;
-
-/** The front matter's scalar values (lists such as `tags:` are not needed). */
-function frontMatter(lines: string[]): { values: Map<string, string>; next: number } {
-  const values = new Map<string, string>();
-  if (cleanLine(lines[0] ?? '') !== '---') return { values, next: 0 };
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (cleanLine(line) === '---') return { values, next: i + 1 };
-    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (kv) values.set(kv[1], kv[2].trim().replace(/^(["'])(.*)\1$/, '$2').trim());
-  }
-  return { values, next: lines.length };
-}
-
-function isoOf(value: string | undefined): string | undefined {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value ?? '');
-  return m ? isoDate(m[1], m[2], m[3]) : undefined;
-}
 
 /** Text without Markdown artefacts: escapes, stray bold marks, footnote references; images are reported. */
 function cleanText(raw: string, file: string, lineNo: number, problems: ImportProblem[]): string {
@@ -85,42 +51,6 @@ function tableRow(line: string): string | undefined {
   if (TABLE_SEPARATOR.test(line)) return undefined;
   const cells = line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => collapseCjkSpaces(c.trim()).replace(/\s+/g, ' ')).filter((c) => c !== '');
   return cells.length > 0 ? cells.join(' | ') : undefined;
-}
-
-/** ISO date of a DATE match: 一九八二 is read digit by digit, 十二 as a number. */
-function dateOf(year: string, month: string, day: string): string {
-  const y = /^\d+$/.test(year) ? year : [...year].map((c) => String(Math.max(0, CHINESE_DIGITS.indexOf(c === '零' ? '〇' : c)))).join('');
-  return isoDate(y, numeralValue(month) ?? 0, numeralValue(day) ?? 0);
-}
-
-/** History events of the `>` quote: one per date, the commencement date (…起施行) taken out. */
-export function historyEvents(quote: string, lineNo: number): { events: HeaderEvent[]; commencement?: string } {
-  let text = quote.replace(/^[（(]/, '').replace(/[）)]\s*$/, '');
-  const start = COMMENCEMENT.exec(text);
-  const commencement = start ? dateOf(start[1], start[2], start[3]) : undefined;
-  if (start) text = text.replace(COMMENCEMENT, '');
-  const events: HeaderEvent[] = [];
-  const dates = [...text.matchAll(DATE)];
-  dates.forEach((m, k) => {
-    const from = (m.index ?? 0) + m[0].length;
-    const to = k + 1 < dates.length ? dates[k + 1].index ?? text.length : text.length;
-    events.push({ date: dateOf(m[1], m[2], m[3]), text: text.slice(from, to).replace(/[\s　、，和]+$/u, '').trim(), line: lineNo });
-  });
-  return { events, ...(commencement ? { commencement } : {}) };
-}
-
-/** Titles a text repeals on taking effect: “《…》、《…》同时废止”, “自…起施行，《…》同时废止”. */
-export function repealedTitles(texts: Iterable<string>): string[] {
-  const found: string[] = [];
-  for (const text of texts) {
-    if (!text.includes('同时废止')) continue;
-    for (const sentence of text.split(/[。；]/)) {
-      if (!sentence.includes('同时废止')) continue;
-      const before = sentence.slice(0, sentence.lastIndexOf('同时废止'));
-      for (const m of before.matchAll(/《([^《》]+)》/g)) if (!found.includes(m[1])) found.push(m[1]);
-    }
-  }
-  return found;
 }
 
 /** Parses one file of the national statute book; never throws. */
@@ -300,7 +230,7 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
     }
     if (LIST_MARK.test(trimmed)) recovered = false;
 
-    let line = cleanText(trimmed.replace(LIST_MARK, ''), file, lineNo, problems);
+    const line = cleanText(trimmed.replace(LIST_MARK, ''), file, lineNo, problems);
     if (line === '') continue;
     if (/↑$/.test(line)) {
       // A converted footnote (“1. text ↑”) at the end of the file.
@@ -347,7 +277,7 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
       continue;
     }
 
-    const lost = partsMode ? null : LOST_ARTICLE.exec(line);
+    const lost = LOST_ARTICLE.exec(line);
     if (lost && builder.previousArticle && followsPrevious(builder, lost[1], lost[2])) {
       // 第五条公司为被执行人…: an article head that lost its list item and bold.
       builder.openArticle(lost[1], lost[2], lost[3], lineNo);
@@ -385,11 +315,6 @@ function followsPrevious(builder: StatuteBuilder, numeral: string, subNumeral: s
   const sub = subNumeral ? numeralValue(subNumeral) ?? 0 : 0;
   const [n, s] = builder.previousArticle ?? [0, 0];
   return (sub === 0 && number === n + 1) || (sub > 0 && number === n && sub === s + 1);
-}
-
-/** More opening than closing parentheses: the history goes on on the next line. */
-function unclosed(text: string): boolean {
-  return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
 }
 
 function openHeading(builder: StatuteBuilder, content: string, hashes: number, lineNo: number): void {
