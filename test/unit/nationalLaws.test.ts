@@ -44,7 +44,7 @@ describe('national statute book (国家法律法规数据库 Markdown)', functio
   });
 
   it('every sample file becomes one document; only the README is skipped', () => {
-    assert.equal(imported.documents.length, 14);
+    assert.equal(imported.documents.length, 15);
     assert.deepEqual(imported.problems.filter((p) => p.kind === 'skipped').map((p) => path.basename(p.file)), ['README.md']);
   });
 
@@ -73,6 +73,12 @@ describe('national statute book (国家法律法规数据库 Markdown)', functio
     assert.equal(item.address, '第十三条第一款第（二）项');
     assert.equal(item.text, '（二）为订立、履行个人作为一方当事人的合同所必需，或者按照依法制定的劳动规章制度和依法签订的集体合同实施人力资源管理所必需；');
     assert.match(available('《个人信息保护法》第十三条第一款第八项'), /（一）至（七）/);
+  });
+
+  it('目 under a 项, and the 项 after them: 海商法第四十四条', () => {
+    assert.match(found('《海商法》第四十四条第（三）项第1目').provision!.text, /^1\.本人或者委托他人以本人名义或者委托他人为本人与承运人订立海上货物运输合同的人。$/);
+    assert.equal(found('《海商法》第四十四条第（三）项第2目').provision!.address, '第四十四条第一款第（三）项第2目');
+    assert.match(found('《海商法》第四十四条第（四）项').provision!.text, /^（四）收货人，是指有权提取货物的人。$/);
   });
 
   it('款 as indented paragraphs: 数据安全法第二十七条 has two', () => {
