@@ -101,7 +101,7 @@ function parseFile(text: string, file: string): ParsedStatute {
 
   const shortTitle = collapseCjkSpaces((yaml.get('LinkTitle') ?? '').replace(/（\d{4}年?）$/, ''));
   // The short title without its year (LinkTitle), unless the year is what tells the instrument apart (宪法修正案).
-  const aliases = titleAliases(title, /（\d{4}年[^）]*）$/.test(fullTitle) ? undefined : shortTitle || undefined);
+  const aliases = titleAliases(title, /（\d{4}(?:年[^）]*)?）$/.test(fullTitle) ? undefined : shortTitle || undefined);
   for (const extra of [fullTitle, title.replace(/（失效）$/, '')]) {
     if (extra !== title && !aliases.some((a) => a.text === extra)) aliases.push({ text: extra, kind: 'short-name', pinyin: pinyinOf(extra) });
   }
