@@ -174,6 +174,22 @@ describe('national statute book (国家法律法规数据库 Markdown)', functio
     assert.equal(parseStatuteText('x.json', '{}').document, undefined);
   });
 
+  it('Markdown artefacts: escapes undone, stray bold and footnote marks removed, images reported', () => {
+    const text = [
+      '---', 'id: 0001', 'title: 测试条例', 'LinkTitle: 测试条例（2024）', "date: '2024-01-02'", "effective_date: ''", 'status: 有效', 'author: 国务院', '---', '',
+      '**测试条例**', '', '> （2024年1月2日国务院公布　自2024年3月1日起施行）[^footnote-0]', '', '## 目　　录', '', '- 第一章　　总　　则', '', '---', '',
+      '## 第一章　　总  则', '', '- **第一条**　　麦角酸\\*等物质**不得**生产。', '', '  目录见下图![](../images/x/image_01.png)：', '',
+      '- **第一条之一**　　本条例自2024年3月1日起施行。', '',
+    ].join('\n');
+    const { document, problems } = parseNationalLaw(text, 'test.md');
+    assert.ok(document);
+    assert.deepEqual(document.provisions.map((p) => `${p.kind}:${p.label}${p.caption ?? ''}:${p.text}`), [
+      'division:第一章总则:', 'article:第一条:', 'clause::麦角酸*等物质不得生产。', 'clause::目录见下图：', 'article:第一条之一:', 'clause::本条例自2024年3月1日起施行。',
+    ]);
+    assert.deepEqual([document.versionDate, document.effectiveDate, document.versionLabel, document.issuers, document.officialId], ['2024-01-02', '2024-03-01', '2024年', ['国务院'], '0001']);
+    assert.deepEqual(problems.map((p) => [p.line, p.kind]), [[25, 'warning']]);
+  });
+
   it('damaged input yields problems, never exceptions', () => {
     const text = fs.readFileSync(CIVIL_CODE, 'utf8');
     for (const cut of [0, 3, 40, 400, 900, 2000, 5000, 9000, 20000, 100000]) {
