@@ -199,5 +199,9 @@ describe('national statute book (国家法律法规数据库 Markdown)', functio
     const noisy = text.slice(0, 1200) + '\n- **第一条**\n  - （一）\n|\n| --- |\n![](x.png)\n> \n## \n- **第一条之一**　　\\*\\*';
     assert.ok(parseNationalLaw(noisy, 'noisy.md').document);
     assert.equal(parseNationalLaw(undefined as unknown as string, 'none.md').problems[0].kind, 'skipped');
+    // A history line whose “（” never closes does not swallow the decision that follows.
+    const decision = ['---', 'id: 2', 'title: 关于测试的决定', 'LinkTitle: 关于测试的决定', 'status: 未知', '---', '', '**关于测试的决定**', '',
+      '（2020年1月2日第十三届全国人民代表大会常务委员会', '', '为了测试，作如下决定：', '', '一、第一项。', '', '二、第二项。'].join('\n');
+    assert.deepEqual(parseNationalLaw(decision, 'decision.md').document!.provisions.map((p) => `${p.kind}:${p.label}${p.text}`), ['paragraph:为了测试，作如下决定：', 'part:一、第一项。', 'part:二、第二项。']);
   });
 });

@@ -140,6 +140,7 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
   let inHeader = true;
   let inToc = false;
   let historyOpen = false;
+  let historyLines = 0;
   /** The open article was recovered from a damaged line: its 款 follow unindented. */
   let recovered = false;
   let table: string[] = [];
@@ -250,11 +251,13 @@ function buildBody(lines: string[], start: number, title: string, file: string, 
         header.docNumber = number.canonical;
         continue;
       }
-      if (historyOpen) {
+      // A history is a few short lines; an unclosed “（” must not swallow the text that follows.
+      if (historyOpen && line.length <= 60 && !/。|[：:；]$/.test(line) && historyLines++ < 8) {
         header.datedLines[header.datedLines.length - 1] += line;
         historyOpen = unclosed(header.datedLines[header.datedLines.length - 1]);
         continue;
       }
+      historyOpen = false;
       if (DATE_START.test(line.replace(/^[（(]/, '')) && !endsSentence(line.replace(/[）)]$/, '')) && header.quote === '') {
         // History written without a quote, possibly over several lines: “（2012年…审判委员会” … “…修正）”.
         header.datedLines.push(line);
