@@ -125,7 +125,11 @@ export interface CorpusDocument {
   status?: string;
   /** Statute versions: the version tag (2013年修正) when one can be derived. */
   versionLabel?: string;
-  /** Statutes: titles this text repeals at the same time (同时废止), as its own words give them. */
+  /** Statutes of the national statute book: the official database id (国家法律法规数据库), one per version. */
+  officialId?: string;
+  /** Statutes of the national statute book: the collection's group (法律, 行政法规, 司法解释, 修正案, …). */
+  group?: string;
+  /** Titles the text says it repeals on taking effect (…《中华人民共和国合同法》…同时废止), as written; may name an earlier text of its own title (1950年…《工会法》). */
   repeals?: string[];
   /** How many provisions the document has, set by loaders that keep provisions on disk until first used. */
   provisionCount?: number;

@@ -6,8 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusDocument } from '../core/model';
-import { parseAnsvarJson, parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
+import { parseStatuteText } from '../core/statutes';
+import { parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
+import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
+import { isNationalLawText } from '../core/statutes/nationalLawsHeader';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 
 export interface StatuteFolderImport {
@@ -103,9 +105,9 @@ function readText(file: string, problems: ImportProblem[]): string | undefined {
   return text.replace(/^\ufeff/, '');
 }
 
-/** Parses one statute file's text (Markdown, or JSON by extension). */
+/** Parses one statute file's text (Markdown of either shape, or JSON by extension). */
 export function parseStatuteFile(file: string, text: string): ParsedStatute {
-  return /\.json$/i.test(file) ? parseAnsvarJson(text, file) : parseStatuteMarkdown(text, file);
+  return parseStatuteText(file, text);
 }
 
 /**
@@ -114,7 +116,7 @@ export function parseStatuteFile(file: string, text: string): ParsedStatute {
  */
 export function* parseStatuteFileSteps(file: string, text: string): Generator<void, ParsedStatute> {
   if (/\.json$/i.test(file)) return yield* parseAnsvarJsonSteps(text, file);
-  if (/\.md$/i.test(file)) return yield* parseStatuteMarkdownSteps(text, file);
+  if (/\.md$/i.test(file) && !isNationalLawText(text)) return yield* parseStatuteMarkdownSteps(text, file);
   return parseStatuteFile(file, text);
 }
 
