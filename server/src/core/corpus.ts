@@ -43,6 +43,8 @@ export class Corpus {
   private readonly titles = new Map<string, TitleEntry[]>();
   /** Every cited-only instrument by title, also those a statute shadows: a foreign citation may still mean them. */
   private readonly instrumentTitles = new Map<string, TitleEntry[]>();
+  /** Instruments whose title a document holds: they answer only for foreign citations (see yieldInstrumentsToDocuments). */
+  private readonly shadowed = new Set<string>();
   private readonly docNumbers = new Map<string, CorpusDocument[]>();
   private readonly addressings = new Map<string, ProvisionAddressing>();
   private searchIndex: SearchIndex | undefined;
@@ -97,6 +99,7 @@ export class Corpus {
     for (const instrument of this.instruments) {
       const documents = (this.titles.get(titleKeyWithoutPrc(instrument.title)) ?? []).filter((e) => e.type === 'document');
       if (documents.length === 0) continue;
+      this.shadowed.add(instrument.id);
       for (const variant of instrument.variants) {
         if (DRAFT.test(variant)) continue;
         for (const entry of documents) this.addTitle(variant, { ...entry, via: 'variant' });
@@ -236,6 +239,7 @@ export class Corpus {
       yield entry('record', record.id, record.title, [record.title], [record.pinyin], record.authors, authorityOf('record'));
     }
     for (const instrument of this.instruments) {
+      if (this.shadowed.has(instrument.id)) continue;
       const texts = [instrument.title, ...instrument.variants, ...instrument.aliases.map((a) => a.text)];
       const pinyins = [instrument.pinyin, ...instrument.variants.map(pinyinOf), ...instrument.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
       yield entry('instrument', instrument.id, instrument.title, texts, pinyins, [], authorityOf(instrument.kind === 'journal' ? 'journal' : 'cited', instrument.sites.length));
