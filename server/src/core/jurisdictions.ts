@@ -22,6 +22,13 @@ export function isForeignJurisdiction(word: string): boolean {
   return FOREIGN.has(word);
 }
 
+const BY_LENGTH = [...FOREIGN_JURISDICTIONS].sort((a, b) => b.length - a.length);
+
+/** The foreign jurisdiction a title opens with (《美国海外账户税务合规法》, 《欧盟基本权利宪章》); undefined when none. */
+export function foreignJurisdictionOpening(title: string): string | undefined {
+  return BY_LENGTH.find((word) => title.startsWith(word));
+}
+
 const SPACE = '[ \\t\\u3000]*';
 const WORDS = [...FOREIGN_JURISDICTIONS, ...HOME_JURISDICTIONS].sort((a, b) => b.length - a.length).join('|');
 /**

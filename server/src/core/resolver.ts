@@ -6,6 +6,7 @@
 import type { AddressResult } from './addressing';
 import type { Corpus, CorpusItem, TitleEntry } from './corpus';
 import type { CorpusDocument } from './model';
+import { foreignJurisdictionOpening } from './jurisdictions';
 import { titleKeyWithoutPrc } from './normalize';
 import type { ArticleReference, TitleCitation } from './parser';
 import type { PaperScope, ShortNameDefinition } from './paperScope';
@@ -37,6 +38,10 @@ export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, 
     if (entries.length > 0) {
       return { status: 'resolved', entries: [...entries].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]) };
     }
+    // A foreign act named with its country (《美国海外账户税务合规法》) is outside the index, not a near miss.
+    // 《欧盟通用数据保护条例》 is the bulletin's 欧盟《通用数据保护条例》.
+    const opening = foreignJurisdictionOpening(title);
+    if (opening) return resolveForeign(corpus, title.slice(opening.length), opening);
     // A national standard is not a misspelt statute, however close its title.
     return (standard ? undefined : findTypo(corpus, title)) ?? { status: 'unknown' };
   });
