@@ -248,8 +248,8 @@ function skipInlineSpace(text: string, position: number): number {
 }
 
 const VERSION_TAG = /^(\d{4})\s*年\s*(修正|修订|公布|版|文本)?$|^(\d{4}年)?(修正|修订)(本|文本)?$/;
-/** 以下简称《X》 and 以下简称“X”. */
-const SHORT_NAME = /以下简称\s*(?:《([^《》]+)》|[“"]([^“”"《》]+)[”"])/;
+/** 以下简称《X》 and 以下简称“X”, also written 下称, 以下称, 简称, with 为 or a colon. */
+const SHORT_NAME = /(?:以下简称|以下称|下称|简称)\s*为?\s*[:：]?\s*(?:《([^《》]+)》|[“"]([^“”"《》]+)[”"])/;
 
 /** Parenthesised groups after a title: version tag, 文号, short-name definition. */
 function parseTrailingGroups(text: string, position: number, citation: TitleCitation, docNumbers: DocNumberCitation[]): number {
