@@ -4,6 +4,7 @@
  * national standards, cited-only records yielding to statutes, 司法解释 by 法释 number.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Corpus } from '../../server/src/core/corpus';
@@ -13,7 +14,7 @@ import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { DATA_DIR, REPO_ROOT, bulletinCorpus } from '../helpers/corpus';
+import { DATA_DIR, REPO_ROOT, SHARED_DIR, bulletinCorpus } from '../helpers/corpus';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'statutes-names');
 const settings = resolveSettings(undefined);
@@ -163,6 +164,14 @@ describe('names in papers: how real papers write the titles of laws', function (
       assert.deepEqual(parsePaper('见法释〔2021〕15号、高检发释字〔2019〕1号。').docNumbers.map((n) => [n.parsed.issuerCode, n.parsed.canonical]), [
         ['法释', '法释〔2021〕15号'], ['高检发释字', '高检发释字〔2019〕1号'],
       ]);
+    });
+
+    it('every number the national statute book prints for its 司法解释 (**法释〔…〕N号**) is read as one 文号 in a paper', function () {
+      const folder = path.join(SHARED_DIR, 'national-laws', '司法解释');
+      if (!fs.existsSync(folder)) this.skip();
+      const numbers = fs.readdirSync(folder).map((f) => /^\*\*([^*\n]*号)\*\*$/m.exec(fs.readFileSync(path.join(folder, f), 'utf8'))?.[1]).filter((n): n is string => n !== undefined);
+      assert.ok(numbers.length > 500, `${numbers.length} numbers`);
+      for (const number of numbers) assert.deepEqual(parsePaper(`根据${number}的规定`).docNumbers.map((n) => n.text), [number], number);
     });
 
     it('法释〔2021〕15号 resolves to the interpretation; a title with its own number is silent', () => {
