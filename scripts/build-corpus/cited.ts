@@ -153,10 +153,10 @@ interface Group {
 }
 
 /**
- * A title printed with two of its words swapped (004's 《生成式人工智能服务暂行管理办法》 for
+ * A title printed with two neighbouring words swapped (004's 《生成式人工智能服务暂行管理办法》 for
  * 生成式人工智能服务管理暂行办法) is a misprint of the title cited as often or more, not an instrument of its own:
- * its sites join that title's, and it is kept only as a variant. Long titles only, where the same characters
- * in another order cannot be another instrument.
+ * its sites join that title's, and it is kept only as a variant. Long titles only, where such a swap cannot be
+ * another instrument.
  */
 function foldMisprints(groups: Map<string, Group>): void {
   const byLetters = new Map<string, string[]>();
@@ -170,12 +170,26 @@ function foldMisprints(groups: Map<string, Group>): void {
     const ranked = keys.map((key) => ({ key, group: groups.get(key)! })).sort((a, b) => b.group.sites.length - a.group.sites.length || a.key.localeCompare(b.key));
     const right = ranked[0].group;
     for (const { key, group } of ranked.slice(1)) {
+      if (!swapsNeighbours(ranked[0].key, key)) continue;
       for (const [title, count] of group.titles) right.titles.set(title, (right.titles.get(title) ?? 0) + count);
       right.sites.push(...group.sites);
       right.aliases.push(...group.aliases);
       groups.delete(key);
     }
   }
+}
+
+/** True when b is a with two adjacent runs of characters swapped: 服务管理暂行办法 / 服务暂行管理办法. */
+export function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let start = 0;
+  while (a[start] === b[start]) start++;
+  let end = a.length;
+  while (a[end - 1] === b[end - 1]) end--;
+  const middleA = a.slice(start, end);
+  const middleB = b.slice(start, end);
+  for (let cut = 1; cut < middleA.length; cut++) if (middleA.slice(cut) + middleA.slice(0, cut) === middleB) return true;
+  return false;
 }
 
 function mostFrequent<T>(counts: Map<T, number>): T {

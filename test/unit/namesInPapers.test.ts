@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { swapsNeighbours } from '../../scripts/build-corpus/cited';
 import { Corpus } from '../../server/src/core/corpus';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { parsePaper } from '../../server/src/core/parser';
@@ -154,6 +155,12 @@ describe('names in papers: how real papers write the titles of laws', function (
       const right = corpus.instruments.find((i) => i.title === '生成式人工智能服务管理暂行办法')!;
       assert.ok(right.variants.includes('生成式人工智能服务暂行管理办法'));
       assert.ok(right.sites.some((s) => s.written === '生成式人工智能服务暂行管理办法' && s.file.startsWith('004')));
+    });
+
+    it('only a swap of two neighbouring words counts as a misprint, not any reordering of the same characters', () => {
+      assert.ok(swapsNeighbours('生成式人工智能服务管理暂行办法', '生成式人工智能服务暂行管理办法'));
+      assert.ok(!swapsNeighbours('关于数据安全与个人信息保护的意见', '关于个人信息保护与数据安全的意见'));
+      assert.ok(!swapsNeighbours('生成式人工智能服务管理暂行办法', '生成式人工智能服务管理暂行办法'));
     });
   });
 
