@@ -84,6 +84,8 @@ describe('names in papers: how real papers write the titles of laws', function (
       assert.match(hoverAt('我国《个人信息保护法》第十三条规定', '第十三条'), /^\*\*《中华人民共和国个人信息保护法》第十三条\*\*/);
       assert.match(hoverAt('《中华人民共和国个人信息保护法》第十三条规定', '第十三条'), /^\*\*《中华人民共和国个人信息保护法》第十三条\*\*/);
       assert.deepEqual(findings('我国《个人信息保护法》第七十五条'), [['article.not-found', '第七十五条']]);
+      // Nor is a PRC title a misspelling of a foreign act: 我国《人工智能法》 is not the EU's 《人工智能法案》.
+      assert.deepEqual(findings('我国《人工智能法》尚在起草'), [['title.unknown', '人工智能法']]);
     });
   });
 

@@ -43,7 +43,7 @@ export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, 
     const opening = foreignJurisdictionOpening(title);
     if (opening) return resolveForeign(corpus, title.slice(opening.length), opening);
     // A national standard is not a misspelt statute, however close its title.
-    return (standard ? undefined : findTypo(corpus, title)) ?? { status: 'unknown' };
+    return (standard ? undefined : findTypo(corpus, title, home)) ?? { status: 'unknown' };
   });
 }
 
@@ -66,14 +66,16 @@ const STANDARD_TITLE = /^(?:GB(?:\/[TZ])?[ 0-9]|(?:信息安全|数据安全|网
 /**
  * A near miss: the written title is within a few edits of a known title (one edit for short titles, more for
  * long ones), so a typo is likelier than a different instrument. Short titles never count: 《数据法》 and
- * 《数据安全法》 are different laws.
+ * 《数据安全法》 are different laws. A title written as the PRC's (`home`) is no near miss of a foreign act.
  */
-function findTypo(corpus: Corpus, title: string): TitleResolution | undefined {
+function findTypo(corpus: Corpus, title: string, home = false): TitleResolution | undefined {
   const key = titleKeyWithoutPrc(title);
   const allowed = allowedEdits(key.length);
   if (allowed === 0) return undefined;
   let best: { hit: SearchHit; distance: number } | undefined;
   for (const hit of corpus.search.search(key, { limit: 8 })) {
+    // 我国《人工智能法》 is no misspelling of the EU's 《人工智能法案》.
+    if (home && hit.entry.type === 'instrument' && corpus.instrument(hit.entry.id)?.kind === 'foreign-law') continue;
     for (const candidate of hit.entry.keys) {
       if (Math.abs(candidate.length - key.length) > allowed) continue;
       const distance = editDistance(key, candidate, allowed);
