@@ -73,7 +73,8 @@ describe('names in papers: how real papers write the titles of laws', function (
       const own = '《中华人民共和国个人信息保护法》（以下简称“个人信息法”）……《个人信息法》第七十五条';
       assert.deepEqual(findings(own), [['article.not-found', '第七十五条']]);
       assert.match(hoverAt(own, '《个人信息法》第'), /本文简称：《个人信息法》即《中华人民共和国个人信息保护法》/);
-      for (const written of ['（下称“个人信息法”）', '（以下简称为《个人信息法》）', '（简称：“个人信息法”）']) {
+      // Forms real papers use (realworld-dev 012, 014, 007): 以下称《办法》, 下简称《办法》, 简称《保障规则》.
+      for (const written of ['（下称“个人信息法”）', '（以下简称为《个人信息法》）', '（简称：“个人信息法”）', '（以下称《个人信息法》）', '（下简称《个人信息法》）', '（简称《个人信息法》）']) {
         assert.deepEqual(findings(`《中华人民共和国个人信息保护法》${written}……《个人信息法》第七十五条`), [['article.not-found', '第七十五条']], written);
       }
     });
