@@ -110,6 +110,7 @@ describe('names in papers: how real papers write the titles of laws', function (
       assert.deepEqual(findings('《美国海外账户税务合规法》第1471条'), []);
       assert.match(hoverAt('《美国海外账户税务合规法》', '海外'), /^《美国海外账户税务合规法》是美国的法律文件/);
       assert.deepEqual(findings('《联邦数据保护法》第26条'), [['title.unknown', '联邦数据保护法']]);
+      assert.deepEqual(findings('《美国白蛾防控技术规程》'), [['title.unknown', '美国白蛾防控技术规程']]);
       assert.match(hoverAt('《欧盟通用数据保护条例》第6条', '欧盟'), /^\*\*《通用数据保护条例》\*\*（域外法，欧盟）/);
     });
 

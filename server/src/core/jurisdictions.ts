@@ -24,10 +24,17 @@ export function isForeignJurisdiction(word: string): boolean {
 
 const BY_LENGTH = [...FOREIGN_JURISDICTIONS].sort((a, b) => b.length - a.length);
 
-/** The foreign jurisdiction a title opens with (《美国海外账户税务合规法》, 《欧盟基本权利宪章》); undefined when none. */
+/**
+ * The foreign jurisdiction an act's title opens with (《美国海外账户税务合规法》, 《欧盟基本权利宪章》); undefined
+ * when none. Only titles of acts count: PRC documents open with such words too (《美国白蛾防控技术规程》,
+ * 《非洲猪瘟疫情应急实施方案》).
+ */
 export function foreignJurisdictionOpening(title: string): string | undefined {
-  return BY_LENGTH.find((word) => title.startsWith(word));
+  if (!ACT_TITLE.test(title)) return undefined;
+  return BY_LENGTH.find((word) => title.startsWith(word) && !NOT_OPENINGS.has(word));
 }
+const ACT_TITLE = /(?:法|法案|法典|条例|指令|法规|公约|条约|宪章|协定|决议|条款|规则)$/;
+const NOT_OPENINGS = new Set(['非洲']);
 
 const SPACE = '[ \\t\\u3000]*';
 const WORDS = [...FOREIGN_JURISDICTIONS, ...HOME_JURISDICTIONS].sort((a, b) => b.length - a.length).join('|');
