@@ -33,10 +33,12 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const choice = item?.type === 'document' ? versionsForTitle(corpus, element.title, scope) : undefined;
       if (item) return markdown(itemCard(corpus, item, locale) + note + (choice ? versionNote(choice, scope.date, locale) : ''));
       if (definition) return markdown(note.trim());
-      const resolution = resolveTitle(corpus, element.title.title);
+      const resolution = resolveTitle(corpus, element.title.title, scope, element.title);
       const text = resolution.status === 'typo'
         ? t(locale, 'title.typo', { written: element.title.title, suggestion: resolution.suggestion.entry.title })
-        : t(locale, 'title.unknown', { written: element.title.title });
+        : resolution.status === 'unknown' && resolution.jurisdiction
+          ? t(locale, 'title.foreign', { written: element.title.title, jurisdiction: resolution.jurisdiction })
+          : t(locale, 'title.unknown', { written: element.title.title });
       return markdown(text);
     }
     case 'reference': {

@@ -8,6 +8,7 @@ export type Locale = 'zh-cn' | 'en';
 const ZH = {
   'title.typo': '《{written}》不在索引中，可能是《{suggestion}》的笔误',
   'title.unknown': '《{written}》不在索引中，无法核对其内容',
+  'title.foreign': '《{written}》是{jurisdiction}的法律文件，不在索引（中华人民共和国法律文件）之内，不按同名的我国法律核对',
   'article.not-found': '《{title}》中没有{reference}；该文件的条目为{available}',
   'docnumber.mismatch': '文号{written}与《{title}》不符：《{title}》的文号是{expected}{other}',
   'docnumber.mismatch.other': '（{written}是《{otherTitle}》的文号）',
@@ -107,6 +108,7 @@ export type MessageKey = keyof typeof ZH;
 const EN: Record<MessageKey, string> = {
   'title.typo': '《{written}》 is not in the index; did you mean 《{suggestion}》?',
   'title.unknown': '《{written}》 is not in the index, so its content cannot be checked',
+  'title.foreign': '《{written}》 is an instrument of {jurisdiction} (foreign or international), outside the index of PRC legal documents; it is not checked against the PRC law of the same name',
   'article.not-found': '《{title}》 has no {reference}; its provisions are {available}',
   'docnumber.mismatch': 'Document number {written} does not belong to 《{title}》, whose number is {expected}{other}',
   'docnumber.mismatch.other': ' ({written} is the number of 《{otherTitle}》)',

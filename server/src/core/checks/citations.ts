@@ -38,6 +38,8 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
     return;
   }
   if (resolution.status === 'unknown') {
+    // A foreign act is expected to be outside the index: nothing to say about it.
+    if (resolution.jurisdiction) return;
     findings.push({ code: 'title.unknown', ...inner, message: t(locale, 'title.unknown', { written: title.title }) });
     return;
   }
