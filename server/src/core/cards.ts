@@ -29,6 +29,9 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
+/** Text from statute files and papers, escaped for a Markdown hover. */
+export const escapeMarkdown = escape;
+
 function factsLine(parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => !!p && p.length > 0).join(' · ');
 }

@@ -6,7 +6,7 @@
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from './citationAt';
-import { documentCard, itemCard, provisionCard, recordCard } from './cards';
+import { documentCard, escapeMarkdown, itemCard, provisionCard, recordCard } from './cards';
 import type { Corpus } from './corpus';
 import { t } from './messages';
 import type { Paper } from './paperCache';
@@ -15,6 +15,7 @@ import { resolveShortForm } from './checks/footnotes';
 import type { Locale } from './messages';
 import { VersionChoice, isVersionSet, versionName } from './versions';
 import type { LexciteSettings } from './settings';
+import { provisionsUnavailable } from './statutes/provisionSource';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
@@ -44,6 +45,9 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       if (!choice) return undefined;
       const document = choice.chosen;
       const result = corpus.addressing(document).resolve(element.reference.steps);
+      if (!result.ok && provisionsUnavailable(document)) {
+        return markdown(t(locale, 'provisions.unavailable', { title: escapeMarkdown(document.title) }) + versionNote(choice, scope.date, locale));
+      }
       if (!result.ok) {
         return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }) + versionNote(choice, scope.date, locale));
       }
