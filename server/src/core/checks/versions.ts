@@ -11,6 +11,7 @@ import { fullProvisionText } from '../addressing';
 import { t } from '../messages';
 import { normalizeForMatch } from '../normalize';
 import { isVersionSet, versionName } from '../versions';
+import { provisionsUnavailable } from '../statutes/provisionSource';
 import type { Corpus } from '../corpus';
 import type { CorpusDocument } from '../model';
 import type { ArticleReference } from '../parser';
@@ -34,9 +35,10 @@ export function checkVersions(context: CheckContext): Finding[] {
       findings.push({ code: 'statute.version-unknown', start: tag.start, end: tag.end, message: t(locale, 'statute.version-unknown', { title: chosen.title, tag: tag.text, versions: all.map(versionName).join('、'), chosen: versionName(chosen) }) });
       continue;
     }
-    if (choice.reason !== 'date') continue;
+    // A version whose text could not be read cannot be compared: no warning rests on it.
+    if (choice.reason !== 'date' || provisionsUnavailable(chosen)) continue;
     for (const reference of title.references) {
-      const differing = choice.others.filter((other) => textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
+      const differing = choice.others.filter((other) => !provisionsUnavailable(other) && textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
       if (differing.length === 0) continue;
       const insertAt = title.end;
       const fixes = [chosen, ...differing].map((doc) => ({
