@@ -60,7 +60,7 @@ describe('the statute book', function () {
       assert.deepEqual(loaded, provisions, doc.title);
     });
     const pipl = book.documents.find((d) => d.title === '中华人民共和国个人信息保护法')!;
-    const result = new ProvisionAddressing(pipl).resolve([{ unit: '条', number: 13, parenthesized: false, numerals: 'chinese' }, { unit: '款', number: 1, parenthesized: false, numerals: 'chinese' }]);
+    const result = new ProvisionAddressing(pipl).resolve([{ unit: '条', number: 13, parenthesized: false, numerals: 'chinese' }, { unit: '款', number: 1, parenthesized: false, numerals: 'chinese' }, { unit: '项', number: 1, parenthesized: true, numerals: 'chinese' }]);
     assert.ok(result.ok);
     assert.match(result.target.provision.text, /取得个人的同意/);
     assert.deepEqual(faults, []);
