@@ -10,7 +10,9 @@
  * A changed, added or removed source file is re-parsed or dropped; the rest come from the cache. The background
  * loader works in short slices between which the event loop runs, so the language server keeps answering while a
  * collection loads. Nothing here throws for a missing folder or a broken cache: a cache that cannot be read is
- * rebuilt, and provisions that cannot be read from it are parsed again from the source file.
+ * rebuilt. Provisions come through a ProvisionSource that checks the blob's hash; when the cache no longer holds
+ * them, the source file is parsed again and served only if it still holds the same statute. Otherwise the
+ * document is a load fault (told once to the caller's listener) and unavailable — never an empty statute.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
