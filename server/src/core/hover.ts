@@ -15,6 +15,7 @@ import { resolveShortForm } from './checks/footnotes';
 import { Locale, t as plainText } from './messages';
 import { VersionChoice, isVersionSet, versionName } from './versions';
 import type { LexciteSettings } from './settings';
+import { provisionsUnavailable } from './statutes/provisionSource';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
@@ -46,6 +47,9 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       if (!choice) return undefined;
       const document = choice.chosen;
       const result = corpus.addressing(document).resolve(element.reference.steps);
+      if (!result.ok && provisionsUnavailable(document)) {
+        return markdown(t(locale, 'provisions.unavailable', { title: document.title }) + versionNote(choice, scope.date, locale));
+      }
       if (!result.ok) {
         return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }) + versionNote(choice, scope.date, locale));
       }
