@@ -3,6 +3,7 @@
  * fault of that document alone; a damaged file is a clear error; the committed book loads and serves statutes.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,6 +15,7 @@ import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../..
 import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';
 import { PACK_FORMAT, encodeDocument, readPackIndex, writePack } from '../../server/src/node/statutePack';
 import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
+import { recogniseCollection } from '../../scripts/build-statutes/sources';
 
 const FILES = [
   'laws/lawrefbook/行政法/个人信息保护法(2021-08-20).md',
@@ -117,5 +119,24 @@ describe('the statute book', function () {
     assert.ok(pipl.length >= 1);
     assert.ok(pipl.every((d) => d.provisions.some((p) => /取得个人的同意/.test(p.text))));
     assert.deepEqual(faults, []);
+  });
+
+  it('build:statutes recognises each collection by its shape, in a curated copy or a checkout', () => {
+    assert.deepEqual(recogniseCollection(path.join(SHARED_DIR, 'national-laws')), { name: 'national-laws', root: path.join(SHARED_DIR, 'national-laws') });
+    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'ministry-rules'))?.name, 'ministry-rules');
+    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'laws'))?.name, 'cac-rules');
+    fs.mkdirSync(path.join(dir, 'content', '法律'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'content', '行政法规'));
+    fs.mkdirSync(path.join(dir, 'content', '司法解释'));
+    assert.deepEqual(recogniseCollection(dir), { name: 'national-laws', root: path.join(dir, 'content') });
+    fs.mkdirSync(path.join(dir, 'other', '部门规章'), { recursive: true });
+    assert.deepEqual(recogniseCollection(path.join(dir, 'other')), { name: 'ministry-rules', root: path.join(dir, 'other', '部门规章') });
+    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'sources')), undefined);
+  });
+
+  it('the committed pack and manifest are what the sources build (npm run build:statutes -- --check)', function () {
+    this.timeout(180000);
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'scripts', 'build-statutes', 'main.js'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
   });
 });
