@@ -13,7 +13,7 @@ import type { ParsedStatute } from '../../server/src/core/statutes/markdown';
 import type { ProvisionFault } from '../../server/src/core/statutes/provisionSource';
 import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../../server/src/node/statuteBook';
 import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';
-import { PACK_FORMAT, encodeDocument, readPackIndex, writePack } from '../../server/src/node/statutePack';
+import { PACK_FORMAT, encodeDocument, readPackHeader, readPackIndex, writePack } from '../../server/src/node/statutePack';
 import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
 import { recogniseCollection } from '../../scripts/build-statutes/sources';
 
@@ -103,8 +103,13 @@ describe('the statute book', function () {
     assert.throws(() => loadStatuteBook(file), (e: unknown) => e instanceof StatuteBookError && e.file === file && /cannot read the statute book/.test(e.message));
     fs.writeFileSync(file, 'not a pack');
     assert.throws(() => loadStatuteBook(file), /not a LexCite statute book/);
-    fs.writeFileSync(file, packOf(directParse()).subarray(0, 200));
+    const pack = packOf(directParse());
+    assert.deepEqual(readPackHeader(pack), { format: PACK_FORMAT, date: '2026-05-16', indexLength: pack.readUInt32BE(32) });
+    fs.writeFileSync(file, pack.subarray(0, 200));
     assert.throws(() => loadStatuteBook(file), /truncated|damaged/);
+    pack.writeUInt16BE(PACK_FORMAT + 1, 20);
+    fs.writeFileSync(file, pack);
+    assert.throws(() => loadStatuteBook(file), new RegExp(`has format ${PACK_FORMAT + 1}, this LexCite reads format ${PACK_FORMAT}`));
   });
 
   it('the committed book loads with its sources’ date and serves 个人信息保护法 第十三条', function () {
