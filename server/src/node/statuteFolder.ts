@@ -45,6 +45,8 @@ export function isDuplicate(problem: ImportProblem): boolean {
 /** Folders of the collections that hold no statutes (FORMAT.md §4.1: court cases, the scraper's scripts). */
 const SKIPPED_FOLDERS = new Set(['案例', 'scripts', 'node_modules']);
 
+const NOT_REGULAR = 'not a regular file (a FIFO, socket or device, or a link to one): not read';
+
 /** The .md and .json files under a folder, sorted, skipping hidden and non-statute folders. */
 export function listStatuteFiles(dir: string, problems: ImportProblem[]): string[] {
   let entries: fs.Dirent[];
@@ -60,15 +62,22 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...listStatuteFiles(full, problems));
-    } else if (entry.isFile() && /\.(md|json)$/i.test(entry.name)) {
+    } else if (!/\.(md|json)$/i.test(entry.name)) {
+      continue;
+    } else if (entry.isFile()) {
       out.push(full);
-    } else if (entry.isSymbolicLink() && /\.(md|json)$/i.test(entry.name)) {
+    } else if (entry.isSymbolicLink()) {
       // A linked statute file counts like any other; a link that leads nowhere is reported, not ignored.
       try {
-        if (fs.statSync(full).isFile()) out.push(full);
+        const target = fs.statSync(full);
+        if (target.isFile()) out.push(full);
+        else if (!target.isDirectory()) problems.push(faultProblem(full, NOT_REGULAR));
       } catch (error) {
         problems.push(faultProblem(full, `cannot read file: ${(error as Error).message}`));
       }
+    } else {
+      // A FIFO or a device named like a statute: reading it would block or never end.
+      problems.push(faultProblem(full, NOT_REGULAR));
     }
   }
   return out;
