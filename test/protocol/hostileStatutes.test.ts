@@ -128,17 +128,26 @@ describe('hostile statute folders over LSP', function () {
     }
   });
 
-  // Skipped until loadSteps (statuteCollections) parses with `yield* parseStatuteFileSteps(full, text)`.
-  it.skip('a huge statute: a request sent during its parse is answered before the parse ends', async () => {
+  // Skipped until the loader slices inside one file: loadSteps (statuteCollections) parsing with
+  // `yield* parseStatuteFileSteps(full, text)` is not enough alone (5.4 s → 5.9 s here): writing one huge document
+  // to the cache in one v8.serialize and building its index block too.
+  it.skip('a huge statute: requests sent during its parse are answered between slices of it', async () => {
     fs.writeFileSync(path.join(dir, '超大法.md'), largeStatuteMarkdown(32 * 1024 * 1024, '超大法'));
     const client = await startClient({ pullDiagnostics: true, initializationOptions: { corpora: [dir], cacheDir: cache } });
     try {
       await client.status((s) => s.loadingStatutes === true);
       let loaded = false;
-      void settled(client, 1).then(() => (loaded = true));
-      assert.equal(await client.request('lexcite/ping', null), null);
-      assert.equal(loaded, false, 'the ping waited for the whole file to be parsed');
-      await settled(client, 1);
+      const done = settled(client, 1).then(() => (loaded = true));
+      // Pings one after another while the file loads: the longest wait for an answer is the longest slice.
+      let longest = 0;
+      while (!loaded) {
+        const sent = Date.now();
+        await client.request('lexcite/ping', null);
+        longest = Math.max(longest, Date.now() - sent);
+      }
+      await done;
+      // Generous for a loaded machine; without slicing inside the file a ping waits 5 s or more here.
+      assert.ok(longest < 2000, `a ping waited ${longest} ms while the statute loaded`);
     } finally {
       await client.shutdown();
     }
