@@ -96,6 +96,12 @@ describe('untrusted input: statute size', () => {
     assert.ok(parsed.problems.some((p) => /^missing 第二条至999999998/.test(p.message) || /^missing 第二条至第999999998条/.test(p.message)), parsed.problems.map((p) => p.message).join('\n'));
   });
 
+  it('200,000 repairs in one statute are all reported, not a stack overflow that loses the statute', () => {
+    const parsed = parseStatuteMarkdown(`# 续行法\n\n<!-- INFO END -->\n\n第一条 开头，\n${'续行，\n'.repeat(200_000)}结尾。\n`, '/laws/续行法.md');
+    assert.ok(parsed.document, parsed.problems.slice(0, 3).map((p) => p.message).join('; '));
+    assert.equal(parsed.problems.filter((p) => p.kind === 'repaired').length, 200_001);
+  });
+
   it('an Ansvar provision_ref too large for a numeral leaves out that provision only', () => {
     const seed = JSON.stringify({ title: '大号法', provisions: [{ provision_ref: '1', content: '内容一。' }, { provision_ref: '123456789012', content: '内容二。' }] });
     const parsed = parseAnsvarJson(seed, '/laws/大号法.json');

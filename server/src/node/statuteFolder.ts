@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusDocument } from '../core/model';
 import { parseAnsvarJson, parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdown, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
+import { ImportProblem, ParsedStatute, appendAll, checkArticleSequence, parseStatuteMarkdown, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 
 export interface StatuteFolderImport {
@@ -61,7 +61,7 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...listStatuteFiles(full, problems));
+      if (!SKIPPED_FOLDERS.has(entry.name)) appendAll(out, listStatuteFiles(full, problems));
     } else if (!/\.(md|json)$/i.test(entry.name)) {
       continue;
     } else if (entry.isFile()) {
@@ -150,12 +150,12 @@ export function readStatuteText(file: string, problems: ImportProblem[]): string
  * articles) into the better-structured one.
  */
 export function assembleCollection(parsed: ParsedStatute[], problems: ImportProblem[]): { documents: CorpusDocument[]; problems: ImportProblem[] } {
-  for (const p of parsed) problems.push(...p.problems);
+  for (const p of parsed) appendAll(problems, p.problems);
   const { codes, others } = findSplitCodes(parsed);
   const documents = others.map((p) => p.document).filter((d): d is CorpusDocument => d !== undefined);
   for (const parts of codes) {
     const merged = mergeSplitCode(parts);
-    problems.push(...checkArticleSequence(merged.provisions, merged.location.file));
+    appendAll(problems, checkArticleSequence(merged.provisions, merged.location.file));
     documents.push(merged);
   }
 
