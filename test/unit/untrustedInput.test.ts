@@ -115,7 +115,9 @@ describe('untrusted input: papers that are not UTF-8', () => {
   // 见《中华人民共和国》 in GBK.
   const gbk = Buffer.from([0xbc, 0xfb, 0xa1, 0xb6, 0xd6, 0xd0, 0xbb, 0xaa, 0xc8, 0xcb, 0xc3, 0xf1, 0xb9, 0xb2, 0xba, 0xcd, 0xb9, 0xfa, 0xa1, 0xb7, 0x0a]);
   const utf16WithoutBom = Buffer.from(FAULTY_PAPER, 'utf16le');
-  const cases: [string, Buffer][] = [['gbk.md', gbk], ['utf16.md', utf16WithoutBom], ['binary.md', fs.readFileSync(process.execPath).subarray(0, 4096)]];
+  // Valid UTF-8 byte for byte, but every other byte NUL.
+  const asciiUtf16 = Buffer.from('An English paper without citations.\n'.repeat(20), 'utf16le');
+  const cases: [string, Buffer][] = [['gbk.md', gbk], ['utf16.md', utf16WithoutBom], ['ascii-utf16.md', asciiUtf16], ['binary.md', fs.readFileSync(process.execPath).subarray(0, 4096)]];
   for (const [name, bytes] of cases) {
     it(`${name} is refused: exit 2, saying the encoding is wrong`, async () => {
       const file = path.join(folder, name);
@@ -144,6 +146,14 @@ describe('untrusted input: papers that are not UTF-8', () => {
       assert.equal(code, 1, name);
       assert.equal(out, `${file}:1:22: error article.not-found 《关于规范“自媒体”医疗科普行为的通知》中没有第九条；该文件的条目为第1点至第8点\n`, name);
     }
+  });
+
+  it('a stray NUL in a UTF-8 paper does not make it a binary', async () => {
+    const file = path.join(folder, 'nul.md');
+    fs.writeFileSync(file, `前言\u0000。\n${FAULTY_PAPER}`);
+    const { code, out } = await lexcite('check', file);
+    assert.equal(code, 1);
+    assert.match(out, /:2:22: error article\.not-found /);
   });
 
   it('check - reads the paper from standard input', async () => {
