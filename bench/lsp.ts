@@ -38,6 +38,7 @@ export interface ServerStatus {
   documents?: number;
   provisions?: number;
   statutes?: number;
+  folderStatutes?: number;
 }
 
 export interface MemoryUsage {

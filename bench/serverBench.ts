@@ -31,7 +31,7 @@ const DIAGNOSTICS_TIMEOUT_MS = 120_000;
 type Notes = string[];
 
 function isLoaded(status: ServerStatus): boolean {
-  return status.loadingStatutes === false && (status.statutes ?? 0) > 0;
+  return status.loadingStatutes === false && (status.folderStatutes ?? 0) > 0;
 }
 
 function freshDirectory(name: string): string {

@@ -77,6 +77,8 @@ export interface Status {
   records?: number;
   instruments?: number;
   statutes?: number;
+  /** Of those, the statutes read from the statute folders (lexcite.corpora). */
+  folderStatutes?: number;
   /** The date of the bundled statute book (YYYY-MM-DD): the statutes are as current as this. */
   statuteBookDate?: string;
 }

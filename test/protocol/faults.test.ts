@@ -38,7 +38,7 @@ function hoverText(hover: Hover | null): string {
 
 /** Waits until the server says it is ready and no statute folder is loading. */
 function settled(client: LspClient, statutes?: number) {
-  return client.status((s) => s.ready === true && s.loadingStatutes === false && (statutes === undefined || s.statutes === statutes));
+  return client.status((s) => s.ready === true && s.loadingStatutes === false && (statutes === undefined || s.folderStatutes === statutes));
 }
 
 describe('faults over LSP: broken data files', function () {

@@ -329,7 +329,7 @@ describe('language server: statute folders', function () {
       const text = '《国务院关于深入实施“人工智能+”行动的意见》第（七）项；《个人信息保护法》第十三条第一款第（二）项';
       await client.open(uri, text);
       let loaded = false;
-      const done = client.status((s) => s.loadingStatutes === false && (s.statutes as number) > 0).then((s) => {
+      const done = client.status((s) => s.loadingStatutes === false && (s.folderStatutes as number) > 0).then((s) => {
         loaded = true;
         return s;
       });
@@ -337,7 +337,7 @@ describe('language server: statute folders', function () {
       assert.match(hoverText(early), /提升模型基础能力/);
       assert.equal(loaded, false, 'the bulletin answered before the statute folder finished loading');
       const status = await done;
-      assert.equal(status.statutes, 68);
+      assert.equal(status.folderStatutes, 68);
       const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '第十三条第一款') });
       assert.match(hoverText(hover), /为订立、履行个人作为一方当事人的合同所必需/);
       assert.ok(fs.readdirSync(cache).some((f) => f.startsWith('statutes-')), 'the parse is cached on disk');

@@ -85,7 +85,7 @@ describe('cli: check', () => {
     assert.equal(lines[0], `${faulty}:3:1: hint style.docnumber-first-mention 首次引用《国务院关于深入实施“人工智能+”行动的意见》时应在标题后注明文号（国发〔2025〕11号）`);
     assert.equal(lines[1], `${faulty}:3:24: error article.not-found 《国务院关于深入实施“人工智能+”行动的意见》中没有第（十五）项；该文件的条目为（一）至（十四）`);
     assert.match(lines[4], /:9:1: warning docnumber\.format /);
-    assert.match(err, /3 error\(s\), 2 warning\(s\), 1 hint\(s\)/);
+    assert.match(err, /^核对了1个文件：3个错误，2个警告，1个提示\n$/);
   });
 
   it('json: LSP diagnostics per file with 0-based ranges, numeric severities, dotted codes, source lexcite', async () => {
@@ -117,10 +117,13 @@ describe('cli: check', () => {
     assert.equal((await lexcite('check')).code, 2);
   });
 
-  it('odd input never crashes: binary garbage, lone surrogates, CRLF, an empty file', async () => {
+  it('odd input never crashes: binary garbage (refused), lone surrogates, CRLF, an empty file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-odd-'));
+    const garbage = path.join(dir, 'garbage.bin');
+    fs.writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const refused = await lexcite('check', garbage);
+    assert.deepEqual([refused.code, refused.out], [2, ''], refused.err);
     const files = {
-      'garbage.md': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
       'surrogates.md': '《数据安全法\ud800》第\udc00条 国发〔2025〕11号\r\n《个人信息保护法》第十三条\r\n',
       'empty.md': '',
     };
@@ -135,7 +138,7 @@ describe('cli: the installed command', () => {
   it('bin/lexcite.js runs the bundle: npx lexcite check examples/sample-paper.md exits 0', () => {
     const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'lexcite.js'), 'check', 'examples/sample-paper.md'], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /1 file\(s\) checked: 0 error\(s\), 0 warning\(s\)/);
+    assert.match(result.stderr, /核对了1个文件：0个错误，0个警告/);
   });
 
   it('--help lists the commands', () => {

@@ -96,6 +96,12 @@ describe('untrusted input: statute size', () => {
     assert.ok(parsed.problems.some((p) => /^missing 第二条至999999998/.test(p.message) || /^missing 第二条至第999999998条/.test(p.message)), parsed.problems.map((p) => p.message).join('\n'));
   });
 
+  it('200,000 repairs in one statute are all reported, not a stack overflow that loses the statute', () => {
+    const parsed = parseStatuteMarkdown(`# 续行法\n\n<!-- INFO END -->\n\n第一条 开头，\n${'续行，\n'.repeat(200_000)}结尾。\n`, '/laws/续行法.md');
+    assert.ok(parsed.document, parsed.problems.slice(0, 3).map((p) => p.message).join('; '));
+    assert.equal(parsed.problems.filter((p) => p.kind === 'repaired').length, 200_001);
+  });
+
   it('an Ansvar provision_ref too large for a numeral leaves out that provision only', () => {
     const seed = JSON.stringify({ title: '大号法', provisions: [{ provision_ref: '1', content: '内容一。' }, { provision_ref: '123456789012', content: '内容二。' }] });
     const parsed = parseAnsvarJson(seed, '/laws/大号法.json');
@@ -109,7 +115,9 @@ describe('untrusted input: papers that are not UTF-8', () => {
   // 见《中华人民共和国》 in GBK.
   const gbk = Buffer.from([0xbc, 0xfb, 0xa1, 0xb6, 0xd6, 0xd0, 0xbb, 0xaa, 0xc8, 0xcb, 0xc3, 0xf1, 0xb9, 0xb2, 0xba, 0xcd, 0xb9, 0xfa, 0xa1, 0xb7, 0x0a]);
   const utf16WithoutBom = Buffer.from(FAULTY_PAPER, 'utf16le');
-  const cases: [string, Buffer][] = [['gbk.md', gbk], ['utf16.md', utf16WithoutBom], ['binary.md', fs.readFileSync(process.execPath).subarray(0, 4096)]];
+  // Valid UTF-8 byte for byte, but every other byte NUL.
+  const asciiUtf16 = Buffer.from('An English paper without citations.\n'.repeat(20), 'utf16le');
+  const cases: [string, Buffer][] = [['gbk.md', gbk], ['utf16.md', utf16WithoutBom], ['ascii-utf16.md', asciiUtf16], ['binary.md', fs.readFileSync(process.execPath).subarray(0, 4096)]];
   for (const [name, bytes] of cases) {
     it(`${name} is refused: exit 2, saying the encoding is wrong`, async () => {
       const file = path.join(folder, name);
@@ -138,6 +146,14 @@ describe('untrusted input: papers that are not UTF-8', () => {
       assert.equal(code, 1, name);
       assert.equal(out, `${file}:1:22: error article.not-found 《关于规范“自媒体”医疗科普行为的通知》中没有第九条；该文件的条目为第1点至第8点\n`, name);
     }
+  });
+
+  it('a stray NUL in a UTF-8 paper does not make it a binary', async () => {
+    const file = path.join(folder, 'nul.md');
+    fs.writeFileSync(file, `前言\u0000。\n${FAULTY_PAPER}`);
+    const { code, out } = await lexcite('check', file);
+    assert.equal(code, 1);
+    assert.match(out, /:2:22: error article\.not-found /);
   });
 
   it('check - reads the paper from standard input', async () => {

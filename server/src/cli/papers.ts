@@ -21,8 +21,18 @@ export function decodePaper(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-  // Valid UTF-8 with NUL bytes is a binary, or UTF-16 without its BOM.
-  return text.includes('\u0000') ? undefined : text;
+  return looksLikeUtf16(bytes) ? undefined : text;
+}
+
+/**
+ * Valid UTF-8 in which every other byte is NUL is UTF-16 without its BOM (or a binary): a stray NUL in a text
+ * does not make it one.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let nul = 0;
+  for (const byte of sample) if (byte === 0) nul++;
+  return sample.length > 0 && nul / sample.length > 0.2;
 }
 
 /** Why a file cannot be read, in words for the common cases (the message key), else the system's code. */

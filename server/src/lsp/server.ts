@@ -344,7 +344,7 @@ function serviceOf(state: ServerState): CitationService {
 function statusOf(state: ServerState): Status {
   const stats = state.service?.corpus.stats;
   const statuteBookDate = state.service?.corpus.statuteBookDate;
-  return { ready: state.service !== undefined, loadingStatutes: state.statutes.loading, statuteFolders: state.statutes.folders, ...(stats ?? {}), ...(statuteBookDate ? { statuteBookDate } : {}) };
+  return { ready: state.service !== undefined, loadingStatutes: state.statutes.loading, statuteFolders: state.statutes.folders, folderStatutes: state.statutes.documents.length, ...(stats ?? {}), ...(statuteBookDate ? { statuteBookDate } : {}) };
 }
 
 async function settingsFor(state: ServerState, uri: string | undefined): Promise<LexciteSettings> {

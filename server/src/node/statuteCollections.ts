@@ -23,7 +23,7 @@ import type { CorpusDocument, Provision } from '../core/model';
 import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
 import { DocumentMetadata, ProvisionFaultListener, ProvisionRead, ProvisionSource, documentFromSource, sameStatute } from '../core/statutes/provisionSource';
 import { cacheDirectoryProblem, removeStaleTemporaries, reportProvisionFault } from './cacheDirectory';
-import { assembleCollection, faultProblem, listStatuteFiles, parseStatuteFile, readStatuteText } from './statuteFolder';
+import { assembleCollection, faultProblem, listStatuteFiles, parseStatuteFile, parseStatuteFileSteps, readStatuteText } from './statuteFolder';
 import { runInSlices } from './timeSlices';
 
 /** Bump when the parsers' output or this layout changes, so old caches are not trusted. */
@@ -277,7 +277,7 @@ function* loadSteps(dirs: string[], requestedCacheDir: string | undefined, onFau
         const full = path.join(root, stamp.rel);
         const text = readStatuteText(full, problems);
         if (text === undefined) unreadable.add(stamp);
-        else fresh.push({ stamp, result: parseStatuteFile(full, text) });
+        else fresh.push({ stamp, result: yield* parseStatuteFileSteps(full, text) });
         parsedFiles++;
       }
       yield;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { CorpusDocument } from '../core/model';
 import { parseStatuteText } from '../core/statutes';
 import { parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, checkArticleSequence, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
+import { ImportProblem, ParsedStatute, appendAll, checkArticleSequence, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
 import { isNationalLawText } from '../core/statutes/nationalLawsHeader';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 
@@ -47,6 +47,8 @@ export function isDuplicate(problem: ImportProblem): boolean {
 /** Folders of the collections that hold no statutes (FORMAT.md §4.1: court cases, the scraper's scripts). */
 const SKIPPED_FOLDERS = new Set(['案例', 'scripts', 'node_modules']);
 
+const NOT_REGULAR = 'not a regular file (a FIFO, socket or device, or a link to one): not read';
+
 /** The .md and .json files under a folder, sorted, skipping hidden and non-statute folders. */
 export function listStatuteFiles(dir: string, problems: ImportProblem[]): string[] {
   let entries: fs.Dirent[];
@@ -61,16 +63,23 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...listStatuteFiles(full, problems));
-    } else if (entry.isFile() && /\.(md|json)$/i.test(entry.name)) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) appendAll(out, listStatuteFiles(full, problems));
+    } else if (!/\.(md|json)$/i.test(entry.name)) {
+      continue;
+    } else if (entry.isFile()) {
       out.push(full);
-    } else if (entry.isSymbolicLink() && /\.(md|json)$/i.test(entry.name)) {
+    } else if (entry.isSymbolicLink()) {
       // A linked statute file counts like any other; a link that leads nowhere is reported, not ignored.
       try {
-        if (fs.statSync(full).isFile()) out.push(full);
+        const target = fs.statSync(full);
+        if (target.isFile()) out.push(full);
+        else if (!target.isDirectory()) problems.push(faultProblem(full, NOT_REGULAR));
       } catch (error) {
         problems.push(faultProblem(full, `cannot read file: ${(error as Error).message}`));
       }
+    } else {
+      // A FIFO or a device named like a statute: reading it would block or never end.
+      problems.push(faultProblem(full, NOT_REGULAR));
     }
   }
   return out;
@@ -143,12 +152,12 @@ export function readStatuteText(file: string, problems: ImportProblem[]): string
  * articles) into the better-structured one.
  */
 export function assembleCollection(parsed: ParsedStatute[], problems: ImportProblem[]): { documents: CorpusDocument[]; problems: ImportProblem[] } {
-  for (const p of parsed) problems.push(...p.problems);
+  for (const p of parsed) appendAll(problems, p.problems);
   const { codes, others } = findSplitCodes(parsed);
   const documents = others.map((p) => p.document).filter((d): d is CorpusDocument => d !== undefined);
   for (const parts of codes) {
     const merged = mergeSplitCode(parts);
-    problems.push(...checkArticleSequence(merged.provisions, merged.location.file));
+    appendAll(problems, checkArticleSequence(merged.provisions, merged.location.file));
     documents.push(merged);
   }
 

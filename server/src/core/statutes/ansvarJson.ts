@@ -10,7 +10,7 @@
  */
 import { toChineseNumeral } from '../numerals';
 import {
-  ARTICLE_HEAD, ARTICLE_TIGHT, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addArticleLine, assembleStatute,
+  ARTICLE_HEAD, ARTICLE_TIGHT, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addArticleLine, appendAll, assembleStatute,
   checkArticleSequence, cleanLine, isAmendingInstrument, runSteps, splitLines, titleAliases,
 } from './markdown';
 
@@ -120,7 +120,7 @@ function* parseJson(source: string, file: string): Generator<void, ParsedStatute
   }
 
   const all = builder.finish();
-  if (!isAmendingInstrument(title)) problems.push(...checkArticleSequence(all, file));
+  if (!isAmendingInstrument(title)) appendAll(problems, checkArticleSequence(all, file));
 
   const issuedDate = text(seed.issued_date);
   const inForce = text(seed.in_force_date);

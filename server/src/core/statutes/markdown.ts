@@ -118,6 +118,11 @@ export class StatuteBuilder {
   private subitem = -1;
   /** The clause, 项 or 目 that a wrapped line would continue. */
   private lastUnit = -1;
+  /**
+   * Whether the last unit's text is unfinished (not empty, no sentence end), kept as lines are joined: testing
+   * the joined text itself would flatten it on every line, quadratic in a long run of wrapped lines.
+   */
+  private lastUnitUnfinished = false;
   /** No-article documents: the 一、 part that following paragraphs belong to. */
   private part = -1;
   private articles = 0;
@@ -224,8 +229,13 @@ export class StatuteBuilder {
   newClause(text: string, line: number): number {
     this.clause = this.add({ kind: 'clause', number: ++this.clauses, label: '', text, parent: this.article }, line);
     this.subitem = -1;
-    this.lastUnit = this.clause;
+    this.setLastUnit(this.clause, text);
     return this.clause;
+  }
+
+  private setLastUnit(index: number, text: string): void {
+    this.lastUnit = index;
+    this.lastUnitUnfinished = text !== '' && !endsSentence(text);
   }
 
   private ensureClause(line: number): void {
@@ -236,7 +246,7 @@ export class StatuteBuilder {
   item(label: string, numeral: string, text: string, line: number): number {
     this.ensureClause(line);
     this.subitem = this.add({ kind: 'subitem', number: numeralValue(numeral), label, text, parent: this.clause }, line);
-    this.lastUnit = this.subitem;
+    this.setLastUnit(this.subitem, text);
     return this.subitem;
   }
 
@@ -245,7 +255,7 @@ export class StatuteBuilder {
     this.ensureClause(line);
     const number = numeralValue(label.replace(/[\s．.、]/g, ''));
     const index = this.add({ kind: 'target', ...(number !== undefined ? { number } : {}), label, text, parent: this.subitem >= 0 ? this.subitem : this.clause }, line);
-    this.lastUnit = index;
+    this.setLastUnit(index, text);
     return index;
   }
 
@@ -254,14 +264,13 @@ export class StatuteBuilder {
    * case it is the wrapped rest of that unit (FORMAT.md pitfall 6).
    */
   paragraph(text: string, line: number): void {
-    if (this.lastUnit >= 0) {
+    if (this.lastUnit >= 0 && this.lastUnitUnfinished) {
       const previous = this.provisions[this.lastUnit];
-      if (previous.text !== '' && !endsSentence(previous.text)) {
-        previous.text += text;
-        previous.lines[1] = line;
-        this.problems.push({ file: this.file, line, kind: 'repaired', message: `joined to the paragraph above, which does not end a sentence: “${excerpt(text)}”` });
-        return;
-      }
+      previous.text += text;
+      this.lastUnitUnfinished = !endsSentence(text);
+      previous.lines[1] = line;
+      this.problems.push({ file: this.file, line, kind: 'repaired', message: `joined to the paragraph above, which does not end a sentence: “${excerpt(text)}”` });
+      return;
     }
     this.newClause(text, line);
   }
@@ -300,6 +309,11 @@ export class StatuteBuilder {
     }
     return this.provisions;
   }
+}
+
+/** Appends one by one: `push(...items)` passes every item on the stack and throws past ~100,000 of them. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 export function excerpt(text: string, length = 24): string {
@@ -571,10 +585,12 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 function* parseMarkdown(text: string, file: string): Generator<void, ParsedStatute> {
   const name = baseName(file);
   if (NOT_STATUTE_FILES.has(name.toLowerCase())) return skipped(file, 'not a statute (collection documentation or template)');
-  if (cleanLine(text) === '') return skipped(file, 'empty file');
+  // A test that stops at the first visible character, rather than a cleaned copy of a file of any size.
+  if (!/[^\s\u200b-\u200d\u2060\ufeff]/.test(text)) return skipped(file, 'empty file');
   if (looksBinary(text)) return skipped(file, 'binary or non-UTF-8 content');
 
   const lines = splitLines(text);
+  yield;
   const problems: ImportProblem[] = [];
   let i = 0;
   const skipBlank = () => {
@@ -650,13 +666,16 @@ function* parseMarkdown(text: string, file: string): Generator<void, ParsedStatu
     bodyProblems = [];
     builder = yield* buildBody(lines, bodyStart, file, bodyProblems, true);
   }
-  problems.push(...bodyProblems);
+  appendAll(problems, bodyProblems);
+  yield;
   const provisions = builder.finish();
+  yield;
   if (!amending && builder.articleCount > 0) {
     const first = provisions.find((p) => p.kind === 'article')?.number ?? 1;
-    problems.push(...checkArticleSequence(provisions, file, codePart ? first : 1));
+    appendAll(problems, checkArticleSequence(provisions, file, codePart ? first : 1));
   }
 
+  yield;
   const fileDateMatch = FILE_DATE.exec(name.replace(/\.md$/i, ''));
   const fileDate = fileDateMatch ? isoDate(fileDateMatch[1], fileDateMatch[2], fileDateMatch[3]) : undefined;
   const yamlDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(yaml.get('publish_date') ?? '');
