@@ -270,10 +270,15 @@ export class Corpus {
   }
 }
 
+/** A work's own title comes before other works' aliases of the same text (a file named 甲法.md that holds 乙法). */
 function addEntry(map: Map<string, TitleEntry[]>, key: string, entry: TitleEntry): void {
   const list = map.get(key);
   if (!list) map.set(key, [entry]);
-  else if (!list.some((e) => e.type === entry.type && e.id === entry.id)) list.push(entry);
+  else if (list.some((e) => e.type === entry.type && e.id === entry.id)) return;
+  else if (entry.via === 'title') {
+    const firstAlias = list.findIndex((e) => e.via !== 'title');
+    list.splice(firstAlias < 0 ? list.length : firstAlias, 0, entry);
+  } else list.push(entry);
 }
 
 /** A draft is not the statute it became. */

@@ -50,10 +50,34 @@ export function defaultStatuteBookPath(): string {
   return candidates.find((file) => fs.existsSync(file)) ?? candidates[0];
 }
 
-/** Loads the statute book; throws StatuteBookError when the file is missing or its header or index is damaged. */
+/** Books loaded with the default fault listener, by file and stamp: a process that runs several commands reads it once. */
+const loaded = new Map<string, StatuteBook>();
+
+/**
+ * Loads the statute book; throws StatuteBookError when the file is missing or its header or index is damaged.
+ * The documents are immutable, so with the default fault listener a book already loaded from the same unchanged
+ * file is shared.
+ */
 export function loadStatuteBook(file = defaultStatuteBookPath(), options: StatuteBookOptions = {}): StatuteBook {
+  if (options.onProvisionFault) return readStatuteBook(file, options.onProvisionFault);
+  let stamp: string;
+  try {
+    const stat = fs.statSync(file);
+    stamp = `${path.resolve(file)}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+  } catch (error) {
+    throw new StatuteBookError(`cannot read the statute book ${file}: ${(error as Error).message}`, file);
+  }
+  let book = loaded.get(stamp);
+  if (!book) {
+    book = readStatuteBook(file, reportProvisionFault);
+    loaded.clear();
+    loaded.set(stamp, book);
+  }
+  return book;
+}
+
+function readStatuteBook(file: string, onFault: ProvisionFaultListener): StatuteBook {
   const started = performance.now();
-  const onFault = options.onProvisionFault ?? reportProvisionFault;
   let pack: Buffer;
   try {
     pack = fs.readFileSync(file);

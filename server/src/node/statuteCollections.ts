@@ -27,7 +27,7 @@ import { assembleCollection, faultProblem, listStatuteFiles, parseStatuteFile, p
 import { runInSlices } from './timeSlices';
 
 /** Bump when the parsers' output or this layout changes, so old caches are not trusted. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 const MAGIC = 'LEXCITE-STATUTES';
 
 export interface CollectionLoad {
@@ -44,6 +44,8 @@ interface FileStamp {
   rel: string;
   size: number;
   mtimeMs: number;
+  /** Changed by every write, and not settable: a file rewritten with its old size and mtime restored still shows. */
+  ctimeMs: number;
 }
 
 /** One source file in the cache index. */
@@ -227,7 +229,7 @@ function* stampsOf(files: string[], root: string, problems: ImportProblem[]): Ge
     if (stamps.length % 100 === 99) yield;
     try {
       const stat = fs.statSync(file);
-      stamps.push({ rel: path.relative(root, file), size: stat.size, mtimeMs: stat.mtimeMs });
+      stamps.push({ rel: path.relative(root, file), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs });
     } catch (error) {
       problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`));
     }
@@ -270,7 +272,7 @@ function* loadSteps(dirs: string[], requestedCacheDir: string | undefined, onFau
     const unreadable = new Set<FileStamp>();
     for (const stamp of stamps) {
       const hit = cached.get(stamp.rel);
-      if (hit && hit.size === stamp.size && hit.mtimeMs === stamp.mtimeMs) {
+      if (hit && hit.size === stamp.size && hit.mtimeMs === stamp.mtimeMs && hit.ctimeMs === stamp.ctimeMs) {
         reused.push({ stamp, entry: hit });
         cachedFiles++;
       } else {
