@@ -29,6 +29,9 @@ export function elementAt(paper: ParsedPaper, offset: number): CitationElement |
   for (const form of paper.shortForms) if (inside(form.start, form.end)) return { kind: 'shortForm', start: form.start, end: form.end, form };
   for (const title of paper.titles) {
     if (inside(title.start, title.end)) {
+      // At 》 and the 第 that follows it, the position is before the 第: the reference is what is under the pointer.
+      const following = offset === title.end ? title.references.find((r) => r.start === offset) : undefined;
+      if (following) return { kind: 'reference', start: following.start, end: following.end, title, reference: following };
       if (title.journalRole) {
         const journal = paper.journals.find((j) => j.title === title || j.journal === title);
         if (journal) return { kind: 'journal', start: journal.start, end: journal.end, journal };

@@ -89,9 +89,9 @@ function findTypo(corpus: Corpus, title: string, home = false): TitleResolution 
 }
 
 /**
- * Whether two titles differ by one run of two or more characters put in place of another (互联网域名管理办法 and
- * 互联网广告管理办法): that is another word, so another instrument, not a slip of the pen. Words written in the
- * other order (暂行管理 for 管理暂行) are a slip.
+ * Whether two titles differ by one run of two or more characters put in place of another with none of its
+ * characters (互联网域名管理办法 and 互联网广告管理办法): that is another word, so another instrument, not a slip of
+ * the pen. A run that keeps some of its characters (若干举措 for 若干措施, 暂行管理 for 管理暂行) is a slip.
  */
 export function replacesWord(a: string, b: string): boolean {
   let prefix = 0;
@@ -101,8 +101,7 @@ export function replacesWord(a: string, b: string): boolean {
   const middleA = a.slice(prefix, a.length - suffix);
   const middleB = b.slice(prefix, b.length - suffix);
   if (middleA.length < 2 || middleB.length < 2) return false;
-  const sorted = (text: string) => [...text].sort().join('');
-  return sorted(middleA) !== sorted(middleB);
+  return ![...middleA].some((character) => middleB.includes(character));
 }
 
 export function allowedEdits(length: number): number {

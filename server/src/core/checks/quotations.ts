@@ -9,7 +9,7 @@
  *
  * A statute is quoted in running text for many reasons (a crime's name, a party's promise, a commentator's
  * phrase), so a quotation is held against a statute only where the text presents it as the statute's words:
- * after 规定/明确/载明…（：）, with the statute cited in parentheses right after it, with a footnote right after it
+ * after 规定/明确/要求… in the same sentence, no further than a clause away, with the statute cited in parentheses right after it, with a footnote right after it
  * that cites the statute, or as a long passage right after the reference.
  */
 import type { ProvisionAddressing } from '../addressing';
@@ -85,8 +85,8 @@ export function attachedCitation(parsed: ParsedPaper, quotation: Quotation): Tit
   return next && next.start <= end + 1 ? citationInFootnote(parsed, next.label) : undefined;
 }
 
-/** Words that present what follows as the provision's own text: 规定：“…”, 明确规定“…”, 载明“…”. */
-const PRESENTING = /(?:规定|明确|载明|表述为|写道|写明|指出)[了为道]?\s*[：:，,]?\s*$/;
+/** Words that present what follows as the provision's own text: 规定：“…”, 明确规定“…”, 规定，处理个人信息须“…”. */
+const PRESENTING = /规定|明确|载明|表述为|写道|写明|指出|要求/;
 /** A passage quoted right after the reference with nothing between is its text only when it is this long (not a name). */
 const MIN_ADJACENT_PASSAGE = 15;
 
