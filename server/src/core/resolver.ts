@@ -79,12 +79,30 @@ function findTypo(corpus: Corpus, title: string, home = false): TitleResolution 
     for (const candidate of hit.entry.keys) {
       if (Math.abs(candidate.length - key.length) > allowed) continue;
       const distance = editDistance(key, candidate, allowed);
+      if (distance > 1 && replacesWord(key, candidate)) continue;
       if (distance > 0 && distance <= allowed && (!best || distance < best.distance || (distance === best.distance && hit.entry.authority > best.hit.entry.authority))) {
         best = { hit: { ...hit, key: candidate }, distance };
       }
     }
   }
   return best && { status: 'typo', suggestion: best.hit, distance: best.distance };
+}
+
+/**
+ * Whether two titles differ by one run of two or more characters put in place of another (互联网域名管理办法 and
+ * 互联网广告管理办法): that is another word, so another instrument, not a slip of the pen. Words written in the
+ * other order (暂行管理 for 管理暂行) are a slip.
+ */
+export function replacesWord(a: string, b: string): boolean {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const middleA = a.slice(prefix, a.length - suffix);
+  const middleB = b.slice(prefix, b.length - suffix);
+  if (middleA.length < 2 || middleB.length < 2) return false;
+  const sorted = (text: string) => [...text].sort().join('');
+  return sorted(middleA) !== sorted(middleB);
 }
 
 export function allowedEdits(length: number): number {

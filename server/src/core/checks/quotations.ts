@@ -6,6 +6,11 @@
  *
  * Short quotations (fewer than eight characters after normalisation) are terms, not quotations, and are left
  * alone; so are quotations of works whose text the index does not hold.
+ *
+ * A statute is quoted in running text for many reasons (a crime's name, a party's promise, a commentator's
+ * phrase), so a quotation is held against a statute only where the text presents it as the statute's words:
+ * after 规定/明确/载明…（：）, with the statute cited in parentheses right after it, with a footnote right after it
+ * that cites the statute, or as a long passage right after the reference.
  */
 import type { ProvisionAddressing } from '../addressing';
 import type { Corpus } from '../corpus';
@@ -37,6 +42,7 @@ export function checkQuotations(context: CheckContext): Finding[] {
     if (!cited) continue;
     const source = sourceOf(corpus, paper.scope, cited);
     if (!source) continue;
+    if (source.document.kind === 'statute' && !presentedAsWords(parsed, quotation, cited)) continue;
     const verdict = corpus.cached(`quote:${source.key}:${inner}`, () => verifyQuotation(inner, source.text));
     if (verdict.ok) continue;
     const where = `《${source.document.title}》${source.address}`;
@@ -77,6 +83,30 @@ export function attachedCitation(parsed: ParsedPaper, quotation: Quotation): Tit
   if (inSentence.length > 0) return inSentence[0];
   // The sentence's footnote: the first reference after the quotation, up to and just past the sentence end.
   return next && next.start <= end + 1 ? citationInFootnote(parsed, next.label) : undefined;
+}
+
+/** Words that present what follows as the provision's own text: 规定：“…”, 明确规定“…”, 载明“…”. */
+const PRESENTING = /(?:规定|明确|载明|表述为|写道|写明|指出)[了为道]?\s*[：:，,]?\s*$/;
+/** A passage quoted right after the reference with nothing between is its text only when it is this long (not a name). */
+const MIN_ADJACENT_PASSAGE = 15;
+
+function presentedAsWords(parsed: ParsedPaper, quotation: Quotation, cited: TitleCitation): boolean {
+  const { text } = parsed;
+  const citedEnd = cited.references.reduce((end, r) => Math.max(end, r.end), cited.end);
+  if (citedEnd <= quotation.start) {
+    const between = text.slice(citedEnd, quotation.start);
+    if (/[。！？；!?;\n]/.test(between)) return false;
+    if (PRESENTING.test(between) && between.length <= 30) return true;
+    const inner = text.slice(quotation.innerStart, quotation.innerEnd);
+    return /^\s*$/.test(between) && normalizeForMatch(inner).length >= MIN_ADJACENT_PASSAGE;
+  }
+  // Cited after the quotation: in parentheses right after it, or by the footnote right after it.
+  const after = text.slice(quotation.end, cited.start);
+  if (/^\s*[（(]\s*$/.test(after)) return true;
+  const next = parsed.footnoteRefs[firstStartingAtOrAfter(parsed.footnoteRefs, quotation.end)];
+  if (!next || next.start - quotation.end > 2) return false;
+  const definition = footnoteDefinition(parsed, next.label);
+  return definition !== undefined && cited.start >= definition.contentStart && cited.end <= definition.contentEnd;
 }
 
 function citationInFootnote(parsed: ParsedPaper, label: string): TitleCitation | undefined {
