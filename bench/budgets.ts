@@ -19,6 +19,8 @@ const CLI_CHECK_SECONDS = 1.5;
 /** hit@1 of the product's search ('scorer') on the query set before the statute book: 100% at the bulletin, 85% with 3,500 synthetic laws. */
 const HIT_AT_1_BEFORE_BOOK: Record<'book' | 'synthetic', number> = { book: 1, synthetic: 0.85 };
 const PRODUCT_STRATEGY = 'scorer';
+/** "No worse" than search before the book, with 10% for the noise of two p50s of ~0.1 ms measured side by side. */
+const SEARCH_P50_RATIO = 1.1;
 
 const µs = (milliseconds: number) => `${(milliseconds * 1000).toFixed(0)} µs`;
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
@@ -109,12 +111,14 @@ function statuteBookBudgets(results: Omit<BenchResults, 'budgets'>): BudgetResul
     const limit = `≥ ${(HIT_AT_1_BEFORE_BOOK[key] * 100).toFixed(0)}% (before the book)`;
     budgets.push(scorer ? { name, limit, measured: `${(scorer.hitAt1 * 100).toFixed(0)}% of ${search!.queries}`, pass: scorer.hitAt1 >= HIT_AT_1_BEFORE_BOOK[key] } : missing(name, limit));
   }
-  const atBook = strategyOf(results.search.find((s) => s.corpus === 'book'));
-  const before = results.search.find((s) => s.corpus === 'synthetic-without-book');
-  const beforeScorer = strategyOf(before);
-  const p50Name = `search p50, '${PRODUCT_STRATEGY}', bulletin + statute book vs ${before?.label ?? 'bulletin + synthetic 3,500 laws, no book'}`;
-  budgets.push(atBook && beforeScorer
-    ? { name: p50Name, limit: '≤ 1×', measured: `${µs(atBook.latency.p50)} vs ${µs(beforeScorer.latency.p50)} (${(atBook.latency.p50 / beforeScorer.latency.p50).toFixed(2)}×)`, pass: atBook.latency.p50 <= beforeScorer.latency.p50 }
-    : missing(p50Name, '≤ 1×'));
+  const sideBySide = results.searchBeforeAndAfterBook;
+  const p50Name = `search p50, '${PRODUCT_STRATEGY}', bulletin + statute book vs ${sideBySide?.withoutBookLabel ?? 'the largest corpus before the book'} (query by query in turn)`;
+  budgets.push(sideBySide
+    ? {
+      name: p50Name, limit: `≤ ${SEARCH_P50_RATIO}×`,
+      measured: `${µs(sideBySide.withBook.p50)} vs ${µs(sideBySide.withoutBook.p50)} (${(sideBySide.withBook.p50 / sideBySide.withoutBook.p50).toFixed(2)}×; p95 ${µs(sideBySide.withBook.p95)} vs ${µs(sideBySide.withoutBook.p95)})`,
+      pass: sideBySide.withBook.p50 <= SEARCH_P50_RATIO * sideBySide.withoutBook.p50,
+    }
+    : missing(p50Name, `≤ ${SEARCH_P50_RATIO}×`));
   return budgets;
 }

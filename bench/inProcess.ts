@@ -20,7 +20,7 @@ import { REPO_ROOT } from './lsp';
 import { makePaper } from './papers';
 import { QUERY_SET } from './querySet';
 import type { CheckThroughput, CliRun, SearchComparison, SearchMiss, StrategyResult, Throughput } from './results';
-import { median, now, summarize } from './stats';
+import { LatencySummary, median, now, summarize } from './stats';
 import { BENCH_TMP, CorpusSize } from './workloads';
 
 export interface InProcessIterations {
@@ -130,6 +130,25 @@ export async function measureCli(size: CorpusSize, files: string[], runs: number
   }
   const typical = median(seconds);
   return { corpus: size.key, papers: files.length, runs, seconds: typical, papersPerSecond: files.length / typical };
+}
+
+/**
+ * The product's search ('scorer') at two corpora, query by query in turn (after two untimed passes), so both see
+ * the same JIT state and machine noise: the comparison the search-speed budget needs.
+ */
+export function searchSpeedSideBySide(a: Corpus, b: Corpus, passes: number): { a: LatencySummary; b: LatencySummary } {
+  const samples: [number[], number[]] = [[], []];
+  const indexes = [a.search, b.search];
+  for (let pass = 0; pass < passes + 2; pass++) {
+    for (const q of QUERY_SET) {
+      indexes.forEach((index, i) => {
+        const start = now();
+        index.search(q.query, { limit: 10, strategy: 'scorer' });
+        if (pass >= 2) samples[i].push(now() - start);
+      });
+    }
+  }
+  return { a: summarize(samples[0]), b: summarize(samples[1]) };
 }
 
 /** hit@1 on QUERY_SET and per-query latency for every strategy. */

@@ -130,6 +130,7 @@ function searchTable(results: BenchResults): Table {
 
 function statuteBookTable(results: BenchResults): Table {
   const { vsix, memory, cliCheck } = results.statuteBook;
+  const side = results.searchBeforeAndAfterBook;
   const rss = (usage: typeof memory.afterHovers) => (usage ? `${fmtMb(usage.rssMb)} MB (peak ${fmtMb(usage.peakRssMb)} MB)` : '—');
   return {
     title: 'The bundled statute book',
@@ -139,6 +140,10 @@ function statuteBookTable(results: BenchResults): Table {
       [`server RSS after hovers on ${memory.statutesHovered.join(' ')}`, rss(memory.afterHovers)],
       [`server RSS after the diagnostics of a paper citing 第一条 of each of ${memory.documentsCited.toLocaleString('en')} documents (every document decompressed)`, rss(memory.afterEveryDocument)],
       [`lexcite check of a ${(cliCheck.paperBytes / 1000).toFixed(0)} KB paper, whole process, median / max of ${cliCheck.runs}`, `${cliCheck.seconds.p50.toFixed(2)} s / ${cliCheck.seconds.max.toFixed(2)} s`],
+      ...(side ? [[
+        `search 'scorer' p50 / p95, bulletin + statute book vs ${side.withoutBookLabel}, query by query in turn (${side.withBook.n} queries each)`,
+        `${fmtMs(side.withBook.p50)} / ${fmtMs(side.withBook.p95)} vs ${fmtMs(side.withoutBook.p50)} / ${fmtMs(side.withoutBook.p95)} ms`,
+      ]] : []),
     ],
   };
 }

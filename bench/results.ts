@@ -124,6 +124,14 @@ export interface StatuteBookCosts {
   cliCheck: { paperBytes: number; runs: number; seconds: LatencySummary; exitCode: number };
 }
 
+/** Search ('scorer') at the bulletin + statute book and at the largest corpus before the book, query by query in turn. */
+export interface SearchBeforeAndAfterBook {
+  passes: number;
+  withBook: LatencySummary;
+  withoutBook: LatencySummary;
+  withoutBookLabel: string;
+}
+
 export interface BudgetResult {
   name: string;
   limit: string;
@@ -146,6 +154,8 @@ export interface BenchResults {
   cli: CliRun[];
   search: SearchComparison[];
   statuteBook: StatuteBookCosts;
+  /** Absent when the sizes have no synthetic collection. */
+  searchBeforeAndAfterBook?: SearchBeforeAndAfterBook;
   budgets: BudgetResult[];
   /** Anything that looked wrong while measuring (empty answers, unexpected first items, …). */
   notes: string[];

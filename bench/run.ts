@@ -20,10 +20,10 @@ import * as path from 'path';
 import { evaluateBudgets } from './budgets';
 import { generateLaws } from './generateLaws';
 import { measureBookMemory, measureCliCheck, measureVsix } from './bookBench';
-import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
+import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
 import { consoleReport, markdownReport, updateReadmeTable } from './report';
-import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchComparison } from './results';
+import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchBeforeAndAfterBook, SearchComparison } from './results';
 import { ServerIterations, measureColdStart, measureCorpusSize, progress } from './serverBench';
 import { now } from './stats';
 import { SYNTHETIC_LAWS, corpusSizes } from './workloads';
@@ -141,15 +141,20 @@ async function main(): Promise<number> {
     cli.push(await measureCli(size, files, plan.inProcess.cliRuns));
   }
   const synthetic = sizes.find((size) => size.key === 'synthetic');
+  let searchBeforeAndAfterBook: SearchBeforeAndAfterBook | undefined;
   if (synthetic) {
-    progress('in process: search at the largest corpus before the statute book (bulletin + synthetic 3,500 laws)');
-    search.push(compareSearchStrategies(corpusWithoutBook(synthetic.folders, cacheDirFor(synthetic)), { key: 'synthetic-without-book', label: 'bulletin + synthetic 3,500 laws, no book' }, plan.inProcess.searchPasses));
+    progress('in process: search at the largest corpus before the statute book (bulletin + synthetic 3,500 laws), and side by side with the book');
+    const withoutBookLabel = 'bulletin + synthetic 3,500 laws, no book';
+    const withoutBook = corpusWithoutBook(synthetic.folders, cacheDirFor(synthetic));
+    search.push(compareSearchStrategies(withoutBook, { key: 'synthetic-without-book', label: withoutBookLabel }, plan.inProcess.searchPasses));
+    const sideBySide = searchSpeedSideBySide(corpusFor(sizes[0], cacheDirFor(sizes[0])), withoutBook, plan.inProcess.searchPasses);
+    searchBeforeAndAfterBook = { passes: plan.inProcess.searchPasses, withBook: sideBySide.a, withoutBook: sideBySide.b, withoutBookLabel };
   }
 
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, notes,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, searchBeforeAndAfterBook, notes,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
