@@ -1,7 +1,9 @@
 /**
- * LexCite's benchmark (issue 6): every request path through the real server process over stdio, at three corpus
- * sizes, plus start-up, statute loading, memory, throughput, the CLI and the search strategies. Writes
- * bench/results.json and bench/results.md and prints the tables.
+ * LexCite's benchmark (issue 6): every request path through the real server process over stdio, at two corpus
+ * sizes (the bulletin with the bundled statute book; that plus 3,500 synthetic laws), plus start-up, statute
+ * loading, memory, throughput, the CLI, the search strategies and the statute book's costs (.vsix, memory, a
+ * `lexcite check` process, search before and after the book). Writes bench/results.json and bench/results.md and
+ * prints the tables.
  *
  *   npm run bench [-- --check] [-- --quick] [-- --json-only] [-- --update-readme-table [FILE]]
  *   node out/bench/run.js …   (after `npm run build`)
