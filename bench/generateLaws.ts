@@ -1,35 +1,29 @@
 /**
  * Writes a synthetic statute collection the size of the public one (3,500 laws, about 150,000 articles) in the
  * LawRefBook Markdown format, for the benchmark. Titles are combinations of real jurisdictions, subjects and
- * instrument types; article text is stitched from sentences of the real statutes in ../shared/laws, so lengths,
- * characters and punctuation are realistic. Deterministic for a seed.
+ * instrument types; article text is stitched from sentences of the real statutes in the bundled statute book, so
+ * lengths, characters and punctuation are realistic. Deterministic for a seed and a statute book.
  *
  *   node out/bench/generateLaws.js OUT_DIR [--laws 3500] [--articles 150000] [--seed 1]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { toChineseNumeral } from '../server/src/core/numerals';
+import { loadStatuteBook } from '../server/src/node/statuteBook';
 import { random } from './stats';
 
 const REGIONS = ['', '', '', '北京市', '上海市', '天津市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省', '甘肃省', '青海省', '深圳市', '厦门市', '杭州市', '广州市', '南京市', '武汉市', '成都市', '西安市'];
 const SUBJECTS = ['数据安全', '个人信息保护', '网络安全', '公共数据', '数字经济促进', '人工智能产业发展', '电子商务', '消费者权益保护', '食品安全', '安全生产', '生态环境保护', '大气污染防治', '水污染防治', '城乡规划', '物业管理', '道路交通安全', '旅游', '教育督导', '科学技术进步', '知识产权保护', '专利保护', '著作权管理', '广告管理', '价格管理', '统计管理', '审计监督', '档案管理', '政府信息公开', '行政复议', '行政处罚', '社会救助', '养老服务', '医疗保障', '传染病防治', '中医药发展', '文物保护', '非物质文化遗产保护', '未成年人保护', '妇女权益保障', '残疾人保障', '法律援助', '人民调解', '优化营商环境', '中小企业促进', '农业机械化促进', '乡村振兴促进', '林业', '草原', '渔业', '水土保持', '防震减灾', '气象灾害防御', '消防', '燃气管理', '供水用水管理', '城市绿化', '市容和环境卫生管理', '住房公积金管理', '招标投标', '政府采购', '电力设施保护', '信息化促进', '公共图书馆', '全民健身', '职业教育', '劳动保障监察', '工资支付', '社会信用体系建设', '反不正当竞争', '商品交易市场管理', '烟花爆竹安全管理', '危险化学品安全管理', '电梯安全管理', '特种设备安全', '计量监督管理', '标准化', '认证认可', '地理信息管理', '测绘管理', '无线电管理'];
 const TYPES = ['条例', '条例', '条例', '办法', '规定', '实施办法', '管理办法', '若干规定', '实施细则', '法'];
 
-function sentencePool(lawsDir: string): string[] {
+/** Sentences of the statute book's provisions (every document decompressed once, then dropped). */
+function sentencePool(): string[] {
   const sentences: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.md')) {
-        for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
-          const body = line.replace(/^第[〇零一二三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?\s*/, '');
-          if (!/^[#<（(\d]/.test(body)) for (const sentence of body.match(/[^。；]+[。；]/g) ?? []) if (sentence.length >= 8 && sentence.length <= 90) sentences.push(sentence);
-        }
-      }
+  for (const document of loadStatuteBook().documents) {
+    for (const provision of document.provisions) {
+      for (const sentence of provision.text.match(/[^。；]+[。；]/g) ?? []) if (sentence.length >= 8 && sentence.length <= 90) sentences.push(sentence);
     }
-  };
-  walk(lawsDir);
+  }
   return sentences;
 }
 
@@ -39,10 +33,10 @@ export interface GeneratedCollection {
   bytes: number;
 }
 
-export function generateLaws(out: string, laws: number, articles: number, seed: number, lawsDir: string): GeneratedCollection {
+export function generateLaws(out: string, laws: number, articles: number, seed: number): GeneratedCollection {
   const rand = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
-  const pool = sentencePool(lawsDir);
+  const pool = sentencePool();
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const titles = new Set<string>();
@@ -98,7 +92,6 @@ if (require.main === module) {
     console.error('usage: generateLaws OUT_DIR [--laws 3500] [--articles 150000] [--seed 1]');
     process.exit(2);
   }
-  const lawsDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'laws');
-  const result = generateLaws(out, option('--laws', 3500), option('--articles', 150000), option('--seed', 1), lawsDir);
+  const result = generateLaws(out, option('--laws', 3500), option('--articles', 150000), option('--seed', 1));
   console.log(`${result.laws} laws, ${result.articles} articles, ${(result.bytes / 1e6).toFixed(1)} MB in ${out}`);
 }

@@ -12,13 +12,15 @@ import { makePaper as parseAgainstCorpus } from '../server/src/core/paperCache';
 import { parsePaper } from '../server/src/core/parser';
 import { titleKeyWithoutPrc } from '../server/src/core/normalize';
 import type { SearchStrategy } from '../server/src/core/search';
+import { assembleCorpus } from '../server/src/node/corpusAssembly';
 import { loadCorpusFiles } from '../server/src/node/corpusFiles';
+import { StatuteBook, loadStatuteBook } from '../server/src/node/statuteBook';
 import { loadCollectionsNow } from '../server/src/node/statuteCollections';
 import { REPO_ROOT } from './lsp';
 import { makePaper } from './papers';
 import { QUERY_SET } from './querySet';
 import type { CheckThroughput, CliRun, SearchComparison, SearchMiss, StrategyResult, Throughput } from './results';
-import { median, now, summarize } from './stats';
+import { LatencySummary, median, now, summarize } from './stats';
 import { BENCH_TMP, CorpusSize } from './workloads';
 
 export interface InProcessIterations {
@@ -27,6 +29,8 @@ export interface InProcessIterations {
   cliPapers: number;
   /** Passes over the query set per strategy (fewer when a strategy is slow, see SEARCH_TIME_LIMIT_MS). */
   searchPasses: number;
+  /** `lexcite check` processes of the 50 KB paper. */
+  cliCheckRuns: number;
 }
 
 const MB = 1e6;
@@ -35,11 +39,23 @@ const BULLETIN_SOURCE = '000_026eff425f470757.txt';
 const SEARCH_TIME_LIMIT_MS = 10_000;
 const STRATEGIES: SearchStrategy[] = ['scorer', 'scorer+fuse', 'fuse'];
 
-/** The bulletin plus the size's statute folders, read from the cache the server runs left in `cacheDir`. */
+let statuteBook: StatuteBook | undefined;
+
+/**
+ * The bulletin, the statute book and the size's statute folders (read from the cache the server runs left in
+ * `cacheDir`), assembled as the server and the CLI assemble them.
+ */
 export function corpusFor(size: CorpusSize, cacheDir: string): Corpus {
-  const bulletin = loadCorpusFiles();
-  if (size.folders.length === 0) return new Corpus(bulletin);
-  return new Corpus(bulletin, loadCollectionsNow(size.folders, cacheDir).documents);
+  statuteBook ??= loadStatuteBook();
+  const folders = size.folders.length === 0 ? [] : loadCollectionsNow(size.folders, cacheDir).documents;
+  return assembleCorpus({ bulletin: loadCorpusFiles(), book: statuteBook, folders }, (message) => {
+    throw new Error(`${size.label}: ${message}`);
+  });
+}
+
+/** The largest corpus before the statute book: the bulletin and the 3,500 synthetic laws, without the book. */
+export function corpusWithoutBook(folders: string[], cacheDir: string): Corpus {
+  return new Corpus(loadCorpusFiles(), loadCollectionsNow(folders, cacheDir).documents);
 }
 
 export function cacheDirFor(size: CorpusSize): string {
@@ -116,8 +132,27 @@ export async function measureCli(size: CorpusSize, files: string[], runs: number
   return { corpus: size.key, papers: files.length, runs, seconds: typical, papersPerSecond: files.length / typical };
 }
 
+/**
+ * The product's search ('scorer') at two corpora, query by query in turn (after two untimed passes), so both see
+ * the same JIT state and machine noise: the comparison the search-speed budget needs.
+ */
+export function searchSpeedSideBySide(a: Corpus, b: Corpus, passes: number): { a: LatencySummary; b: LatencySummary } {
+  const samples: [number[], number[]] = [[], []];
+  const indexes = [a.search, b.search];
+  for (let pass = 0; pass < passes + 2; pass++) {
+    for (const q of QUERY_SET) {
+      indexes.forEach((index, i) => {
+        const start = now();
+        index.search(q.query, { limit: 10, strategy: 'scorer' });
+        if (pass >= 2) samples[i].push(now() - start);
+      });
+    }
+  }
+  return { a: summarize(samples[0]), b: summarize(samples[1]) };
+}
+
 /** hit@1 on QUERY_SET and per-query latency for every strategy. */
-export function compareSearchStrategies(corpus: Corpus, size: CorpusSize, passes: number): SearchComparison {
+export function compareSearchStrategies(corpus: Corpus, size: { key: SearchComparison['corpus']; label: string }, passes: number): SearchComparison {
   const buildStart = now();
   const index = corpus.search;
   const indexBuildMs = now() - buildStart;
@@ -140,5 +175,5 @@ export function compareSearchStrategies(corpus: Corpus, size: CorpusSize, passes
     }
     return { strategy, hitAt1: (QUERY_SET.length - misses.length) / QUERY_SET.length, misses, latency: summarize(samples) };
   });
-  return { corpus: size.key, indexBuildMs, queries: QUERY_SET.length, strategies };
+  return { corpus: size.key, label: size.label, indexBuildMs, queries: QUERY_SET.length, strategies };
 }

@@ -53,6 +53,14 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * Node options for the spawned servers from $LEXCITE_BENCH_SERVER_NODE_ARGS (space-separated), to profile them:
+ * `LEXCITE_BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` (NODE_OPTIONS refuses --cpu-prof).
+ */
+function serverNodeArguments(): string[] {
+  return (process.env.LEXCITE_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+}
+
 const liveServers = new Set<BenchServer>();
 
 /** Kills every server still running (on normal exit, on an error, on Ctrl+C and on SIGTERM). */
@@ -82,7 +90,7 @@ export class BenchServer {
   constructor(readonly options: ServerOptions) {
     if (!fs.existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run \`npm run build\` first`);
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, [SERVER_SCRIPT, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...serverNodeArguments(), SERVER_SCRIPT, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     liveServers.add(this);
     this.process.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)));

@@ -1,6 +1,6 @@
 /**
  * Realistic papers of any size for the benchmark: sections of Chinese legal prose that cite the bulletin's
- * documents, statutes of ../shared/laws and journal papers (mostly correctly, a few faults per section), with
+ * documents, statutes of the statute book and journal papers (mostly correctly, a few faults per section), with
  * footnotes numbered through the paper. Deterministic for a given size.
  */
 

@@ -82,14 +82,14 @@ function scalingTable(results: BenchResults): Table {
       return found ? `${(found.hitAt1 * 100).toFixed(0)}% · ${fmtMs(found.latency.p50)} / ${fmtMs(found.latency.p95)}` : '—';
     })),
   ];
-  return { title: 'Scaling: each metric at the three corpus sizes', headers: ['metric', ...corpora.map((c) => c.label)], rows, numeric: [false, ...corpora.map(() => true)] };
+  return { title: 'Scaling: each metric at each corpus size', headers: ['metric', ...corpora.map((c) => c.label)], rows, numeric: [false, ...corpora.map(() => true)] };
 }
 
 function startupTable(results: BenchResults): Table {
   const cold = results.coldStart;
   const rows = [
-    [`spawn → initialize answered (bulletin, ${cold.spawns} spawns)`, fmtMs(cold.initialize.p50), fmtMs(cold.initialize.max)],
-    [`spawn → first hover answered (bulletin, ${cold.spawns} spawns)`, fmtMs(cold.firstHover.p50), fmtMs(cold.firstHover.max)],
+    [`spawn → initialize answered (${cold.spawns} spawns)`, fmtMs(cold.initialize.p50), fmtMs(cold.initialize.max)],
+    [`spawn → first hover on ${cold.citation} answered (loads the bulletin and the statute book; ${cold.answer})`, fmtMs(cold.firstHover.p50), fmtMs(cold.firstHover.max)],
   ];
   for (const corpus of results.corpora.filter((c) => c.load)) {
     for (const [kind, load] of [['empty cache', corpus.load!.first], ['from cache', corpus.load!.cached]] as const) {
@@ -122,15 +122,35 @@ function missList(misses: SearchMiss[]): string {
 
 function searchTable(results: BenchResults): Table {
   const rows = results.search.flatMap((s) => s.strategies.map((strategy) => [
-    results.corpora.find((c) => c.key === s.corpus)?.label ?? s.corpus, strategy.strategy, `${(strategy.hitAt1 * 100).toFixed(0)}%`, String(strategy.latency.n),
+    s.label, strategy.strategy, `${(strategy.hitAt1 * 100).toFixed(0)}%`, String(strategy.latency.n),
     fmtMs(strategy.latency.p50), fmtMs(strategy.latency.p95), missList(strategy.misses),
   ]));
   return { title: `Search strategies on the fixed query set (${results.search[0]?.queries ?? 0} queries) — ms`, headers: ['corpus', 'strategy', 'hit@1', 'n', 'p50', 'p95', 'missed (query → ranked first)'], rows, numeric: [false, false, true, true, true, true, false] };
 }
 
+function statuteBookTable(results: BenchResults): Table {
+  const { vsix, memory, cliCheck } = results.statuteBook;
+  const side = results.searchBeforeAndAfterBook;
+  const rss = (usage: typeof memory.afterHovers) => (usage ? `${fmtMb(usage.rssMb)} MB (peak ${fmtMb(usage.peakRssMb)} MB)` : '—');
+  return {
+    title: 'The bundled statute book',
+    headers: ['what', 'measured'],
+    rows: [
+      [`.vsix size (${vsix.how}; packaging took ${vsix.seconds.toFixed(0)} s)`, `${(vsix.bytes / 1e6).toFixed(1)} MB, ${vsix.files} files`],
+      [`server RSS after hovers on ${memory.statutesHovered.join(' ')}`, rss(memory.afterHovers)],
+      [`server RSS after the diagnostics of a paper citing 第一条 of each of ${memory.documentsCited.toLocaleString('en')} documents (every document decompressed)`, rss(memory.afterEveryDocument)],
+      [`lexcite check of a ${(cliCheck.paperBytes / 1000).toFixed(0)} KB paper, whole process, median / max of ${cliCheck.runs}`, `${cliCheck.seconds.p50.toFixed(2)} s / ${cliCheck.seconds.max.toFixed(2)} s`],
+      ...(side ? [[
+        `search 'scorer' p50 / p95, bulletin + statute book vs ${side.withoutBookLabel}, query by query in turn (${side.withBook.n} queries each)`,
+        `${fmtMs(side.withBook.p50)} / ${fmtMs(side.withBook.p95)} vs ${fmtMs(side.withoutBook.p50)} / ${fmtMs(side.withoutBook.p95)} ms`,
+      ]] : []),
+    ],
+  };
+}
+
 function budgetTable(results: BenchResults): Table {
   return {
-    title: 'Budgets (issue 6)',
+    title: 'Budgets',
     headers: ['budget', 'limit', 'measured', ''],
     rows: results.budgets.map((b) => [b.name, b.limit, b.measured, b.pass ? 'pass' : 'MISS']),
   };
@@ -168,7 +188,7 @@ function renderMarkdown(table: Table): string {
 
 /** Everything, for the console. */
 export function consoleReport(results: BenchResults): string {
-  const tables = [...results.corpora.map((c) => latencyTable(c, true)), scalingTable(results), startupTable(results), throughputTable(results), searchTable(results), budgetTable(results)];
+  const tables = [...results.corpora.map((c) => latencyTable(c, true)), scalingTable(results), startupTable(results), statuteBookTable(results), throughputTable(results), searchTable(results), budgetTable(results)];
   const notes = results.notes.length > 0 ? `\n\nNotes\n${results.notes.map((n) => `- ${n}`).join('\n')}` : '';
   return `${environmentLine(results)}\n\n${tables.map(renderText).join('\n\n')}${notes}\n`;
 }
@@ -176,7 +196,7 @@ export function consoleReport(results: BenchResults): string {
 /** The Markdown for bench/results.md and README: the largest corpus in detail, then scaling, start-up, throughput, search, budgets. */
 export function markdownReport(results: BenchResults): string {
   const largest = results.corpora[results.corpora.length - 1];
-  const tables = [latencyTable(largest, false), scalingTable(results), startupTable(results), throughputTable(results), searchTable(results), budgetTable(results)];
+  const tables = [latencyTable(largest, false), scalingTable(results), startupTable(results), statuteBookTable(results), throughputTable(results), searchTable(results), budgetTable(results)];
   const notes = results.notes.length > 0 ? `\n\nNotes from the run:\n\n${results.notes.map((n) => `- ${n}`).join('\n')}` : '';
   return `<!-- generated by \`npm run bench\` from bench/results.json; do not edit by hand -->\n\n${environmentLine(results)}\n\n${tables.map(renderMarkdown).join('\n\n')}${notes}\n`;
 }

@@ -52,6 +52,10 @@ export interface CorpusResult {
 
 export interface ColdStart {
   spawns: number;
+  /** The hover's citation (the first request loads the statute book). */
+  citation: string;
+  /** What the first spawn's hover answered. */
+  answer: string;
   /** spawn → `initialize` answered. */
   initialize: LatencySummary;
   /** spawn → first hover answered (initialize, initialized, didOpen, hover). */
@@ -97,10 +101,35 @@ export interface StrategyResult {
 }
 
 export interface SearchComparison {
-  corpus: CorpusKey;
+  /** A corpus size, or the largest corpus before the statute book (the bulletin and the 3,500 synthetic laws). */
+  corpus: CorpusKey | 'synthetic-without-book';
+  label: string;
   indexBuildMs: number;
   queries: number;
   strategies: StrategyResult[];
+}
+
+/** The bundled statute book's costs, each measured through the real server, the CLI or vsce. */
+export interface StatuteBookCosts {
+  /** `vsce package` of the bench's own (unminified) build: an upper bound of the release .vsix. */
+  vsix: { bytes: number; files: number; seconds: number; how: string };
+  /** Server RSS after hovers on a few of the book's statutes, and after a paper citing an article of every document. */
+  memory: {
+    statutesHovered: string[];
+    afterHovers: MemoryUsage | undefined;
+    documentsCited: number;
+    afterEveryDocument: MemoryUsage | undefined;
+  };
+  /** `lexcite check` of one paper, the whole process (spawn to exit). */
+  cliCheck: { paperBytes: number; runs: number; seconds: LatencySummary; exitCode: number };
+}
+
+/** Search ('scorer') at the bulletin + statute book and at the largest corpus before the book, query by query in turn. */
+export interface SearchBeforeAndAfterBook {
+  passes: number;
+  withBook: LatencySummary;
+  withoutBook: LatencySummary;
+  withoutBookLabel: string;
 }
 
 export interface BudgetResult {
@@ -124,6 +153,9 @@ export interface BenchResults {
   check: CheckThroughput[];
   cli: CliRun[];
   search: SearchComparison[];
+  statuteBook: StatuteBookCosts;
+  /** Absent when the sizes have no synthetic collection. */
+  searchBeforeAndAfterBook?: SearchBeforeAndAfterBook;
   budgets: BudgetResult[];
   /** Anything that looked wrong while measuring (empty answers, unexpected first items, …). */
   notes: string[];

@@ -1,7 +1,9 @@
 /**
- * LexCite's benchmark (issue 6): every request path through the real server process over stdio, at three corpus
- * sizes, plus start-up, statute loading, memory, throughput, the CLI and the search strategies. Writes
- * bench/results.json and bench/results.md and prints the tables.
+ * LexCite's benchmark (issue 6): every request path through the real server process over stdio, at two corpus
+ * sizes (the bulletin with the bundled statute book; that plus 3,500 synthetic laws), plus start-up, statute
+ * loading, memory, throughput, the CLI, the search strategies and the statute book's costs (.vsix, memory, a
+ * `lexcite check` process, search before and after the book). Writes bench/results.json and bench/results.md and
+ * prints the tables.
  *
  *   npm run bench [-- --check] [-- --quick] [-- --json-only] [-- --update-readme-table [FILE]]
  *   node out/bench/run.js …   (after `npm run build`)
@@ -19,18 +21,20 @@ import * as os from 'os';
 import * as path from 'path';
 import { evaluateBudgets } from './budgets';
 import { generateLaws } from './generateLaws';
-import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, measureCheck, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
+import { measureBookMemory, measureCliCheck, measureVsix } from './bookBench';
+import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
 import { consoleReport, markdownReport, updateReadmeTable } from './report';
-import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchComparison } from './results';
+import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchBeforeAndAfterBook, SearchComparison } from './results';
 import { ServerIterations, measureColdStart, measureCorpusSize, progress } from './serverBench';
 import { now } from './stats';
-import { SHARED_LAWS, SYNTHETIC_LAWS, corpusSizes } from './workloads';
+import { SYNTHETIC_LAWS, corpusSizes } from './workloads';
 
 const RESULTS_JSON = path.join(REPO_ROOT, 'bench', 'results.json');
 const RESULTS_MD = path.join(REPO_ROOT, 'bench', 'results.md');
 const EXTRACTION_PAPER_BYTES = 10_000_000;
 const CHECK_PAPER_BYTES = [10_000_000, 2_000_000];
+const CLI_CHECK_PAPER_BYTES = 50_000;
 
 /** A bad command line: reported without a stack trace. */
 class UsageError extends Error {}
@@ -64,14 +68,14 @@ function iterations(quick: boolean): { server: ServerIterations; inProcess: InPr
         warmup: 3, rounds: 30, references: 20, coldStarts: 3, workspacePapers: 50,
         diagnostics: [{ label: '20 KB', bytes: 20_000, full: 10, edits: 30 }, { label: '200 KB', bytes: 200_000, full: 5, edits: 30 }, { label: '2 MB', bytes: 2_000_000, full: 1, edits: 6 }],
       },
-      inProcess: { throughputRuns: 1, cliRuns: 1, cliPapers: 100, searchPasses: 2 },
+      inProcess: { throughputRuns: 1, cliRuns: 1, cliPapers: 100, searchPasses: 2, cliCheckRuns: 3 },
     }
     : {
       server: {
         warmup: 20, rounds: 1000, references: 300, coldStarts: 15, workspacePapers: 50,
         diagnostics: [{ label: '20 KB', bytes: 20_000, full: 300, edits: 500 }, { label: '200 KB', bytes: 200_000, full: 100, edits: 500 }, { label: '2 MB', bytes: 2_000_000, full: 15, edits: 100 }],
       },
-      inProcess: { throughputRuns: 7, cliRuns: 5, cliPapers: 100, searchPasses: 50 },
+      inProcess: { throughputRuns: 7, cliRuns: 5, cliPapers: 100, searchPasses: 50, cliCheckRuns: 9 },
     };
 }
 
@@ -94,10 +98,9 @@ function environment(): Environment {
 
 /** The synthetic collection is generated once into bench/tmp (gitignored) and reused. */
 function ensureSyntheticCollection(): void {
-  if (!fs.existsSync(SHARED_LAWS)) throw new Error(`${SHARED_LAWS} is missing: the bench needs the real statutes (corpus size b, and the synthetic collection's sentences)`);
   if (fs.existsSync(SYNTHETIC_LAWS) && fs.readdirSync(SYNTHETIC_LAWS).length > 0) return;
   progress(`generating the synthetic collection in ${path.relative(REPO_ROOT, SYNTHETIC_LAWS)}`);
-  generateLaws(SYNTHETIC_LAWS, 3500, 150_000, 1, SHARED_LAWS);
+  generateLaws(SYNTHETIC_LAWS, 3500, 150_000, 1);
 }
 
 async function main(): Promise<number> {
@@ -109,8 +112,14 @@ async function main(): Promise<number> {
   ensureSyntheticCollection();
   const sizes = corpusSizes();
 
-  progress('cold start (bulletin)');
+  progress('cold start (bulletin + statute book, first hover over a statute article)');
   const coldStart = await measureColdStart(plan.server.coldStarts, notes);
+  progress('statute book: server memory after statute hovers, and with every document cited');
+  const bookMemory = await measureBookMemory();
+  progress(`statute book: lexcite check of a ${CLI_CHECK_PAPER_BYTES / 1000} KB paper, whole process`);
+  const cliCheck = await measureCliCheck(CLI_CHECK_PAPER_BYTES, plan.inProcess.cliCheckRuns);
+  progress('statute book: vsce package');
+  const vsix = measureVsix();
 
   const corpora: CorpusResult[] = [];
   for (const size of sizes) {
@@ -133,11 +142,21 @@ async function main(): Promise<number> {
     for (const bytes of CHECK_PAPER_BYTES) check.push(measureCheck(corpus, size, bytes, plan.inProcess.throughputRuns));
     cli.push(await measureCli(size, files, plan.inProcess.cliRuns));
   }
+  const synthetic = sizes.find((size) => size.key === 'synthetic');
+  let searchBeforeAndAfterBook: SearchBeforeAndAfterBook | undefined;
+  if (synthetic) {
+    progress('in process: search at the largest corpus before the statute book (bulletin + synthetic 3,500 laws), and side by side with the book');
+    const withoutBookLabel = 'bulletin + synthetic 3,500 laws, no book';
+    const withoutBook = corpusWithoutBook(synthetic.folders, cacheDirFor(synthetic));
+    search.push(compareSearchStrategies(withoutBook, { key: 'synthetic-without-book', label: withoutBookLabel }, plan.inProcess.searchPasses));
+    const sideBySide = searchSpeedSideBySide(corpusFor(sizes[0], cacheDirFor(sizes[0])), withoutBook, plan.inProcess.searchPasses);
+    searchBeforeAndAfterBook = { passes: plan.inProcess.searchPasses, withBook: sideBySide.a, withoutBook: sideBySide.b, withoutBookLabel };
+  }
 
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, notes,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, searchBeforeAndAfterBook, notes,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');

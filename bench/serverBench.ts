@@ -11,7 +11,7 @@ import { BenchServer, Position, Range, ServerStatus } from './lsp';
 import { makePaper } from './papers';
 import type { ColdStart, CorpusResult, RequestResult, StatuteLoad } from './results';
 import { LatencySummary, median, now, random, ratiosToFloor, sleep, summarize, timed } from './stats';
-import { AI_PLUS, BENCH_TMP, CorpusSize, Probe, TITLE_HOVER, editPosition, positionOf, probeDocument, probesFor } from './workloads';
+import { AI_PLUS, BENCH_TMP, CIVIL_CODE_ARTICLE, CorpusSize, Probe, STATUTE_HOVER, TITLE_HOVER, editPosition, positionOf, probeDocument, probesFor } from './workloads';
 import { Methods } from '../protocol/requests';
 
 export interface ServerIterations {
@@ -30,11 +30,12 @@ const DIAGNOSTICS_TIMEOUT_MS = 120_000;
 
 type Notes = string[];
 
-function isLoaded(status: ServerStatus): boolean {
-  return status.loadingStatutes === false && (status.folderStatutes ?? 0) > 0;
+/** The folders' statutes are in: the server is not loading, and holds more documents than without the folders. */
+function isLoaded(status: ServerStatus, documentsWithoutFolders: number): boolean {
+  return status.loadingStatutes === false && (status.documents ?? 0) > documentsWithoutFolders;
 }
 
-function freshDirectory(name: string): string {
+export function freshDirectory(name: string): string {
   const dir = path.join(BENCH_TMP, name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -65,7 +66,7 @@ function completionItems(result: unknown): CompletionItemLike[] {
 }
 
 /** A one-line description of an answer (with its size on the wire), and whether it is empty. */
-function describe(kind: Probe['kind'] | 'references', result: unknown): { text: string; empty: boolean; first?: string } {
+export function describe(kind: Probe['kind'] | 'references', result: unknown): { text: string; empty: boolean; first?: string } {
   const described = describeContent(kind, result);
   const kb = Buffer.byteLength(JSON.stringify(result ?? null)) / 1024;
   return { ...described, text: kb >= 1 ? `${described.text} (${kb.toFixed(0)} KB)` : described.text };
@@ -237,12 +238,12 @@ async function measureReferences(server: BenchServer, papers: { file: string; te
  * Starts a server with the size's statute folders and times the load, answering pings and hovers over a bulletin
  * title meanwhile. The server is stopped unless `keep`.
  */
-async function measureStatuteLoad(size: CorpusSize, cacheDir: string, workspace: string, keep: boolean): Promise<{ load: StatuteLoad; status: ServerStatus; server?: BenchServer }> {
+async function measureStatuteLoad(size: CorpusSize, cacheDir: string, workspace: string, keep: boolean, documentsWithoutFolders: number): Promise<{ load: StatuteLoad; status: ServerStatus; server?: BenchServer }> {
   const server = new BenchServer({ workspaceFolder: workspace, pullDiagnostics: true, initializationOptions: { corpora: size.folders, cacheDir } });
   try {
     let loadedAt: number | undefined;
     server.onNotification(Methods.status, (status) => {
-      if (isLoaded(status as ServerStatus)) loadedAt ??= now();
+      if (isLoaded(status as ServerStatus, documentsWithoutFolders)) loadedAt ??= now();
     });
     await server.initialize();
     server.initialized();
@@ -261,7 +262,7 @@ async function measureStatuteLoad(size: CorpusSize, cacheDir: string, workspace:
       hovers.push(now() - start);
       if (hover) answered++;
       const status = await server.status();
-      if (isLoaded(status)) loadedAt ??= now();
+      if (isLoaded(status, documentsWithoutFolders)) loadedAt ??= now();
       else await sleep(5); // an editor's pace, not a flood that would slow the load down
     }
     const load: StatuteLoad = {
@@ -286,21 +287,22 @@ async function waitUntilReady(server: BenchServer): Promise<ServerStatus> {
   throw new Error('the server did not report ready');
 }
 
-export async function measureCorpusSize(size: CorpusSize, iterations: ServerIterations, bulletinDocuments: number | undefined, notes: Notes): Promise<CorpusResult> {
+/** `documentsWithoutFolders`: what the server holds without statute folders (the first size), to see the folders load. */
+export async function measureCorpusSize(size: CorpusSize, iterations: ServerIterations, documentsWithoutFolders: number | undefined, notes: Notes): Promise<CorpusResult> {
   const { folder: workspace, papers } = workspaceWithPapers(iterations.workspacePapers);
   const cacheDir = freshDirectory(`cache-${size.key}`);
   let server: BenchServer;
   let status: ServerStatus;
   let load: CorpusResult['load'];
   if (size.folders.length > 0) {
+    if (documentsWithoutFolders === undefined) throw new Error(`${size.label}: measure a size without statute folders first`);
     progress(`  ${size.label}: loading statutes with an empty cache`);
-    const first = await measureStatuteLoad(size, cacheDir, workspace, false);
+    const first = await measureStatuteLoad(size, cacheDir, workspace, false, documentsWithoutFolders);
     progress(`  ${size.label}: loading statutes from the cache (second server)`);
-    const cached = await measureStatuteLoad(size, cacheDir, workspace, true);
+    const cached = await measureStatuteLoad(size, cacheDir, workspace, true, documentsWithoutFolders);
     server = cached.server!;
     status = cached.status;
     load = { first: first.load, cached: cached.load };
-    if (bulletinDocuments !== undefined && (status.documents ?? 0) <= bulletinDocuments) throw new Error(`${size.label}: the statutes did not load (${status.documents} documents, the bulletin alone has ${bulletinDocuments})`);
   } else {
     server = new BenchServer({ workspaceFolder: workspace, pullDiagnostics: true, initializationOptions: { cacheDir } });
     await server.start();
@@ -342,13 +344,17 @@ function result(name: string, samples: number[], floor: LatencySummary, answer: 
 
 // ----- cold start -----------------------------------------------------------------------------------------------
 
-/** spawn → initialize answered, and spawn → first hover answered, with the bulletin alone. */
+/**
+ * spawn → initialize answered, and spawn → first hover answered over an article of the statute book (the first
+ * request loads the bulletin and the book, and looks the article up).
+ */
 export async function measureColdStart(spawns: number, notes: Notes): Promise<ColdStart> {
   const workspace = freshDirectory('workspace-cold');
   const cacheDir = freshDirectory('cache-cold');
-  const document = probeDocument(TITLE_HOVER, 0);
+  const document = probeDocument(STATUTE_HOVER, 0);
   const initialize: number[] = [];
   const firstHover: number[] = [];
+  let answer = '';
   for (let i = 0; i < spawns; i++) {
     const server = new BenchServer({ workspaceFolder: workspace, pullDiagnostics: true, initializationOptions: { cacheDir } });
     try {
@@ -359,13 +365,16 @@ export async function measureColdStart(spawns: number, notes: Notes): Promise<Co
       server.open(uri, document.text);
       const hover = await server.request('textDocument/hover', { textDocument: { uri }, position: document.position });
       firstHover.push(now() - server.spawnedAt);
-      if (!hover && i === 0) notes.push('cold start: the first hover over a bulletin title answered null');
+      if (i === 0) {
+        answer = describe('hover', hover).text;
+        if (!hover) notes.push(`cold start: the first hover over ${CIVIL_CODE_ARTICLE} answered null`);
+      }
       await server.stop();
     } finally {
       server.kill();
     }
   }
-  return { spawns, initialize: summarize(initialize), firstHover: summarize(firstHover), ratio: median(firstHover) / median(initialize) };
+  return { spawns, citation: CIVIL_CODE_ARTICLE, answer, initialize: summarize(initialize), firstHover: summarize(firstHover), ratio: median(firstHover) / median(initialize) };
 }
 
 const benchStarted = now();

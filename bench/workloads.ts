@@ -1,5 +1,5 @@
 /**
- * What the benchmark asks the server: the three corpus sizes and, for each, the probes — one request each at a
+ * What the benchmark asks the server: the corpus sizes and, for each, the probes — one request each at a
  * cursor inside a realistic paper. Every probe gets its own document (a 20 KB generated paper with the probe's
  * paragraph at the end of the body), so an unclosed 《 in one probe cannot change what another one parses.
  */
@@ -11,10 +11,10 @@ import { REPO_ROOT } from './lsp';
 import { makePaper } from './papers';
 
 export const BENCH_TMP = path.join(REPO_ROOT, 'bench', 'tmp');
-export const SHARED_LAWS = path.resolve(REPO_ROOT, '..', 'shared', 'laws');
 export const SYNTHETIC_LAWS = path.join(BENCH_TMP, 'synthetic-laws');
 
-export type CorpusKey = 'bulletin' | 'shared' | 'synthetic';
+/** `book`: what every user gets (the bulletin and the bundled statute book); `synthetic`: that plus 3,500 laws in a folder. */
+export type CorpusKey = 'book' | 'synthetic';
 
 export interface CorpusSize {
   key: CorpusKey;
@@ -38,13 +38,15 @@ function largestSyntheticLaw(): string {
   return largest.title;
 }
 
+/** The statute article of the cold-start and statute-book measurements. */
+export const CIVIL_CODE_ARTICLE = '《民法典》第一千零三十四条';
+
 export function corpusSizes(): CorpusSize[] {
   const synthetic = largestSyntheticLaw();
   return [
-    { key: 'bulletin', label: 'bulletin', folders: [], statuteForArticleList: '个人信息保护法', statuteArticle: '《个人信息保护法》第十三条' },
-    { key: 'shared', label: '+ ../shared/laws', folders: [SHARED_LAWS], statuteForArticleList: '个人信息保护法', statuteArticle: '《民法典》第一千零三十四条' },
-    // The real laws stay in, so search quality is measured with the real titles among 3,500 look-alikes.
-    { key: 'synthetic', label: '+ ../shared/laws + synthetic 3,500 laws', folders: [SHARED_LAWS, SYNTHETIC_LAWS], statuteForArticleList: synthetic, statuteArticle: `《${synthetic}》第十三条` },
+    { key: 'book', label: 'bulletin + statute book', folders: [], statuteForArticleList: '个人信息保护法', statuteArticle: CIVIL_CODE_ARTICLE },
+    // The book stays in (the server always loads it), so search quality is measured with the real titles among 3,500 look-alikes.
+    { key: 'synthetic', label: '+ synthetic 3,500 laws', folders: [SYNTHETIC_LAWS], statuteForArticleList: synthetic, statuteArticle: `《${synthetic}》第十三条` },
   ];
 }
 
@@ -59,28 +61,30 @@ export interface Probe {
   cursorIn?: string;
   /** Completion: the title expected as the first item. */
   expectFirst?: string;
-  /** Whether an empty answer means something is wrong (statute probes at the bulletin alone may be empty). */
+  /** Whether an empty answer means something is wrong. */
   expectAnswer: boolean;
 }
 
 const XIAMEN = '厦门市促进数据产业高质量发展若干措施';
 export const AI_PLUS = '国务院关于深入实施“人工智能+”行动的意见';
 
-/** Hover over a bulletin title: also the request of the cold-start and loading measurements. */
+/** Hover over a bulletin title: also the request of the statute-folder loading measurements. */
 export const TITLE_HOVER: Probe = { name: 'hover · title', kind: 'hover', paragraph: `地方层面，《${XIAMEN}》规定了数据资产登记。`, cursorIn: XIAMEN, expectAnswer: true };
 
+/** Hover over an article of the statute book: the cold-start request (the first request loads the book). */
+export const STATUTE_HOVER: Probe = { name: 'hover · statute article', kind: 'hover', paragraph: `依照${CIVIL_CODE_ARTICLE}的规定。`, cursorIn: '第一千零三十四条', expectAnswer: true };
+
 export function probesFor(size: CorpusSize): Probe[] {
-  const holdsStatutes = size.folders.length > 0;
   return [
     { name: 'completion · title prefix 《厦门市促', kind: 'completion', paragraph: '数据产业的地方实践，参见《厦门市促', expectFirst: XIAMEN, expectAnswer: true },
     { name: 'completion · pinyin initials 《xmscj', kind: 'completion', paragraph: '数据产业的地方实践，参见《xmscj', expectFirst: XIAMEN, expectAnswer: true },
     { name: 'completion · typo’d long title', kind: 'completion', paragraph: '数据产业的地方实践，参见《厦门市促进数据产业高质量发展若干举措', expectFirst: XIAMEN, expectAnswer: true },
     { name: 'completion · articles after 《…意见》第', kind: 'completion', paragraph: `人工智能治理，参见《${AI_PLUS}》第`, expectAnswer: true },
-    { name: 'completion · articles after 《statute》第', kind: 'completion', paragraph: `个人信息的处理，参见《${size.statuteForArticleList}》第`, expectAnswer: holdsStatutes },
+    { name: 'completion · articles after 《statute》第', kind: 'completion', paragraph: `个人信息的处理，参见《${size.statuteForArticleList}》第`, expectAnswer: true },
     TITLE_HOVER,
     { name: 'hover · article 第（八）项', kind: 'hover', paragraph: `《${AI_PLUS}》第（八）项要求完善数据产权制度。`, cursorIn: '第（八）项', expectAnswer: true },
     { name: 'hover · 文号 国发〔2025〕11号', kind: 'hover', paragraph: '国务院印发的国发〔2025〕11号文件对此作了部署。', cursorIn: '国发〔2025〕11号', expectAnswer: true },
-    { name: 'hover · statute article', kind: 'hover', paragraph: `依照${size.statuteArticle}的规定。`, cursorIn: size.statuteArticle.replace(/^《[^》]*》/, ''), expectAnswer: holdsStatutes },
+    { name: 'hover · statute article', kind: 'hover', paragraph: `依照${size.statuteArticle}的规定。`, cursorIn: size.statuteArticle.replace(/^《[^》]*》/, ''), expectAnswer: true },
     { name: 'definition · article 第（八）项', kind: 'definition', paragraph: `《${AI_PLUS}》第（八）项要求完善数据产权制度。`, cursorIn: '第（八）项', expectAnswer: true },
     { name: 'code action · 国发[2025]11号', kind: 'codeAction', paragraph: '国务院印发的国发[2025]11号文件对此作了部署。', cursorIn: '国发[2025]11号', expectAnswer: true },
     { name: 'code action · typo’d title', kind: 'codeAction', paragraph: '参见《厦门市促进数据产业高质量发展若干举措》。', cursorIn: '厦门市促进数据产业高质量发展若干举措', expectAnswer: true },
