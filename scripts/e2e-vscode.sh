@@ -9,7 +9,7 @@
 #        LEXCITE_E2E_PUBLISH=0   do not refresh the README's screenshots in docs/images/
 #        LEXCITE_E2E_KEEP=1      keep the temporary workspace, profiles and logs
 # Screenshots land in test-results/e2e/ (one per check, failed-<x>.png for a failed one); the README's hover,
-# completion and diagnostics pictures are refreshed in docs/images/.
+# completion, diagnostics and report pictures are refreshed in docs/images/.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${LEXCITE_SHARED:-$(dirname "$REPO")/shared}

@@ -6,7 +6,8 @@
  * Run it with scripts/e2e-vscode.sh, which installs what is missing and packages the extension. Inputs (all
  * with defaults): LEXCITE_CODE_SERVER (code-server's out/node/entry.js), LEXCITE_CHROMIUM (the browser),
  * LEXCITE_VSIX (the package), LEXCITE_E2E_KEEP=1 (keep the temporary run folder for inspection),
- * LEXCITE_E2E_PUBLISH=0 (do not refresh docs/images/hover.png, completion.png and diagnostics.png).
+ * LEXCITE_E2E_PUBLISH=0 (do not refresh the README's pictures: docs/images/hover.png, completion.png,
+ * diagnostics.png and report.png).
  */
 import * as assert from 'assert';
 import { ChildProcess, execFileSync, spawn } from 'child_process';
@@ -29,7 +30,34 @@ const VSIX = process.env.LEXCITE_VSIX || path.join(ROOT, 'lexcite.vsix');
 
 const SAMPLE = 'sample-paper.md';
 const FAULTY = 'faulty-paper.md';
+/** Cites the 民法典, which only the bundled statute book knows (test/e2e/fixtures/). */
+const CIVIL_CODE = 'civil-code-paper.md';
 const CORRECT_TITLE = '厦门市促进数据产业高质量发展若干措施';
+
+/**
+ * The user settings of the run: quiet, deterministic workbench settings and not one lexcite.* setting, so what
+ * the extension shows is what it does out of the box (the statute book check relies on that).
+ */
+const SETTINGS: Record<string, unknown> = {
+  'files.autoSave': 'off', // never write the copies (nor anything else) behind the test's back
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'editor.minimap.enabled': false,
+  'editor.cursorBlinking': 'solid',
+  'editor.hover.delay': 200,
+  'editor.fontSize': 15,
+  'workbench.colorTheme': 'Default Light Modern',
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+};
 
 // Callbacks given to page.waitForFunction run in the browser. The repository compiles without the DOM library,
 // so this file declares the little of it those callbacks use (module-scoped: nothing leaks into other files).
@@ -254,6 +282,19 @@ function commandTitles(): { id: string; label: string }[] {
   }));
 }
 
+/** Runs a command of the manifest the way a user does: the command palette, its title, Enter. */
+async function runFromPalette(id: string): Promise<void> {
+  const p = page();
+  const command = commandTitles().find((c) => c.id === id);
+  assert.ok(command, `the manifest declares ${id}`);
+  await p.keyboard.press(`${MOD}+Shift+P`);
+  await p.locator('.quick-input-widget input.input').waitFor({ state: 'visible' });
+  await p.keyboard.type(command.label);
+  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: command.label }).first().waitFor({ state: 'visible' });
+  await p.keyboard.press('Enter');
+  await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 describe('VS Code (code-server) with lexcite.vsix installed', function () {
@@ -270,6 +311,7 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     const workspace = path.join(dir, 'workspace');
     fs.mkdirSync(workspace);
     for (const file of [SAMPLE, FAULTY]) fs.copyFileSync(path.join(ROOT, 'examples', file), path.join(workspace, file));
+    fs.copyFileSync(path.join(ROOT, 'test', 'e2e', 'fixtures', CIVIL_CODE), path.join(workspace, CIVIL_CODE));
     run = { dir, workspace, port: await freePort(), serverLog: '' };
 
     const userData = path.join(dir, 'user-data');
@@ -277,26 +319,7 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     const config = path.join(dir, 'config.yaml');
     fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
     fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-      'files.autoSave': 'off', // never write the copies (nor anything else) behind the test's back
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'git.enabled': false,
-      'editor.minimap.enabled': false,
-      'editor.cursorBlinking': 'solid',
-      'editor.hover.delay': 200,
-      'editor.fontSize': 15,
-      'workbench.colorTheme': 'Default Light Modern',
-      'window.commandCenter': false,
-      'chat.commandCenter.enabled': false,
-    }, null, 2));
+    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),
@@ -380,11 +403,50 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     const text = await hover.innerText();
     assert.match(text, /《国务院关于深入实施“人工智能\+”行动的意见》/);
     assert.match(text, /（八）加强数据供给创新。以应用为导向/);
-    publish(await screenshot('hover'), 'hover');
+    await screenshot('hover');
     await closeWidgets();
   });
 
-  it('(c) typing 《厦门市促 offers 厦门市促进数据产业高质量发展若干措施 first, and accepting it inserts the citation', async () => {
+  it('(c) with no settings at all, hovering 《民法典》第一千零三十四条 shows the article from the bundled statute book', async () => {
+    assert.deepEqual(Object.keys(SETTINGS).filter((key) => key.startsWith('lexcite.')), [], 'no LexCite setting, no lexcite.corpora');
+    const editor = await openFile(CIVIL_CODE);
+    const at = positionIn(CIVIL_CODE, '第一千零三十四条', '《民法典》');
+    await goTo(editor, at.line, at.column);
+    await hoverAtCursor(editor);
+    const hover = page().locator('.monaco-hover', { hasText: '自然人的个人信息受法律保护。' }).first();
+    await hover.waitFor({ state: 'visible' });
+    const text = await hover.innerText();
+    assert.match(text, /民法典/);
+    assert.match(text, /第一千零三十四条|第1034条/);
+    assert.match(text, /自然人的个人信息受法律保护。\s*个人信息是以电子或者其他方式记录的/);
+    publish(await screenshot('hover-statute-book'), 'hover');
+    await closeWidgets();
+  });
+
+  it('(d) “Open the citation report” from the command palette shows the paper’s table of authorities beside it', async () => {
+    const p = page();
+    await openFile(SAMPLE);
+    await runFromPalette('lexcite.openReport');
+    // The webview: the workbench's iframe, and inside it the frame with the report's HTML.
+    const report = p.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const row = report.locator('tbody tr', { hasText: '《国务院关于深入实施“人工智能+”行动的意见》' }).first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    const cells = await row.locator('td').allInnerTexts();
+    assert.equal(cells[0], '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）');
+    assert.match(cells.join(' | '), /三、（八）/, `the row: ${cells.join(' | ')}`);
+    assert.match(cells[cells.length - 1], /^(no problems|无问题)$/, `the row's finding: ${cells.join(' | ')}`);
+    // The summary above the tables counts this paper's works.
+    assert.match(await report.locator('.summary').first().innerText(), /6 authorities cited 10 times|共引用文献6件、10处/);
+    const tab = p.locator('.tabs-container .tab.active', { hasText: /(Citation report|引注核查报告).*sample-paper\.md/ }).first();
+    await tab.waitFor({ state: 'visible' });
+    publish(await screenshot('report'), 'report');
+    // Close it, so the checks after this one find the paper alone in its editor group.
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await p.locator('.tabs-container .tab', { hasText: /Citation report|引注核查报告/ }).first().waitFor({ state: 'detached' });
+  });
+
+  it('(e) typing 《厦门市促 offers 厦门市促进数据产业高质量发展若干措施 first, and accepting it inserts the citation', async () => {
     const p = page();
     const editor = await openFile(SAMPLE);
     await p.keyboard.press(`${MOD}+End`);
@@ -414,7 +476,7 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     await screenshot('completion-accepted');
   });
 
-  it('(d) a provision that does not exist is an error squiggle and a row in the Problems panel', async () => {
+  it('(f) a provision that does not exist is an error squiggle and a row in the Problems panel', async () => {
     const p = page();
     const editor = await openFile(FAULTY);
     await editor.locator('.squiggly-error').first().waitFor({ state: 'attached' });
@@ -444,7 +506,7 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     await p.locator('.markers-panel').waitFor({ state: 'hidden' });
   });
 
-  it('(e) the quick fix of a typo’d title replaces it with the indexed title', async () => {
+  it('(g) the quick fix of a typo’d title replaces it with the indexed title', async () => {
     const p = page();
     const editor = await openFile(FAULTY);
     const typo = `《厦门市促进数据产业高质量发展若干举措》是对标题的误写`;
@@ -469,15 +531,16 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     await screenshot('quickfix-applied');
   });
 
-  it('(f) the command palette lists the LexCite commands; “Show the provision under the cursor” opens it beside', async () => {
+  it('(h) the command palette lists the LexCite commands; “Show the provision under the cursor” opens it beside', async () => {
     const p = page();
     await p.keyboard.press('Escape');
     await p.keyboard.press(`${MOD}+Shift+P`);
     await p.locator('.quick-input-widget input.input').waitFor({ state: 'visible' });
     await p.keyboard.type('LexCite');
-    // Every command of the manifest (package.json + package.nls.json), and at least these five.
+    // Every command of the manifest (package.json + package.nls.json), and at least these seven.
     const expected = commandTitles();
-    for (const id of ['lexcite.searchCorpus', 'lexcite.insertCitation', 'lexcite.showProvision', 'lexcite.restartServer', 'lexcite.showOutput']) {
+    for (const id of ['lexcite.searchCorpus', 'lexcite.insertCitation', 'lexcite.showProvision', 'lexcite.openReport',
+      'lexcite.restartServer', 'lexcite.showOutput', 'lexcite.addStatuteFolder']) {
       assert.ok(expected.some((c) => c.id === id), `the manifest declares ${id}`);
     }
     for (const { label } of expected) {
