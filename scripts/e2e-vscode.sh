@@ -55,7 +55,7 @@ if [ -n "$reason" ]; then
   log="${TMPDIR:-/tmp}/lexcite-package.$$.log"
   npm run package </dev/null >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
   rm -f "$log"
-elif [ -n "$(find test/e2e/vscode.e2e.ts -newer out/test/e2e/vscode.e2e.js 2>/dev/null)" ] || [ ! -f out/test/e2e/vscode.e2e.js ]; then
+elif [ -n "$(find test/e2e -name '*.ts' -newer out/test/e2e/vscode.e2e.js 2>/dev/null)" ] || [ ! -f out/test/e2e/vscode.e2e.js ]; then
   step "lexcite.vsix is up to date; compiling the test"
   npx tsc -p .
 else
