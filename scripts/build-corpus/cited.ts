@@ -4,6 +4,7 @@
  * front of it, and the short names the texts define for it (以下简称《报告》).
  */
 import type { Alias, BibRecord, CitationSite, CitedInstrument, CitedKind, CorpusDocument } from '../../server/src/core/model';
+import { FOREIGN_JURISDICTIONS } from '../../server/src/core/jurisdictions';
 import { collapseNumberSpaces, titleKeyWithoutPrc } from '../../server/src/core/normalize';
 import { SourceFile } from './sourceText';
 import { stableId } from '../../server/src/core/stableId';
@@ -26,12 +27,6 @@ export function flatten(file: SourceFile, separator: string, tidy: (s: string) =
   return { text, lineAt };
 }
 
-const JURISDICTIONS = [
-  '欧盟', '欧洲', '美国', '英国', '日本', '韩国', '德国', '法国', '意大利', '西班牙', '巴西', '加拿大', '新加坡', '印度',
-  '澳大利亚', '俄罗斯', '阿联酋', '沙特阿拉伯', '沙特', '马来西亚', '泰国', '越南', '希腊', '瑞典', '非洲联盟', '非盟', '非洲',
-  '东盟', '联合国', '经合组织', '世界卫生组织', '国际劳工组织', '联合国教科文组织', '科罗拉多州', '加利福尼亚州', '加州',
-  '纽约州', '犹他州', '伊利诺伊州', '得克萨斯州', '七国集团',
-];
 
 /** The jurisdiction named in the clause before a title: 欧盟《改善平台工作条件指令》, 日本 1999 年颁布的《…》. */
 export function jurisdictionBefore(text: string, at: number): string | undefined {
@@ -40,7 +35,7 @@ export function jurisdictionBefore(text: string, at: number): string | undefined
   while (start > 0 && at - start < 60 && !/[，。；：,;:\n]/.test(text[start - 1])) start--;
   const clause = text.slice(start, at);
   let best: { word: string; index: number } | undefined;
-  for (const word of JURISDICTIONS) {
+  for (const word of FOREIGN_JURISDICTIONS) {
     const index = clause.lastIndexOf(word);
     if (index >= 0 && (!best || index > best.index || (index === best.index && word.length > best.word.length))) best = { word, index };
   }
@@ -86,7 +81,7 @@ export function collectCited(inputs: CitedInputs): CitedInstrument[] {
   for (const record of inputs.records) contained.add(groupKey(record.title));
   const journals = new Set(inputs.records.map((r) => r.journal));
 
-  const groups = new Map<string, { titles: Map<string, number>; sites: CitationSite[]; kinds: Map<CitedKind, number>; aliases: Alias[] }>();
+  const groups = new Map<string, Group>();
   const shortNames: { alias: Alias; targetKey: string }[] = [];
 
   for (const { file, joinLines, tidy } of inputs.files) {
@@ -130,6 +125,8 @@ export function collectCited(inputs: CitedInputs): CitedInstrument[] {
     }
   }
 
+  foldMisprints(groups);
+
   const instruments: CitedInstrument[] = [];
   for (const [key, group] of groups) {
     const title = mostFrequent(group.titles);
@@ -146,6 +143,53 @@ export function collectCited(inputs: CitedInputs): CitedInstrument[] {
     });
   }
   return instruments.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+interface Group {
+  titles: Map<string, number>;
+  sites: CitationSite[];
+  kinds: Map<CitedKind, number>;
+  aliases: Alias[];
+}
+
+/**
+ * A title printed with two neighbouring words swapped (004's 《生成式人工智能服务暂行管理办法》 for
+ * 生成式人工智能服务管理暂行办法) is a misprint of the title cited as often or more, not an instrument of its own:
+ * its sites join that title's, and it is kept only as a variant. Long titles only, where such a swap cannot be
+ * another instrument.
+ */
+function foldMisprints(groups: Map<string, Group>): void {
+  const byLetters = new Map<string, string[]>();
+  for (const key of groups.keys()) {
+    if (key.length < 10) continue;
+    const letters = [...key].sort().join('');
+    byLetters.set(letters, [...(byLetters.get(letters) ?? []), key]);
+  }
+  for (const keys of byLetters.values()) {
+    if (keys.length < 2) continue;
+    const ranked = keys.map((key) => ({ key, group: groups.get(key)! })).sort((a, b) => b.group.sites.length - a.group.sites.length || a.key.localeCompare(b.key));
+    const right = ranked[0].group;
+    for (const { key, group } of ranked.slice(1)) {
+      if (!swapsNeighbours(ranked[0].key, key)) continue;
+      for (const [title, count] of group.titles) right.titles.set(title, (right.titles.get(title) ?? 0) + count);
+      right.sites.push(...group.sites);
+      right.aliases.push(...group.aliases);
+      groups.delete(key);
+    }
+  }
+}
+
+/** True when b is a with two adjacent runs of characters swapped: 服务管理暂行办法 / 服务暂行管理办法. */
+export function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let start = 0;
+  while (a[start] === b[start]) start++;
+  let end = a.length;
+  while (a[end - 1] === b[end - 1]) end--;
+  const middleA = a.slice(start, end);
+  const middleB = b.slice(start, end);
+  for (let cut = 1; cut < middleA.length; cut++) if (middleA.slice(cut) + middleA.slice(0, cut) === middleB) return true;
+  return false;
 }
 
 function mostFrequent<T>(counts: Map<T, number>): T {

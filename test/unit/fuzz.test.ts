@@ -35,6 +35,10 @@ function assertParseInside(text: string, parsed: ParsedPaper): void {
     if (title.versionTag) inside(title.versionTag, 'version tag');
     if (title.shortName) inside(title.shortName, 'short name');
     if (title.docNumber) inside(title.docNumber, 'attached 文号');
+    if (title.jurisdiction) {
+      inside(title.jurisdiction, 'jurisdiction');
+      assert.ok(title.jurisdiction.end <= title.start, 'the jurisdiction stands before its title');
+    }
   }
   for (const number of parsed.docNumbers) {
     inside(number, '文号');
@@ -60,7 +64,7 @@ function assertParseInside(text: string, parsed: ParsedPaper): void {
 /** What a parse found, without the text: for comparing two parses. */
 function found(parsed: ParsedPaper): unknown {
   return {
-    titles: parsed.titles.map((t) => [t.start, t.end, t.title, t.references.map((r) => [r.start, r.end, r.text]), t.docNumber?.text, t.shortName?.text, t.versionTag?.text]),
+    titles: parsed.titles.map((t) => [t.start, t.end, t.title, t.references.map((r) => [r.start, r.end, r.text]), t.docNumber?.text, t.shortName?.text, t.versionTag?.text, t.jurisdiction && [t.jurisdiction.start, t.jurisdiction.end, t.jurisdiction.foreign], t.standard]),
     docNumbers: parsed.docNumbers.map((d) => [d.start, d.end, d.text]),
     journals: parsed.journals.map((j) => [j.start, j.end]),
     footnoteRefs: parsed.footnoteRefs.map((r) => [r.start, r.end, r.label]),

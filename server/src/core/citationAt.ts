@@ -73,7 +73,8 @@ export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: P
   if (scope?.definitionFor(title)) return choose();
   return corpus.cachedFor(title, `versions:${when}`, () => {
     const references = title.references.map((r) => stepsKey(r.steps)).join(',');
-    return corpus.cached(`versions:${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
+    const jurisdiction = title.jurisdiction ? `${title.jurisdiction.text}|` : '';
+    return corpus.cached(`versions:${jurisdiction}${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
   });
 }
 

@@ -5,11 +5,12 @@
  */
 import { ProvisionAddressing } from './addressing';
 import type { BibRecord, CitedInstrument, CorpusDocument, CorpusFiles } from './model';
+import { LAW_NAMES } from './lawNames';
 import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from './normalize';
 import { pinyinOf } from './pinyin';
 import { EntryType, SearchEntry, SearchIndex, authorityOf } from './search';
 
-export type TitleVia = 'title' | 'without-prc' | 'without-issuer' | 'short-name' | 'nickname' | 'file-name' | 'variant';
+export type TitleVia = 'title' | 'without-prc' | 'without-issuer' | 'short-name' | 'nickname' | 'file-name' | 'variant' | 'common-name';
 
 export interface TitleEntry {
   type: EntryType;
@@ -40,6 +41,10 @@ export class Corpus {
   private readonly recordById = new Map<string, BibRecord>();
   private readonly instrumentById = new Map<string, CitedInstrument>();
   private readonly titles = new Map<string, TitleEntry[]>();
+  /** Every cited-only instrument by title, also those a statute shadows: a foreign citation may still mean them. */
+  private readonly instrumentTitles = new Map<string, TitleEntry[]>();
+  /** Instruments whose title a document holds: they answer only for foreign citations (see yieldInstrumentsToDocuments). */
+  private readonly shadowed = new Set<string>();
   private readonly docNumbers = new Map<string, CorpusDocument[]>();
   private readonly addressings = new Map<string, ProvisionAddressing>();
   private searchIndex: SearchIndex | undefined;
@@ -55,6 +60,7 @@ export class Corpus {
       this.documentById.set(doc.id, doc);
       this.addTitle(doc.title, { type: 'document', id: doc.id, via: 'title' });
       for (const alias of doc.aliases) this.addTitle(alias.text, { type: 'document', id: doc.id, via: alias.kind });
+      if (doc.kind === 'statute') for (const name of commonNamesOf(doc.title)) this.addTitle(name, { type: 'document', id: doc.id, via: 'common-name' });
       if (doc.docNumber) push(this.docNumbers, doc.docNumber, doc);
     }
     for (const record of this.records) {
@@ -66,7 +72,9 @@ export class Corpus {
       this.addTitle(instrument.title, { type: 'instrument', id: instrument.id, via: 'title' });
       for (const variant of instrument.variants) this.addTitle(variant, { type: 'instrument', id: instrument.id, via: 'variant' });
       for (const alias of instrument.aliases) this.addTitle(alias.text, { type: 'instrument', id: instrument.id, via: alias.kind });
+      addEntry(this.instrumentTitles, titleKeyWithoutPrc(instrument.title), { type: 'instrument', id: instrument.id, via: 'title' });
     }
+    this.yieldInstrumentsToDocuments();
     this.stats = {
       documents: this.documents.length,
       // provisionCount first: reading `provisions` of a lazily loaded statute would pull it from disk.
@@ -79,15 +87,43 @@ export class Corpus {
 
   private addTitle(text: string, entry: TitleEntry): void {
     // Keyed without 中华人民共和国, so both forms find the same work.
-    const key = titleKeyWithoutPrc(text);
-    const list = this.titles.get(key) ?? [];
-    if (!list.some((e) => e.type === entry.type && e.id === entry.id)) list.push(entry);
-    this.titles.set(key, list);
+    addEntry(this.titles, titleKeyWithoutPrc(text), entry);
+  }
+
+  /**
+   * The bulletin's cited-only records answer for a title only while no document has it: once the statute book
+   * holds 《个人信息保护法》, the record of the bulletin's mentions (some of them Japan's and Korea's acts) steps
+   * aside, and the forms the bulletin printed it in (misprints included) name the statute.
+   */
+  private yieldInstrumentsToDocuments(): void {
+    for (const instrument of this.instruments) {
+      const documents = (this.titles.get(titleKeyWithoutPrc(instrument.title)) ?? []).filter((e) => e.type === 'document');
+      if (documents.length === 0) continue;
+      this.shadowed.add(instrument.id);
+      for (const variant of instrument.variants) {
+        if (DRAFT.test(variant)) continue;
+        for (const entry of documents) this.addTitle(variant, { ...entry, via: 'variant' });
+      }
+    }
+    for (const [key, list] of this.titles) {
+      if (list.some((e) => e.type === 'document') && list.some((e) => e.type === 'instrument')) this.titles.set(key, list.filter((e) => e.type !== 'instrument'));
+    }
   }
 
   /** Exact (normalised) title, alias or variant lookup; [] when nothing has this title. */
   lookupTitle(title: string): TitleEntry[] {
     return this.titles.get(titleKeyWithoutPrc(title)) ?? [];
+  }
+
+  /**
+   * The cited-only instruments a title written after a foreign jurisdiction (韩国《个人信息保护法》) may mean: those
+   * the bulletin cites under that jurisdiction, or foreign acts it names without one. Never a document.
+   */
+  lookupForeignTitle(title: string, jurisdiction: string): TitleEntry[] {
+    return (this.instrumentTitles.get(titleKeyWithoutPrc(title)) ?? []).filter((entry) => {
+      const instrument = this.instrument(entry.id);
+      return instrument !== undefined && (instrument.jurisdictions.includes(jurisdiction) || (instrument.jurisdictions.length === 0 && instrument.kind === 'foreign-law'));
+    });
   }
 
   /** Whether the title as written carries the 中华人民共和国 prefix the index also knows (for style checks). */
@@ -194,14 +230,16 @@ export class Corpus {
   /** One search entry per document, record and instrument; a generator so a server can pause between them. */
   private *searchEntriesOneByOne(): Generator<SearchEntry> {
     for (const doc of this.documents) {
-      const aliasTexts = doc.aliases.map((a) => a.text);
-      const pinyins = [doc.pinyin, ...doc.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
+      const names = doc.kind === 'statute' ? commonNamesOf(doc.title) : [];
+      const aliasTexts = [...doc.aliases.map((a) => a.text), ...names];
+      const pinyins = [doc.pinyin, ...doc.aliases.map((a) => a.pinyin ?? pinyinOf(a.text)), ...names.map(pinyinOf)];
       yield entry('document', doc.id, doc.title, [doc.title, ...aliasTexts], pinyins, doc.authors.map((a) => a.name), authorityOf(doc.kind));
     }
     for (const record of this.records) {
       yield entry('record', record.id, record.title, [record.title], [record.pinyin], record.authors, authorityOf('record'));
     }
     for (const instrument of this.instruments) {
+      if (this.shadowed.has(instrument.id)) continue;
       const texts = [instrument.title, ...instrument.variants, ...instrument.aliases.map((a) => a.text)];
       const pinyins = [instrument.pinyin, ...instrument.variants.map(pinyinOf), ...instrument.aliases.map((a) => a.pinyin ?? pinyinOf(a.text))];
       yield entry('instrument', instrument.id, instrument.title, texts, pinyins, [], authorityOf(instrument.kind === 'journal' ? 'journal' : 'cited', instrument.sites.length));
@@ -226,6 +264,27 @@ export class Corpus {
     }
   }
 }
+
+function addEntry(map: Map<string, TitleEntry[]>, key: string, entry: TitleEntry): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [entry]);
+  else if (!list.some((e) => e.type === entry.type && e.id === entry.id)) list.push(entry);
+}
+
+/** A draft is not the statute it became. */
+const DRAFT = /[（(](?:[^（）()]*草案|征求意见稿)[）)]$/;
+
+let namesByLaw: Map<string, string[]> | undefined;
+
+/** The short names lawyers write for a statute (lawNames.ts), by its title with or without 中华人民共和国. */
+function commonNamesOf(title: string): string[] {
+  if (!namesByLaw) {
+    namesByLaw = new Map();
+    for (const { name, law } of LAW_NAMES) push(namesByLaw, titleKeyWithoutPrc(law), name);
+  }
+  return namesByLaw.get(titleKeyWithoutPrc(title)) ?? NO_NAMES;
+}
+const NO_NAMES: string[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -15,6 +15,7 @@ import { resolveShortForm } from './checks/footnotes';
 import { Locale, t as plainText } from './messages';
 import { VersionChoice, isVersionSet, versionName } from './versions';
 import type { LexciteSettings } from './settings';
+import { provisionsUnavailable } from './statutes/provisionSource';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
@@ -33,10 +34,12 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const choice = item?.type === 'document' ? versionsForTitle(corpus, element.title, scope) : undefined;
       if (item) return markdown(itemCard(corpus, item, locale) + note + (choice ? versionNote(choice, scope.date, locale) : ''));
       if (definition) return markdown(note.trim());
-      const resolution = resolveTitle(corpus, element.title.title);
+      const resolution = resolveTitle(corpus, element.title.title, scope, element.title);
       const text = resolution.status === 'typo'
         ? t(locale, 'title.typo', { written: element.title.title, suggestion: resolution.suggestion.entry.title })
-        : t(locale, 'title.unknown', { written: element.title.title });
+        : resolution.status === 'unknown' && resolution.jurisdiction
+          ? t(locale, 'title.foreign', { written: element.title.title, jurisdiction: resolution.jurisdiction })
+          : t(locale, 'title.unknown', { written: element.title.title });
       return markdown(text);
     }
     case 'reference': {
@@ -44,6 +47,9 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       if (!choice) return undefined;
       const document = choice.chosen;
       const result = corpus.addressing(document).resolve(element.reference.steps);
+      if (!result.ok && provisionsUnavailable(document)) {
+        return markdown(t(locale, 'provisions.unavailable', { title: document.title }) + versionNote(choice, scope.date, locale));
+      }
       if (!result.ok) {
         return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }) + versionNote(choice, scope.date, locale));
       }

@@ -150,6 +150,7 @@ export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): P
       if (title.docNumber) shifted.docNumber = numbers.get(title.docNumber);
       if (title.versionTag) shifted.versionTag = { ...title.versionTag, start: title.versionTag.start + d, end: title.versionTag.end + d };
       if (title.shortName) shifted.shortName = { ...title.shortName, start: title.shortName.start + d, end: title.shortName.end + d };
+      if (title.jurisdiction) shifted.jurisdiction = { ...title.jurisdiction, start: title.jurisdiction.start + d, end: title.jurisdiction.end + d };
       titles.set(title, shifted);
       out.titles.push(shifted);
     }

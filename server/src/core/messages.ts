@@ -8,6 +8,7 @@ export type Locale = 'zh-cn' | 'en';
 const ZH = {
   'title.typo': '《{written}》不在索引中，可能是《{suggestion}》的笔误',
   'title.unknown': '《{written}》不在索引中，无法核对其内容',
+  'title.foreign': '《{written}》是{jurisdiction}的法律文件，不在索引（中华人民共和国法律文件）之内，不按同名的我国法律核对',
   'article.not-found': '《{title}》中没有{reference}；该文件的条目为{available}',
   'docnumber.mismatch': '文号{written}与《{title}》不符：《{title}》的文号是{expected}{other}',
   'docnumber.mismatch.other': '（{written}是《{otherTitle}》的文号）',
@@ -19,6 +20,7 @@ const ZH = {
   'docnumber.problem.spaces': '文号中不应有空格',
   'article.not-found.version': '《{title}》（{version}）中没有{reference}；该版本的条目为{available}',
   'article.not-found.other-version': '（{versions}有此条）',
+  'provisions.unavailable': '《{title}》的条文未能读取（见日志），无法显示或核对其条文',
   'statute.version-unknown': '《{title}》没有“{tag}”的版本（索引中有：{versions}），按本文日期取{chosen}',
   'statute.version-differs': '《{title}》{reference}在不同版本中内容不同：按本文日期（{date}）适用{chosen}，而{others}的{reference}另有所指；请注明版本',
   'statute.repealed': '《{title}》（{version}）已{status}',
@@ -107,6 +109,7 @@ export type MessageKey = keyof typeof ZH;
 const EN: Record<MessageKey, string> = {
   'title.typo': '《{written}》 is not in the index; did you mean 《{suggestion}》?',
   'title.unknown': '《{written}》 is not in the index, so its content cannot be checked',
+  'title.foreign': '《{written}》 is an instrument of {jurisdiction} (foreign or international), outside the index of PRC legal documents; it is not checked against the PRC law of the same name',
   'article.not-found': '《{title}》 has no {reference}; its provisions are {available}',
   'docnumber.mismatch': 'Document number {written} does not belong to 《{title}》, whose number is {expected}{other}',
   'docnumber.mismatch.other': ' ({written} is the number of 《{otherTitle}》)',
@@ -118,6 +121,7 @@ const EN: Record<MessageKey, string> = {
   'docnumber.problem.spaces': 'no spaces',
   'article.not-found.version': '《{title}》 ({version}) has no {reference}; that version has {available}',
   'article.not-found.other-version': ' ({versions} has it)',
+  'provisions.unavailable': 'The provisions of 《{title}》 could not be read (see the log): they cannot be shown or checked',
   'statute.version-unknown': '《{title}》 has no version “{tag}” (indexed: {versions}); using {chosen} by the paper’s date',
   'statute.version-differs': '{reference} of 《{title}》 differs between versions: by the paper’s date ({date}) it is the {chosen} text, but in {others} it means something else; name the version',
   'statute.repealed': '《{title}》 ({version}) is marked {status}',

@@ -27,7 +27,10 @@ export class PaperScope {
     this.date = frontMatterDate(paper.text) ?? defaultDate;
     for (const title of paper.titles) {
       if (!title.shortName) continue;
-      const definition: ShortNameDefinition = { name: title.shortName.text, offset: title.shortName.start, title, entries: corpus.lookupTitle(title.title) };
+      // 韩国《个人信息保护法》（以下简称“个保法”）: the name stands for Korea's act, not the PRC law.
+      const foreign = title.jurisdiction?.foreign ? title.jurisdiction.text : undefined;
+      const entries = foreign ? corpus.lookupForeignTitle(title.title, foreign) : corpus.lookupTitle(title.title);
+      const definition: ShortNameDefinition = { name: title.shortName.text, offset: title.shortName.start, title, entries };
       const key = titleKeyWithoutPrc(definition.name);
       const list = this.byKey.get(key) ?? [];
       list.push(definition);

@@ -7,6 +7,7 @@
  * Code, URLs, front matter and HTML comments are skipped (see markdown.ts).
  */
 import { ParsedDocNumber, parseDocNumber } from './docNumber';
+import { isForeignJurisdiction, jurisdictionBeforeTitle } from './jurisdictions';
 import { ExcludedRegions, findExcludedRegions } from './markdown';
 import { parseNumeral } from './numerals';
 import { firstStartingAtOrAfter } from './util/binarySearch';
@@ -70,6 +71,13 @@ export interface TitleCitation {
   references: ArticleReference[];
   /** Set when the title is the article or journal part of a journal citation. */
   journalRole?: 'article' | 'journal';
+  /**
+   * The jurisdiction written in front (韩国《…》, 日本的《…》, 欧盟《A》、《B》 for both): a foreign one means a
+   * foreign act, never the PRC law of the same name; 我国/中国 mean the PRC law.
+   */
+  jurisdiction?: TextSpan & { foreign: boolean };
+  /** A national standard: a GB/GB/T/GB/Z number beside it, or a title opening with a 技术 domain and a space. */
+  standard?: boolean;
 }
 
 export interface JournalCitation {
@@ -161,6 +169,9 @@ function findTitles(text: string, excluded: ExcludedRegions, docNumbers: DocNumb
     const title = withoutSpaces(text.slice(open + 1, close));
     if (title.length === 0) continue;
     const citation: TitleCitation = { kind: 'title', start: open, end: close + 1, title, references: NO_REFERENCES };
+    const jurisdiction = jurisdictionBeforeTitle(text, open) ?? listJurisdiction(text, open, titles[titles.length - 1]);
+    if (jurisdiction) citation.jurisdiction = { ...jurisdiction, foreign: isForeignJurisdiction(jurisdiction.text) };
+    if (STANDARD_DOMAIN.test(text.slice(open + 1, close)) || STANDARD_NUMBER_BEFORE.test(text.slice(Math.max(0, open - 30), open))) citation.standard = true;
     let position = parseTrailingGroups(text, close + 1, citation, docNumbers);
     position = skipInlineSpace(text, position);
     citation.references = parseReferences(text, position);
@@ -171,6 +182,24 @@ function findTitles(text: string, excluded: ExcludedRegions, docNumbers: DocNumb
   }
   return titles;
 }
+
+/** 《信息安全技术 个人信息安全规范》: a standard's title opens with its 技术 domain and a space. */
+const STANDARD_DOMAIN = /^[ \t\u3000]*[\u4e00-\u9fff]{1,8}技术[ \t\u3000]+[^ \t\u3000]/;
+/** GB/T 35273-2020, GB 5768.2-2022, GB/Z 41819-2022, with or without the space. */
+const STANDARD_NUMBER = /GB(?:\/[TZ])?[ \t\u3000]*[0-9]+(?:\.[0-9]+)?(?:[-—–－][0-9]{4})?/;
+const STANDARD_NUMBER_BEFORE = new RegExp(`${STANDARD_NUMBER.source}[ \\t\\u3000]*(?:的)?[ \\t\\u3000]*$`);
+
+/**
+ * 欧盟《通用数据保护条例》、《数字服务法》: a title joined to the previous one by 、/和/及/与/以及/或 shares its
+ * jurisdiction.
+ */
+function listJurisdiction(text: string, open: number, previous: TitleCitation | undefined): TitleCitation['jurisdiction'] {
+  if (!previous?.jurisdiction) return undefined;
+  const last = previous.references.length > 0 ? previous.references[previous.references.length - 1].end : previous.end;
+  if (open - last > 6 || !LIST_JOINER.test(text.slice(last, open))) return undefined;
+  return previous.jurisdiction;
+}
+const LIST_JOINER = /^[ \t\u3000]*(?:、|和|及|与|以及|或)[ \t\u3000]*$/;
 
 /** Shared by every title without references (most of them): one array fewer per title to allocate. */
 const NO_REFERENCES: ArticleReference[] = Object.freeze([]) as unknown as ArticleReference[];
@@ -219,7 +248,8 @@ function skipInlineSpace(text: string, position: number): number {
 }
 
 const VERSION_TAG = /^(\d{4})\s*年\s*(修正|修订|公布|版|文本)?$|^(\d{4}年)?(修正|修订)(本|文本)?$/;
-const SHORT_NAME = /以下简称\s*《([^《》]+)》/;
+/** 以下简称《X》 and 以下简称“X”, also written 下称, 以下称, 简称, with 为 or a colon. */
+const SHORT_NAME = /(?:以下简称|以下称|下称|简称)\s*为?\s*[:：]?\s*(?:《([^《》]+)》|[“"]([^“”"《》]+)[”"])/;
 
 /** Parenthesised groups after a title: version tag, 文号, short-name definition. */
 function parseTrailingGroups(text: string, position: number, citation: TitleCitation, docNumbers: DocNumberCitation[]): number {
@@ -247,12 +277,15 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
     const number = docNumberWithin(docNumbers, q, close);
     const shortName = SHORT_NAME.exec(inner);
     const tag = VERSION_TAG.test(inner.trim());
-    if (!number && !shortName && !tag) break;
+    const standard = STANDARD_NUMBER.test(inner);
+    if (!number && !shortName && !tag && !standard) break;
+    if (standard) citation.standard = true;
     if (number) citation.docNumber = number;
     if (tag) citation.versionTag = { start: q + 1, end: close, text: inner.trim() };
     if (shortName) {
-      const start = q + 1 + shortName.index! + shortName[0].indexOf('《') + 1;
-      citation.shortName = { start, end: start + shortName[1].length, text: shortName[1] };
+      const name = shortName[1] ?? shortName[2];
+      const start = q + 1 + shortName.index! + shortName[0].length - name.length - 1;
+      citation.shortName = { start, end: start + name.length, text: name };
     }
     p = close + 1;
   }

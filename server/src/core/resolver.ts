@@ -6,6 +6,7 @@
 import type { AddressResult } from './addressing';
 import type { Corpus, CorpusItem, TitleEntry } from './corpus';
 import type { CorpusDocument } from './model';
+import { foreignJurisdictionOpening } from './jurisdictions';
 import { titleKeyWithoutPrc } from './normalize';
 import type { ArticleReference, TitleCitation } from './parser';
 import type { PaperScope, ShortNameDefinition } from './paperScope';
@@ -14,7 +15,8 @@ import type { SearchHit } from './search';
 export type TitleResolution =
   | { status: 'resolved'; entries: TitleEntry[]; shortName?: ShortNameDefinition }
   | { status: 'typo'; suggestion: SearchHit; distance: number }
-  | { status: 'unknown' };
+  /** Not in the index; `jurisdiction` when the title is a foreign act (日本《个人信息保护法》), which it never holds. */
+  | { status: 'unknown'; jurisdiction?: string };
 
 const TYPE_ORDER = { document: 0, record: 1, instrument: 2 } as const;
 
@@ -25,26 +27,55 @@ const TYPE_ORDER = { document: 0, record: 1, instrument: 2 } as const;
 export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
   const definition = scope && citation ? scope.definitionFor(citation) : undefined;
   if (definition) return { status: 'resolved', entries: definition.entries, shortName: definition };
-  return corpus.cached(`title:${title}`, () => {
-    const entries = corpus.lookupTitle(title);
+  const jurisdiction = citation?.jurisdiction;
+  if (jurisdiction?.foreign) return corpus.cached(`foreign:${jurisdiction.text}:${title}`, () => resolveForeign(corpus, title, jurisdiction.text));
+  // 我国《…》 is the PRC law: a foreign act the bulletin cites under the same title does not answer for it.
+  const home = jurisdiction !== undefined;
+  const standard = citation?.standard === true || isStandardTitle(title);
+  return corpus.cached(`title:${home ? 'home:' : ''}${standard ? 'standard:' : ''}${title}`, () => {
+    let entries = corpus.lookupTitle(title);
+    if (home) entries = entries.filter((e) => e.type !== 'instrument' || corpus.instrument(e.id)?.kind !== 'foreign-law');
     if (entries.length > 0) {
       return { status: 'resolved', entries: [...entries].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]) };
     }
-    return findTypo(corpus, title) ?? { status: 'unknown' };
+    // A foreign act named with its country (《美国海外账户税务合规法》) is outside the index, not a near miss.
+    // 《欧盟通用数据保护条例》 is the bulletin's 欧盟《通用数据保护条例》.
+    const opening = foreignJurisdictionOpening(title);
+    if (opening) return resolveForeign(corpus, title.slice(opening.length), opening);
+    // A national standard is not a misspelt statute, however close its title.
+    return (standard ? undefined : findTypo(corpus, title, home)) ?? { status: 'unknown' };
   });
 }
+
+/** A foreign act: the bulletin's record of it when it has one, else unknown — never a PRC document, never a typo. */
+function resolveForeign(corpus: Corpus, title: string, jurisdiction: string): TitleResolution {
+  const entries = corpus.lookupForeignTitle(title, jurisdiction);
+  return entries.length > 0 ? { status: 'resolved', entries } : { status: 'unknown', jurisdiction };
+}
+
+/**
+ * A standard's title as the parser keeps it (spaces removed): 信息安全技术个人信息安全规范, 数据安全技术数据分类分级规则,
+ * or one carrying its GB number. Only the 安全技术 domains and 信息技术 count: statutes such as 科学技术进步法 and
+ * 技术进出口管理条例 also contain 技术.
+ */
+export function isStandardTitle(title: string): boolean {
+  return STANDARD_TITLE.test(title);
+}
+const STANDARD_TITLE = /^(?:GB(?:\/[TZ])?[ 0-9]|(?:信息安全|数据安全|网络安全|信息)技术(?!推广|进步|普及|合同|秘密|进出口))/;
 
 /**
  * A near miss: the written title is within a few edits of a known title (one edit for short titles, more for
  * long ones), so a typo is likelier than a different instrument. Short titles never count: 《数据法》 and
- * 《数据安全法》 are different laws.
+ * 《数据安全法》 are different laws. A title written as the PRC's (`home`) is no near miss of a foreign act.
  */
-function findTypo(corpus: Corpus, title: string): TitleResolution | undefined {
+function findTypo(corpus: Corpus, title: string, home = false): TitleResolution | undefined {
   const key = titleKeyWithoutPrc(title);
   const allowed = allowedEdits(key.length);
   if (allowed === 0) return undefined;
   let best: { hit: SearchHit; distance: number } | undefined;
   for (const hit of corpus.search.search(key, { limit: 8 })) {
+    // 我国《人工智能法》 is no misspelling of the EU's 《人工智能法案》.
+    if (home && hit.entry.type === 'instrument' && corpus.instrument(hit.entry.id)?.kind === 'foreign-law') continue;
     for (const candidate of hit.entry.keys) {
       if (Math.abs(candidate.length - key.length) > allowed) continue;
       const distance = editDistance(key, candidate, allowed);

@@ -10,7 +10,9 @@
  * A changed, added or removed source file is re-parsed or dropped; the rest come from the cache. The background
  * loader works in short slices between which the event loop runs, so the language server keeps answering while a
  * collection loads. Nothing here throws for a missing folder or a broken cache: a cache that cannot be read is
- * rebuilt, and provisions that cannot be read from it are parsed again from the source file.
+ * rebuilt. Provisions come through a ProvisionSource that checks the blob's hash; when the cache no longer holds
+ * them, the source file is parsed again and served only if it still holds the same statute. Otherwise the
+ * document is a load fault (told once to the caller's listener) and unavailable — never an empty statute.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -19,11 +21,13 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { CorpusDocument, Provision } from '../core/model';
 import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
+import { DocumentMetadata, ProvisionFaultListener, ProvisionRead, ProvisionSource, documentFromSource, sameStatute } from '../core/statutes/provisionSource';
+import { cacheDirectoryProblem, removeStaleTemporaries, reportProvisionFault } from './cacheDirectory';
 import { assembleCollection, faultProblem, listStatuteFiles, parseStatuteFile, readStatuteText } from './statuteFolder';
 import { runInSlices } from './timeSlices';
 
 /** Bump when the parsers' output or this layout changes, so old caches are not trusted. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 const MAGIC = 'LEXCITE-STATUTES';
 
 export interface CollectionLoad {
@@ -49,9 +53,10 @@ interface IndexEntry extends FileStamp {
   /** The document without its provisions; absent for files that are not statutes. */
   document?: Omit<CorpusDocument, 'provisions'>;
   provisionCount: number;
-  /** Byte range of the v8-serialised provisions in the blob. */
+  /** Byte range of the v8-serialised provisions in the blob, and the hash of those bytes. */
   offset: number;
   length: number;
+  sha256: string;
 }
 
 interface CacheIndex {
@@ -113,82 +118,103 @@ function readIndex(file: string, dir: string, problems: ImportProblem[]): { inde
 
 /** Writes the cache file, serialising and writing a document at a time between yields (a collection is ~65 MB). */
 function* writeCache(file: string, dir: string, parsed: { stamp: FileStamp; result: ParsedStatute }[], problems: ImportProblem[]): Generator<void, { blobStart: number; entries: IndexEntry[] } | undefined> {
-  const blobs: Buffer[] = [];
-  const entries: IndexEntry[] = [];
-  let offset = 0;
-  for (const { stamp, result } of parsed) {
-    const provisions = result.document?.provisions ?? [];
-    const blob = v8.serialize(provisions);
-    blobs.push(blob);
-    const entry: IndexEntry = { ...stamp, problems: result.problems, provisionCount: provisions.length, offset, length: blob.length };
-    if (result.codePart !== undefined) entry.codePart = result.codePart;
-    if (result.document) entry.document = withoutProvisions(result.document);
-    offset += blob.length;
-    entries.push(entry);
-    yield;
-  }
-  const index = v8.serialize({ format: CACHE_FORMAT, dir: path.resolve(dir), entries } satisfies CacheIndex);
-  const header = Buffer.alloc(HEADER);
-  header.write(MAGIC, 0, 'utf8');
-  header.writeUInt32BE(index.length, HEADER - 4);
+  const temporary = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  // Nothing here may throw past this function: a statute the serialiser rejects, a full disk or a read-only
+  // folder costs the cache, never the statutes (they are then served from memory).
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    const fd = fs.openSync(temporary, 'w');
-    try {
-      fs.writeSync(fd, header);
-      fs.writeSync(fd, index);
-      for (const blob of blobs) {
-        fs.writeSync(fd, blob);
-        yield;
-      }
-    } finally {
-      fs.closeSync(fd);
+    const blobs: Buffer[] = [];
+    const entries: IndexEntry[] = [];
+    let offset = 0;
+    for (const { stamp, result } of parsed) {
+      const provisions = result.document?.provisions ?? [];
+      const blob = v8.serialize(provisions);
+      blobs.push(blob);
+      const entry: IndexEntry = { ...stamp, problems: result.problems, provisionCount: provisions.length, offset, length: blob.length, sha256: sha256(blob) };
+      if (result.codePart !== undefined) entry.codePart = result.codePart;
+      if (result.document) entry.document = withoutProvisions(result.document);
+      offset += blob.length;
+      entries.push(entry);
+      yield;
     }
+    const index = v8.serialize({ format: CACHE_FORMAT, dir: path.resolve(dir), entries } satisfies CacheIndex);
+    const header = Buffer.alloc(HEADER);
+    header.write(MAGIC, 0, 'utf8');
+    header.writeUInt32BE(index.length, HEADER - 4);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fd = fs.openSync(temporary, 'w');
+    fs.writeSync(fd, header);
+    fs.writeSync(fd, index);
+    for (const blob of blobs) {
+      fs.writeSync(fd, blob);
+      yield;
+    }
+    fs.closeSync(fd);
+    fd = undefined;
     fs.renameSync(temporary, file);
     return { blobStart: HEADER + index.length, entries };
   } catch (error) {
     problems.push(cacheProblem(file, `cannot write the statute cache: ${(error as Error).message}`));
+    if (fd !== undefined) closeQuietly(fd);
+    removeQuietly(temporary);
     return undefined;
   }
 }
 
-/**
- * A document whose provisions stay on disk until first used. The getter reads them from the cache; if the cache
- * changed underneath, it parses the source file again.
- */
-function lazyDocument(metadata: Omit<CorpusDocument, 'provisions'>, entry: IndexEntry, cacheFile: string, blobStart: number, sourceFile: string): CorpusDocument {
-  const doc = { ...metadata, provisionCount: entry.provisionCount } as CorpusDocument;
-  let provisions: Provision[] | undefined;
-  Object.defineProperty(doc, 'provisions', {
-    enumerable: true,
-    configurable: true,
-    get(): Provision[] {
-      if (!provisions) provisions = readProvisions(cacheFile, blobStart, entry) ?? reparse(sourceFile);
-      return provisions;
-    },
-  });
-  return doc;
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // already closed or gone: nothing left to release
+  }
 }
 
-function readProvisions(cacheFile: string, blobStart: number, entry: IndexEntry): Provision[] | undefined {
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // a temp file that cannot be removed is cleaned on the next start
+  }
+}
+
+function sha256(data: Buffer): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The provisions of one cached document: read from the cache file and checked against the hash the index
+ * holds; when the cache no longer has them, parsed again from the statute file — served only if the file still
+ * holds the same statute (title, version, number of provisions), never another one that now sits at that path.
+ */
+function cacheSource(entry: IndexEntry & { document: DocumentMetadata }, cacheFile: string, blobStart: number, sourceFile: string): ProvisionSource {
+  return {
+    read(): ProvisionRead {
+      const cached = readProvisions(cacheFile, blobStart, entry);
+      if (cached.ok) return cached;
+      const problems: ImportProblem[] = [];
+      const text = readStatuteText(sourceFile, problems);
+      if (text === undefined) return { ok: false, reason: `${cached.reason}; ${problems.map((p) => p.message).join('; ') || 'the statute file cannot be read'}` };
+      const reparsed = parseStatuteFile(sourceFile, text).document;
+      const mismatch = sameStatute({ ...entry.document, provisionCount: entry.provisionCount }, reparsed);
+      return mismatch ? { ok: false, reason: `${cached.reason}; ${mismatch}` } : { ok: true, provisions: reparsed!.provisions };
+    },
+  };
+}
+
+function readProvisions(cacheFile: string, blobStart: number, entry: IndexEntry): ProvisionRead {
   let fd: number | undefined;
   try {
     fd = fs.openSync(cacheFile, 'r');
     const buffer = Buffer.alloc(entry.length);
-    if (fs.readSync(fd, buffer, 0, entry.length, blobStart + entry.offset) !== entry.length) return undefined;
+    if (fs.readSync(fd, buffer, 0, entry.length, blobStart + entry.offset) !== entry.length) return { ok: false, reason: 'the statute cache is truncated' };
+    if (sha256(buffer) !== entry.sha256) return { ok: false, reason: 'the statute cache changed since it was read' };
     const provisions = v8.deserialize(buffer) as Provision[];
-    return Array.isArray(provisions) && provisions.length === entry.provisionCount ? provisions : undefined;
-  } catch {
-    return undefined;
+    return Array.isArray(provisions) ? { ok: true, provisions } : { ok: false, reason: 'the statute cache is damaged' };
+  } catch (error) {
+    return { ok: false, reason: `cannot read the statute cache: ${(error as Error).message}` };
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined) closeQuietly(fd);
   }
-}
-
-function reparse(sourceFile: string): Provision[] {
-  const text = readStatuteText(sourceFile, []);
-  return text === undefined ? [] : parseStatuteFile(sourceFile, text).document?.provisions ?? [];
 }
 
 function withoutProvisions(doc: CorpusDocument): Omit<CorpusDocument, 'provisions'> {
@@ -213,10 +239,14 @@ function* stampsOf(files: string[], root: string, problems: ImportProblem[]): Ge
  * The load as a generator that yields after each file, so one implementation serves both the CLI (run to the
  * end at once) and the server (run in time slices between which requests are answered).
  */
-function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<void, CollectionLoad> {
+function* loadSteps(dirs: string[], requestedCacheDir: string | undefined, onFault: ProvisionFaultListener): Generator<void, CollectionLoad> {
   const started = performance.now();
   const parsed: ParsedStatute[] = [];
   const problems: ImportProblem[] = [];
+  const refused = requestedCacheDir === undefined ? undefined : cacheDirectoryProblem(requestedCacheDir);
+  if (refused) problems.push(cacheProblem(requestedCacheDir!, refused));
+  const cacheDir = refused ? undefined : requestedCacheDir;
+  if (cacheDir) removeStaleTemporaries(cacheDir);
   let files = 0;
   let parsedFiles = 0;
   let cachedFiles = 0;
@@ -255,7 +285,7 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     const readable = unreadable.size === 0 ? stamps : stamps.filter((stamp) => !unreadable.has(stamp));
     const unchanged = cache !== undefined && fresh.length === 0 && cache.index.entries.length === readable.length;
     if (unchanged) {
-      for (const { entry } of reused) parsed.push(fromIndex(entry, file!, cache.blobStart, root));
+      for (const { entry } of reused) parsed.push(fromIndex(entry, file!, cache.blobStart, root, onFault));
       yield;
       continue;
     }
@@ -264,38 +294,59 @@ function* loadSteps(dirs: string[], cacheDir: string | undefined): Generator<voi
     const reusedByStamp = new Map(reused.map((r) => [r.stamp, r.entry]));
     const all: { stamp: FileStamp; result: ParsedStatute }[] = [];
     for (const stamp of readable) {
-      all.push(freshByStamp.get(stamp) ?? { stamp, result: withProvisions(fromIndex(reusedByStamp.get(stamp)!, file!, cache!.blobStart, root)) });
+      const fresh = freshByStamp.get(stamp);
+      const result = fresh ? fresh.result : reuse(reusedByStamp.get(stamp)!, file!, cache!.blobStart, path.join(root, stamp.rel), problems);
+      if (result) all.push({ stamp, result });
       yield;
     }
     const written = file ? yield* writeCache(file, root, all, problems) : undefined;
-    if (written) for (const entry of written.entries) parsed.push(fromIndex(entry, file!, written.blobStart, root));
+    if (written) for (const entry of written.entries) parsed.push(fromIndex(entry, file!, written.blobStart, root, onFault));
     else parsed.push(...all.map((a) => a.result));
   }
   const assembled = assembleCollection(parsed, problems);
   return { documents: assembled.documents, problems: assembled.problems, files, parsedFiles, cachedFiles, milliseconds: performance.now() - started };
 }
 
-function fromIndex(entry: IndexEntry, cacheFile: string, blobStart: number, root: string): ParsedStatute {
+function fromIndex(entry: IndexEntry, cacheFile: string, blobStart: number, root: string, onFault: ProvisionFaultListener): ParsedStatute {
   const result: ParsedStatute = { problems: entry.problems };
   if (entry.codePart !== undefined) result.codePart = entry.codePart;
-  if (entry.document) result.document = lazyDocument(entry.document, entry, cacheFile, blobStart, path.join(root, entry.rel));
+  const { document } = entry;
+  if (document) result.document = documentFromSource(document, entry.provisionCount, cacheSource({ ...entry, document }, cacheFile, blobStart, path.join(root, entry.rel)), onFault);
   return result;
 }
 
-/** Forces a lazy parse's provisions into memory (before its cache file is replaced). */
-function withProvisions(result: ParsedStatute): ParsedStatute {
-  if (!result.document) return result;
-  const provisions = result.document.provisions;
-  return { ...result, document: { ...result.document, provisions } };
+/**
+ * An unchanged file's parse, taken from the old cache before it is replaced: its provisions verified as when
+ * served; parsed again when the old cache no longer has them. Undefined when the file cannot be read now.
+ */
+function reuse(entry: IndexEntry, cacheFile: string, blobStart: number, sourceFile: string, problems: ImportProblem[]): ParsedStatute | undefined {
+  const { document } = entry;
+  if (document) {
+    const read = readProvisions(cacheFile, blobStart, entry);
+    if (read.ok && read.provisions.length === entry.provisionCount) {
+      const result: ParsedStatute = { problems: entry.problems, document: { ...document, provisions: read.provisions } };
+      if (entry.codePart !== undefined) result.codePart = entry.codePart;
+      return result;
+    }
+  } else {
+    return { problems: entry.problems };
+  }
+  const text = readStatuteText(sourceFile, problems);
+  return text === undefined ? undefined : parseStatuteFile(sourceFile, text);
+}
+
+export interface CollectionOptions {
+  /** Told once per document whose provisions cannot be read when first used; by default a line on stderr. */
+  onProvisionFault?: ProvisionFaultListener;
 }
 
 /** Loads collections in one go (the CLI). */
-export function loadCollectionsNow(dirs: string[], cacheDir: string | undefined): CollectionLoad {
-  const steps = loadSteps(dirs, cacheDir);
+export function loadCollectionsNow(dirs: string[], cacheDir: string | undefined, options: CollectionOptions = {}): CollectionLoad {
+  const steps = loadSteps(dirs, cacheDir, options.onProvisionFault ?? reportProvisionFault);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** Loads collections in the background: work runs in slices of `sliceMs`, the event loop runs between them. */
-export function loadCollections(dirs: string[], cacheDir: string | undefined, sliceMs = 8): Promise<CollectionLoad> {
-  return runInSlices(loadSteps(dirs, cacheDir), sliceMs);
+export function loadCollections(dirs: string[], cacheDir: string | undefined, sliceMs = 8, options: CollectionOptions = {}): Promise<CollectionLoad> {
+  return runInSlices(loadSteps(dirs, cacheDir, options.onProvisionFault ?? reportProvisionFault), sliceMs);
 }

@@ -12,6 +12,7 @@ import type { DocNumberCitation, TitleCitation } from '../parser';
 import { documentsOf, resolveReference, resolveTitle } from '../resolver';
 import { versionsForTitle } from '../citationAt';
 import { VersionChoice, isVersionSet, versionName } from '../versions';
+import { provisionsUnavailable } from '../statutes/provisionSource';
 import { CheckContext, Finding, inScope } from './context';
 
 export function checkCitations(context: CheckContext): Finding[] {
@@ -38,6 +39,8 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
     return;
   }
   if (resolution.status === 'unknown') {
+    // A foreign act is expected to be outside the index: nothing to say about it.
+    if (resolution.jurisdiction) return;
     findings.push({ code: 'title.unknown', ...inner, message: t(locale, 'title.unknown', { written: title.title }) });
     return;
   }
@@ -53,6 +56,8 @@ function checkReferences(context: CheckContext, title: TitleCitation, documents:
   for (const reference of title.references) {
     const results = documents.map((doc) => ({ doc, result: resolveReference(context.corpus, doc, reference) }));
     if (results.some((r) => r.result.ok)) continue;
+    // A document whose text could not be read may well have the article: say nothing rather than something false.
+    if (documents.some(provisionsUnavailable)) continue;
     const { doc, result } = results[0];
     if (result.ok) continue;
     findings.push({
@@ -66,7 +71,7 @@ function checkReferences(context: CheckContext, title: TitleCitation, documents:
 function checkVersionedReferences(context: CheckContext, title: TitleCitation, choice: VersionChoice, findings: Finding[]): void {
   for (const reference of title.references) {
     const result = resolveReference(context.corpus, choice.chosen, reference);
-    if (result.ok) continue;
+    if (result.ok || provisionsUnavailable(choice.chosen)) continue;
     const elsewhere = choice.others.filter((doc) => resolveReference(context.corpus, doc, reference).ok).map(versionName);
     const note = elsewhere.length ? t(context.locale, 'article.not-found.other-version', { versions: elsewhere.join('、') }) : '';
     findings.push({

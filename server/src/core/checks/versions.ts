@@ -13,6 +13,7 @@ import { fullProvisionText } from '../addressing';
 import { t } from '../messages';
 import { normalizeForMatch } from '../normalize';
 import { isRepealed, isVersionSet, repealerOf, startOf, versionName, versionsInDoubt } from '../versions';
+import { provisionsUnavailable } from '../statutes/provisionSource';
 import type { Corpus } from '../corpus';
 import type { CorpusDocument } from '../model';
 import type { ArticleReference } from '../parser';
@@ -44,12 +45,13 @@ export function checkVersions(context: CheckContext): Finding[] {
       findings.push({ code: 'statute.version-unknown', start: tag.start, end: tag.end, message: t(locale, 'statute.version-unknown', { title: chosen.title, tag: tag.text, versions: all.map(versionName).join('、'), chosen: versionName(chosen) }) });
       continue;
     }
-    if (choice.reason !== 'date') continue;
+    // A version whose text could not be read cannot be compared: no warning rests on it.
+    if (choice.reason !== 'date' || provisionsUnavailable(chosen)) continue;
     // Only where the paper's date leaves the version in doubt: a version adopted after it cannot be meant.
     const candidates = versionsInDoubt(choice, date);
     if (candidates.length === 0) continue;
     for (const reference of title.references) {
-      const differing = candidates.filter((other) => textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
+      const differing = candidates.filter((other) => !provisionsUnavailable(other) && textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
       if (differing.length === 0) continue;
       const insertAt = title.end;
       const fixes = [chosen, ...differing].map((doc) => ({

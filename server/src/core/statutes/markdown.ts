@@ -672,7 +672,8 @@ function* parseMarkdown(text: string, file: string): Generator<void, ParsedStatu
 
   const preambleNumber = provisions
     .filter((p) => p.kind === 'paragraph' && p.parent === -1)
-    .map((p) => parseDocNumber(p.text))
+    // 司法解释 print their number in bold: **法释〔2021〕15号**.
+    .map((p) => parseDocNumber(p.text.replace(/^\*\*(.*)\*\*$/, '$1')))
     .find((d) => d !== undefined);
 
   const document = assembleStatute({

@@ -1,0 +1,89 @@
+/**
+ * Where a statute's provisions come from when they are kept out of memory until first used (the bundled statute
+ * book, the cache of a user's statute folder). The Node layer hands the corpus one source per document; the source
+ * checks that what it reads is the text it indexed before serving it. A source that cannot read that text is a
+ * load fault: reported once, and the document is then unavailable — its provision list is empty, and the checks
+ * that would say "this article does not exist" skip it (they cannot know).
+ *
+ * Pure: the sources themselves (file reads, hashes) live in the Node layer.
+ */
+import type { CorpusDocument, Provision } from '../model';
+
+export type ProvisionRead = { ok: true; provisions: Provision[] } | { ok: false; reason: string };
+
+export interface ProvisionSource {
+  /** The document's provisions, verified to be the indexed text; called at most once per document. */
+  read(): ProvisionRead;
+}
+
+export interface ProvisionFault {
+  documentId: string;
+  title: string;
+  /** Where the document came from (a statute file, or the statute book). */
+  file: string;
+  reason: string;
+}
+
+/** Told once per document whose provisions cannot be read. */
+export type ProvisionFaultListener = (fault: ProvisionFault) => void;
+
+export type DocumentMetadata = Omit<CorpusDocument, 'provisions'>;
+
+const unavailable = new WeakSet<CorpusDocument>();
+const NO_PROVISIONS: readonly Provision[] = Object.freeze([]);
+
+/**
+ * A document whose provisions are read from `source` the first time anything looks at them, then kept. A failed
+ * read (or a source that throws) leaves the document unavailable and tells `onFault` once.
+ */
+export function documentFromSource(metadata: DocumentMetadata, provisionCount: number, source: ProvisionSource, onFault: ProvisionFaultListener): CorpusDocument {
+  const doc = { ...metadata, provisionCount } as CorpusDocument;
+  let provisions: Provision[] | undefined;
+  Object.defineProperty(doc, 'provisions', {
+    enumerable: true,
+    configurable: true,
+    get(): Provision[] {
+      if (provisions) return provisions;
+      let read: ProvisionRead;
+      try {
+        read = source.read();
+      } catch (error) {
+        read = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+      if (read.ok && read.provisions.length !== provisionCount) {
+        read = { ok: false, reason: `${read.provisions.length} provisions where ${provisionCount} were indexed` };
+      }
+      if (read.ok) {
+        provisions = read.provisions;
+      } else {
+        provisions = NO_PROVISIONS as Provision[];
+        unavailable.add(doc);
+        try {
+          onFault({ documentId: doc.id, title: doc.title, file: doc.location.file, reason: read.reason });
+        } catch {
+          // A listener's own failure must not turn a load fault into a crash of whatever asked for the text.
+        }
+      }
+      return provisions;
+    },
+  });
+  return doc;
+}
+
+/**
+ * True when the document's provisions could not be read (reading them first if nobody has): nothing can be said
+ * about which articles it has.
+ */
+export function provisionsUnavailable(doc: CorpusDocument): boolean {
+  void doc.provisions;
+  return unavailable.has(doc);
+}
+
+/** Checks a re-read statute against what was indexed: same title and version, same number of provisions. */
+export function sameStatute(indexed: DocumentMetadata & { provisionCount?: number }, read: CorpusDocument | undefined): string | undefined {
+  if (!read) return 'the file no longer holds a statute';
+  if (read.title !== indexed.title) return `the file now holds 《${read.title}》`;
+  if ((read.versionDate ?? '') !== (indexed.versionDate ?? '')) return `the file now holds the version of ${read.versionDate ?? 'no date'}`;
+  if (indexed.provisionCount !== undefined && read.provisions.length !== indexed.provisionCount) return `the file's text changed (${read.provisions.length} provisions where ${indexed.provisionCount} were indexed)`;
+  return undefined;
+}

@@ -1,0 +1,74 @@
+/**
+ * The bundled statute book (data/statutes/statutes.pack, see statutePack.ts): read from disk once, then served
+ * from memory — the documents' metadata at once, each document's provisions decompressed the first time
+ * something looks at them, after checking the content hash. A damaged document is a load fault (reported once,
+ * the document unavailable), never a crash and never an empty statute.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CorpusDocument } from '../core/model';
+import { ProvisionFaultListener, documentFromSource } from '../core/statutes/provisionSource';
+import { reportProvisionFault } from './cacheDirectory';
+import { PackCollection, readPackIndex, readPackProvisions } from './statutePack';
+
+export const STATUTE_BOOK_FILE = path.join('statutes', 'statutes.pack');
+
+export class StatuteBookError extends Error {
+  constructor(message: string, readonly file: string) {
+    super(message);
+    this.name = 'StatuteBookError';
+  }
+}
+
+export interface StatuteBook {
+  file: string;
+  format: number;
+  /** The date of the collections' newest source: the statute book is as current as this. */
+  date: string;
+  collections: PackCollection[];
+  documents: CorpusDocument[];
+  /** Time to read the file and build the documents (provisions not yet decompressed). */
+  milliseconds: number;
+}
+
+export interface StatuteBookOptions {
+  /** Told once per document whose provisions cannot be read; by default a line on stderr. */
+  onProvisionFault?: ProvisionFaultListener;
+}
+
+/**
+ * data/statutes/statutes.pack next to the bundle (dist/) or the compiled tree (out/), like the bulletin's data;
+ * $LEXCITE_STATUTE_BOOK when set.
+ */
+export function defaultStatuteBookPath(): string {
+  if (process.env.LEXCITE_STATUTE_BOOK) return path.resolve(process.env.LEXCITE_STATUTE_BOOK);
+  const candidates = [
+    path.resolve(__dirname, '..', 'data', STATUTE_BOOK_FILE),
+    path.resolve(__dirname, '..', '..', '..', '..', 'data', STATUTE_BOOK_FILE),
+    path.resolve(__dirname, '..', '..', '..', 'data', STATUTE_BOOK_FILE),
+  ];
+  return candidates.find((file) => fs.existsSync(file)) ?? candidates[0];
+}
+
+/** Loads the statute book; throws StatuteBookError when the file is missing or its header or index is damaged. */
+export function loadStatuteBook(file = defaultStatuteBookPath(), options: StatuteBookOptions = {}): StatuteBook {
+  const started = performance.now();
+  const onFault = options.onProvisionFault ?? reportProvisionFault;
+  let pack: Buffer;
+  try {
+    pack = fs.readFileSync(file);
+  } catch (error) {
+    throw new StatuteBookError(`cannot read the statute book ${file}: ${(error as Error).message}`, file);
+  }
+  let parsed: ReturnType<typeof readPackIndex>;
+  try {
+    parsed = readPackIndex(pack);
+  } catch (error) {
+    throw new StatuteBookError(`${file}: ${(error as Error).message}`, file);
+  }
+  const { index, blobStart } = parsed;
+  const documents = index.documents.map((entry, i) => documentFromSource(entry.document, entry.provisionCount, {
+    read: () => ({ ok: true, provisions: readPackProvisions(pack, blobStart, index.spans[i], entry.sha256) }),
+  }, onFault));
+  return { file, format: index.format, date: index.date, collections: index.collections, documents, milliseconds: performance.now() - started };
+}

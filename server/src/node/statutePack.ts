@@ -1,0 +1,148 @@
+/**
+ * The statute book's file format (data/statutes/statutes.pack), written by scripts/build-statutes and read by
+ * statuteBook.ts:
+ *
+ *   MAGIC (20 ASCII bytes) | index length (uint32, big-endian) | index | provisions of each document
+ *
+ * The index is brotli-compressed JSON (PackIndex): the format version, the statute book's date, the collections,
+ * and every document's metadata — everything but its provisions — with its provision count and the sha256 of its
+ * encoded provisions; then the byte range of each document's provisions after the index. Each document's
+ * provisions are brotli-compressed on their own (compact JSON arrays, see encodeProvisions), so one document is
+ * decompressed without touching the others. Hashes are of the uncompressed bytes, so a rebuild with another zlib
+ * compares equal when the content is.
+ */
+import * as crypto from 'crypto';
+import * as zlib from 'zlib';
+import type { Provision, UnitKind } from '../core/model';
+import type { DocumentMetadata } from '../core/statutes/provisionSource';
+
+export const PACK_MAGIC = 'LEXCITE-STATUTE-BOOK';
+export const PACK_FORMAT = 1;
+const HEADER = PACK_MAGIC.length + 4;
+
+export interface PackCollection {
+  name: string;
+  files: number;
+  documents: number;
+}
+
+export interface PackEntry {
+  document: DocumentMetadata;
+  provisionCount: number;
+  /** sha256 of the encoded, uncompressed provisions. */
+  sha256: string;
+}
+
+/** What the pack says, independent of how it is compressed: what --check compares. */
+export interface PackContent {
+  format: number;
+  /** The statute book's date: the date of the collections' newest source. */
+  date: string;
+  collections: PackCollection[];
+  documents: PackEntry[];
+}
+
+export interface PackIndex extends PackContent {
+  /** [offset, length] of each document's compressed provisions, counted from the end of the index. */
+  spans: [number, number][];
+}
+
+/** One document ready to be written: its entry and its encoded (uncompressed) provisions. */
+export interface EncodedDocument {
+  entry: PackEntry;
+  encoded: Buffer;
+}
+
+// A provision as an array: [kind, label, text, parent, firstLine, lastLine, number, sub, caption], trailing
+// absent fields dropped. A third of the size of the same objects as JSON.
+type ProvisionRow = [UnitKind, string, string, number, number, number, (number | null)?, (number | null)?, (string | null)?];
+
+export function encodeProvisions(provisions: Provision[]): Buffer {
+  const rows = provisions.map((p): ProvisionRow => {
+    const row: ProvisionRow = [p.kind, p.label, p.text, p.parent, p.lines[0], p.lines[1], p.number ?? null, p.sub ?? null, p.caption ?? null];
+    while (row.length > 6 && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  return Buffer.from(JSON.stringify(rows), 'utf8');
+}
+
+/** The provisions of encoded bytes; throws on anything that is not what encodeProvisions writes. */
+export function decodeProvisions(bytes: Buffer): Provision[] {
+  const rows: unknown = JSON.parse(bytes.toString('utf8'));
+  if (!Array.isArray(rows)) throw new Error('provisions are not a list');
+  return rows.map((row: unknown, index) => {
+    if (!Array.isArray(row) || row.length < 6 || typeof row[0] !== 'string' || typeof row[1] !== 'string' || typeof row[2] !== 'string'
+      || !Number.isInteger(row[3]) || row[3] >= index || !Number.isInteger(row[4]) || !Number.isInteger(row[5])) {
+      throw new Error(`provision ${index + 1} is malformed`);
+    }
+    const provision: Provision = { kind: row[0] as UnitKind, label: row[1], text: row[2], parent: row[3], lines: [row[4], row[5]] };
+    if (typeof row[6] === 'number') provision.number = row[6];
+    if (typeof row[7] === 'number') provision.sub = row[7];
+    if (typeof row[8] === 'string') provision.caption = row[8];
+    return provision;
+  });
+}
+
+export function sha256(data: Buffer | string): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+export function encodeDocument(document: DocumentMetadata, provisions: Provision[]): EncodedDocument {
+  const encoded = encodeProvisions(provisions);
+  return { entry: { document, provisionCount: provisions.length, sha256: sha256(encoded) }, encoded };
+}
+
+function brotli(data: Buffer, quality: number): Buffer {
+  return zlib.brotliCompressSync(data, {
+    params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  });
+}
+
+/** The pack file's bytes. Quality 9 by default: within 7% of 11's size in half the time (2,400 documents). */
+export function writePack(content: Omit<PackContent, 'documents'>, documents: EncodedDocument[], quality = 9): Buffer {
+  const blobs = documents.map((d) => brotli(d.encoded, quality));
+  const spans: [number, number][] = [];
+  let offset = 0;
+  for (const blob of blobs) {
+    spans.push([offset, blob.length]);
+    offset += blob.length;
+  }
+  const index: PackIndex = { ...content, documents: documents.map((d) => d.entry), spans };
+  const compressedIndex = brotli(Buffer.from(JSON.stringify(index), 'utf8'), quality);
+  const header = Buffer.alloc(HEADER);
+  header.write(PACK_MAGIC, 0, 'ascii');
+  header.writeUInt32BE(compressedIndex.length, PACK_MAGIC.length);
+  return Buffer.concat([header, compressedIndex, ...blobs]);
+}
+
+/** The index of a pack and where its provisions start; throws a plain Error saying what is wrong. */
+export function readPackIndex(pack: Buffer): { index: PackIndex; blobStart: number } {
+  if (pack.length < HEADER || pack.toString('ascii', 0, PACK_MAGIC.length) !== PACK_MAGIC) throw new Error('not a LexCite statute book (no header)');
+  const length = pack.readUInt32BE(PACK_MAGIC.length);
+  if (HEADER + length > pack.length) throw new Error('the statute book is truncated (index)');
+  let index: PackIndex;
+  try {
+    index = JSON.parse(zlib.brotliDecompressSync(pack.subarray(HEADER, HEADER + length)).toString('utf8'));
+  } catch (error) {
+    throw new Error(`the statute book's index is damaged (${(error as Error).message})`);
+  }
+  if (index?.format !== PACK_FORMAT) throw new Error(`the statute book has format ${String(index?.format)}, this LexCite reads format ${PACK_FORMAT}`);
+  if (!Array.isArray(index.documents) || !Array.isArray(index.spans) || index.spans.length !== index.documents.length) throw new Error('the statute book\'s index is damaged (documents and spans differ)');
+  const blobStart = HEADER + length;
+  const end = index.spans.reduce((max, [offset, size]) => Math.max(max, offset + size), 0);
+  if (blobStart + end > pack.length) throw new Error('the statute book is truncated (provisions)');
+  return { index, blobStart };
+}
+
+/** The provisions of one document, checked against the index's hash; throws a plain Error saying what is wrong. */
+export function readPackProvisions(pack: Buffer, blobStart: number, span: [number, number], expectedSha256: string): Provision[] {
+  const [offset, length] = span;
+  let encoded: Buffer;
+  try {
+    encoded = zlib.brotliDecompressSync(pack.subarray(blobStart + offset, blobStart + offset + length));
+  } catch (error) {
+    throw new Error(`the statute book is damaged here (${(error as Error).message})`);
+  }
+  if (sha256(encoded) !== expectedSha256) throw new Error('the statute book is damaged here (content hash differs)');
+  return decodeProvisions(encoded);
+}

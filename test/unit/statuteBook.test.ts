@@ -1,0 +1,121 @@
+/**
+ * The statute book pack: what it holds equals a direct parse of the same files; a damaged document is a load
+ * fault of that document alone; a damaged file is a clear error; the committed book loads and serves statutes.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ProvisionAddressing } from '../../server/src/core/addressing';
+import type { CorpusDocument } from '../../server/src/core/model';
+import type { ParsedStatute } from '../../server/src/core/statutes/markdown';
+import type { ProvisionFault } from '../../server/src/core/statutes/provisionSource';
+import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../../server/src/node/statuteBook';
+import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';
+import { PACK_FORMAT, encodeDocument, readPackIndex, writePack } from '../../server/src/node/statutePack';
+import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
+
+const FILES = [
+  'laws/lawrefbook/行政法/个人信息保护法(2021-08-20).md',
+  'laws/lawrefbook/行政法/数据安全法(2021-06-10).md',
+  'laws/lawrefbook/刑法/刑法.md',
+  'laws/ansvar-json/cac-genai-2023.json',
+  'ministry-rules/国家互联网信息办公室/个人信息出境认证办法(2025-10-14).md',
+];
+
+function directParse(): CorpusDocument[] {
+  const parsed: ParsedStatute[] = FILES.map((rel) => parseStatuteFile(rel, fs.readFileSync(path.join(SHARED_DIR, rel), 'utf8')));
+  return assembleCollection(parsed, []).documents;
+}
+
+function packOf(documents: CorpusDocument[]): Buffer {
+  const encoded = documents.map(({ provisions, ...metadata }) => encodeDocument(metadata, provisions));
+  return writePack({ format: PACK_FORMAT, date: '2026-05-16', collections: [{ name: 'test', files: FILES.length, documents: documents.length }] }, encoded, 5);
+}
+
+describe('the statute book', function () {
+  this.timeout(60000);
+  let dir: string;
+  let faults: ProvisionFault[];
+  const onProvisionFault = (fault: ProvisionFault) => faults.push(fault);
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-book-'));
+    faults = [];
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('round-trips: documents and provisions equal a direct parse of the same files', () => {
+    const direct = directParse();
+    const file = path.join(dir, 'statutes.pack');
+    fs.writeFileSync(file, packOf(direct));
+    const book = loadStatuteBook(file, { onProvisionFault });
+    assert.equal(book.date, '2026-05-16');
+    assert.equal(book.documents.length, direct.length);
+    book.documents.forEach((doc, i) => {
+      const { provisions, ...metadata } = direct[i];
+      const { provisions: loaded, provisionCount, ...loadedMetadata } = doc;
+      assert.deepEqual(loadedMetadata, metadata);
+      assert.equal(provisionCount, provisions.length);
+      assert.deepEqual(loaded, provisions, doc.title);
+    });
+    const pipl = book.documents.find((d) => d.title === '中华人民共和国个人信息保护法')!;
+    const result = new ProvisionAddressing(pipl).resolve([{ unit: '条', number: 13, parenthesized: false, numerals: 'chinese' }, { unit: '款', number: 1, parenthesized: false, numerals: 'chinese' }, { unit: '项', number: 1, parenthesized: true, numerals: 'chinese' }]);
+    assert.ok(result.ok);
+    assert.match(result.target.provision.text, /取得个人的同意/);
+    assert.deepEqual(faults, []);
+  });
+
+  it('a corrupted document is a load fault of that document alone, reported once, not a crash', () => {
+    const direct = directParse();
+    const pack = packOf(direct);
+    const { index, blobStart } = readPackIndex(pack);
+    const victim = direct.findIndex((d) => d.title === '中华人民共和国数据安全法');
+    const [offset, length] = index.spans[victim];
+    for (let i = offset + 2; i < offset + length - 2; i += 7) pack[blobStart + i] ^= 0x5a;
+    const file = path.join(dir, 'statutes.pack');
+    fs.writeFileSync(file, pack);
+    const book = loadStatuteBook(file, { onProvisionFault });
+    for (const doc of book.documents) void doc.provisions;
+    for (const doc of book.documents) void doc.provisions;
+    assert.deepEqual(faults.map((f) => f.title), ['中华人民共和国数据安全法']);
+    assert.match(faults[0].reason, /the statute book is damaged here/);
+    assert.deepEqual(book.documents.map((d) => d.provisions.length), direct.map((d, i) => (i === victim ? 0 : d.provisions.length)));
+  });
+
+  it('a document whose bytes decompress but are not what the index hashed is a fault', () => {
+    const direct = directParse();
+    const swapped = direct.map(({ provisions, ...metadata }, i) => ({ ...encodeDocument(metadata, provisions), i }));
+    // The index of one document, the provisions of another: what a mixed-up pack would hold.
+    const [a, b] = [0, 1];
+    const mixed = swapped.map((d) => (d.i === a ? { entry: d.entry, encoded: swapped[b].encoded } : d));
+    const file = path.join(dir, 'statutes.pack');
+    fs.writeFileSync(file, writePack({ format: PACK_FORMAT, date: '2026-05-16', collections: [] }, mixed, 5));
+    const book = loadStatuteBook(file, { onProvisionFault });
+    assert.equal(book.documents[a].provisions.length, 0);
+    assert.deepEqual(faults.map((f) => [f.title, f.reason]), [[direct[a].title, 'the statute book is damaged here (content hash differs)']]);
+  });
+
+  it('a missing, foreign or truncated file is a StatuteBookError naming it', () => {
+    const file = path.join(dir, 'statutes.pack');
+    assert.throws(() => loadStatuteBook(file), (e: unknown) => e instanceof StatuteBookError && e.file === file && /cannot read the statute book/.test(e.message));
+    fs.writeFileSync(file, 'not a pack');
+    assert.throws(() => loadStatuteBook(file), /not a LexCite statute book/);
+    fs.writeFileSync(file, packOf(directParse()).subarray(0, 200));
+    assert.throws(() => loadStatuteBook(file), /truncated|damaged/);
+  });
+
+  it('the committed book loads with its sources’ date and serves 个人信息保护法 第十三条', function () {
+    const file = path.join(REPO_ROOT, 'data', 'statutes', 'statutes.pack');
+    if (!fs.existsSync(file)) this.skip();
+    assert.equal(defaultStatuteBookPath(), file);
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'statutes', 'sources', 'manifest.json'), 'utf8'));
+    const book = loadStatuteBook(file, { onProvisionFault });
+    assert.equal(book.date, manifest.collections.find((c: { name: string }) => c.name === 'national-laws').date);
+    assert.ok(book.documents.length > 2000);
+    const pipl = book.documents.filter((d) => d.title === '中华人民共和国个人信息保护法');
+    assert.ok(pipl.length >= 1);
+    assert.ok(pipl.every((d) => d.provisions.some((p) => /取得个人的同意/.test(p.text))));
+    assert.deepEqual(faults, []);
+  });
+});
