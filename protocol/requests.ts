@@ -77,6 +77,8 @@ export interface Status {
   records?: number;
   instruments?: number;
   statutes?: number;
+  /** The date of the bundled statute book (YYYY-MM-DD): the statutes are as current as this. */
+  statuteBookDate?: string;
 }
 
 /** Method names, each with its parameters and result (`null`: nothing there). */

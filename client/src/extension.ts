@@ -109,8 +109,9 @@ function updateStatus(): void {
     const size = vscode.l10n.t('{0} documents · {1} provisions', corpusStatus.documents ?? 0, corpusStatus.provisions ?? 0);
     const loading = corpusStatus.loadingStatutes ? ' $(sync~spin)' : '';
     statusItem.text = `$(law) 法引 ${corpusStatus.documents}/${corpusStatus.provisions}${loading}` + (editor?.document.languageId === 'markdown' ? ` $(warning) ${problems}` : '');
-    const statutes = corpusStatus.loadingStatutes ? vscode.l10n.t('Loading statute folders…') : vscode.l10n.t('{0} statutes from lexcite.corpora', corpusStatus.statutes ?? 0);
-    statusItem.tooltip = `${size}\n${statutes}\n${vscode.l10n.t('{0} citation problems in this paper', problems)}`;
+    const book = corpusStatus.statuteBookDate ? vscode.l10n.t('Statute book as of {0}', corpusStatus.statuteBookDate) : vscode.l10n.t('No statute book loaded');
+    const statutes = corpusStatus.loadingStatutes ? vscode.l10n.t('Loading statute folders…') : vscode.l10n.t('{0} statutes (statute book and lexcite.corpora)', corpusStatus.statutes ?? 0);
+    statusItem.tooltip = `${size}\n${book}\n${statutes}\n${vscode.l10n.t('{0} citation problems in this paper', problems)}`;
   }
   statusItem.show();
 }

@@ -3,6 +3,7 @@
  * fault of that document alone; a damaged file is a clear error; the committed book loads and serves statutes.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,8 +13,9 @@ import type { ParsedStatute } from '../../server/src/core/statutes/markdown';
 import type { ProvisionFault } from '../../server/src/core/statutes/provisionSource';
 import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../../server/src/node/statuteBook';
 import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';
-import { PACK_FORMAT, encodeDocument, readPackIndex, writePack } from '../../server/src/node/statutePack';
+import { PACK_FORMAT, encodeDocument, readPackHeader, readPackIndex, writePack } from '../../server/src/node/statutePack';
 import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
+import { recogniseCollection } from '../../scripts/build-statutes/sources';
 
 const FILES = [
   'laws/lawrefbook/行政法/个人信息保护法(2021-08-20).md',
@@ -101,8 +103,13 @@ describe('the statute book', function () {
     assert.throws(() => loadStatuteBook(file), (e: unknown) => e instanceof StatuteBookError && e.file === file && /cannot read the statute book/.test(e.message));
     fs.writeFileSync(file, 'not a pack');
     assert.throws(() => loadStatuteBook(file), /not a LexCite statute book/);
-    fs.writeFileSync(file, packOf(directParse()).subarray(0, 200));
+    const pack = packOf(directParse());
+    assert.deepEqual(readPackHeader(pack), { format: PACK_FORMAT, date: '2026-05-16', indexLength: pack.readUInt32BE(32) });
+    fs.writeFileSync(file, pack.subarray(0, 200));
     assert.throws(() => loadStatuteBook(file), /truncated|damaged/);
+    pack.writeUInt16BE(PACK_FORMAT + 1, 20);
+    fs.writeFileSync(file, pack);
+    assert.throws(() => loadStatuteBook(file), new RegExp(`has format ${PACK_FORMAT + 1}, this LexCite reads format ${PACK_FORMAT}`));
   });
 
   it('the committed book loads with its sources’ date and serves 个人信息保护法 第十三条', function () {
@@ -117,5 +124,24 @@ describe('the statute book', function () {
     assert.ok(pipl.length >= 1);
     assert.ok(pipl.every((d) => d.provisions.some((p) => /取得个人的同意/.test(p.text))));
     assert.deepEqual(faults, []);
+  });
+
+  it('build:statutes recognises each collection by its shape, in a curated copy or a checkout', () => {
+    assert.deepEqual(recogniseCollection(path.join(SHARED_DIR, 'national-laws')), { name: 'national-laws', root: path.join(SHARED_DIR, 'national-laws') });
+    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'ministry-rules'))?.name, 'ministry-rules');
+    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'laws'))?.name, 'cac-rules');
+    fs.mkdirSync(path.join(dir, 'content', '法律'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'content', '行政法规'));
+    fs.mkdirSync(path.join(dir, 'content', '司法解释'));
+    assert.deepEqual(recogniseCollection(dir), { name: 'national-laws', root: path.join(dir, 'content') });
+    fs.mkdirSync(path.join(dir, 'other', '部门规章'), { recursive: true });
+    assert.deepEqual(recogniseCollection(path.join(dir, 'other')), { name: 'ministry-rules', root: path.join(dir, 'other', '部门规章') });
+    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'sources')), undefined);
+  });
+
+  it('the committed pack and manifest are what the sources build (npm run build:statutes -- --check)', function () {
+    this.timeout(180000);
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'scripts', 'build-statutes', 'main.js'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
   });
 });

@@ -17,8 +17,10 @@ import { buildReport } from '../core/report';
 import { ReportFormat, renderReports } from '../core/reportFormats';
 import { isIsoDate } from '../core/settings';
 import { DEFAULT_STYLE_NAME, houseStyle, HOUSE_STYLES } from '../core/styles';
+import type { SearchHit } from '../core/search';
+import { chooseVersion, isVersionSet, todayIso } from '../core/versions';
 import { CorpusLoadError } from '../node/corpusFiles';
-import { describeItem, formatLookupText } from './format';
+import { describeItem, formatLookupText, kindName } from './format';
 import { readPapers } from './papers';
 import { loadCorpus } from './statuteCorpus';
 import { localeOfArguments, UsageError } from './usage';
@@ -121,11 +123,13 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .argument('<citation>', 'the citation text')
     .option('--json', 'print JSON')
     .addOption(localeOption('output'))
+    .option('--date <YYYY-MM-DD>', 'the statute version in force on this date (default: today)')
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((citation: string, options: { json?: boolean; locale: string; corpus: string[] }) => {
+    .action((citation: string, options: { json?: boolean; locale: string; date?: string; corpus: string[] }) => {
       const locale = normalizeLocale(options.locale);
+      const date = isoDateOption(options.date);
       const corpus = loadCorpus(options.corpus, locale, err);
-      const result = lookupCitation(corpus, citation);
+      const result = lookupCitation(corpus, citation, date);
       out.write(options.json ? JSON.stringify(lookupJson(result), null, 2) + '\n' : formatLookupText(result, locale));
       exitCode = result.status === 'found' ? 0 : result.status === 'not-a-citation' ? 2 : 1;
     });
@@ -137,15 +141,17 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .option('--json', 'print JSON: an array of matches, best first')
     .option('--limit <n>', 'how many matches', positiveInt, 10)
     .addOption(localeOption('output'))
+    .option('--date <YYYY-MM-DD>', 'of a statute with several versions, list the one in force on this date (default: today)')
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((query: string, options: { json?: boolean; limit: number; locale: string; corpus: string[] }) => {
+    .action((query: string, options: { json?: boolean; limit: number; locale: string; date?: string; corpus: string[] }) => {
       const locale = normalizeLocale(options.locale);
+      const date = isoDateOption(options.date);
       const corpus = loadCorpus(options.corpus, locale, err);
-      const hits = corpus.search.search(query, { limit: options.limit });
+      const hits = versionsInForce(corpus, corpus.search.search(query, { limit: options.limit * 2 }), date).slice(0, options.limit);
       const rows = hits.map((hit) => ({ ...describeItem(corpus, hit.entry), score: Number(hit.score.toFixed(3)) }));
       if (options.json) out.write(JSON.stringify(rows, null, 2) + '\n');
       else if (rows.length === 0) out.write(t(locale, 'cli.no-match', { query }) + '\n');
-      else rows.forEach((row, i) => out.write(`${String(i + 1).padStart(2)}. ${row.title}  [${row.kind}${row.docNumber ? ' ' + row.docNumber : ''}${row.date ? ' ' + row.date : ''}]\n`));
+      else rows.forEach((row, i) => out.write(`${String(i + 1).padStart(2)}. ${row.title}  [${kindName(row.kind, locale)}${row.docNumber ? ' ' + row.docNumber : ''}${row.date ? ' ' + row.date : ''}]\n`));
       exitCode = hits.length > 0 ? 0 : 1;
     });
 
@@ -234,6 +240,25 @@ function explainEndOfInput(locale: Locale): void {
   process.once('exit', (code) => {
     if (inputEnded && code !== 0) fs.writeSync(2, `${t(locale, 'cli.lsp-input-ended')}\n`);
   });
+}
+
+/** Of several versions of one statute among the hits, only the one in force on the date (at the best version's rank). */
+function versionsInForce(corpus: Corpus, hits: SearchHit[], date: string | undefined): SearchHit[] {
+  const out: SearchHit[] = [];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const document = hit.entry.type === 'document' ? corpus.document(hit.entry.id) : undefined;
+    const versions = document?.kind === 'statute' ? corpus.lookupTitle(document.title).filter((e) => e.type === 'document' && e.via === 'title').map((e) => corpus.document(e.id)!) : [];
+    if (!document || !isVersionSet(versions)) {
+      out.push(hit);
+      continue;
+    }
+    if (seen.has(document.title)) continue;
+    seen.add(document.title);
+    const chosen = chooseVersion(versions, undefined, date ?? todayIso()).chosen;
+    out.push(chosen === document ? hit : { ...hit, entry: { ...hit.entry, id: chosen.id } });
+  }
+  return out;
 }
 
 function isoDateOption(value: string | undefined): string | undefined {

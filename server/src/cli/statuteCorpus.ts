@@ -1,22 +1,28 @@
 /**
- * The corpus of a CLI command: the bulletin index plus the statute folders given with --corpus, parsed once and
- * then read from the cache. A folder that is not one, holds no statute, or holds a file that cannot be read
+ * The corpus of a CLI command: the bulletin index and the bundled statute book, plus the statute folders given
+ * with --corpus (parsed once, then read from the cache), assembled as the server does (node/corpusAssembly.ts). A folder that is not one, holds no statute, or holds a file that cannot be read
  * stops the command (exit 2): a statute missing from the corpus would be reported as unknown in every paper that
  * cites it. Files skipped as not statutes are named on stderr, with why.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/corpus';
 import { Locale, t } from '../core/messages';
 import type { ImportProblem } from '../core/statutes/markdown';
-import { loadCorpusFiles } from '../node/corpusFiles';
+import { assembleCorpus } from '../node/corpusAssembly';
+import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
+import { StatuteBookError, loadStatuteBook } from '../node/statuteBook';
 import { defaultCacheDirectory, loadCollectionsNow } from '../node/statuteCollections';
 import { isDuplicate, isFault } from '../node/statuteFolder';
 import { cappedList, UsageError } from './usage';
 
 export function loadCorpus(statuteFolders: string[], locale: Locale, err: NodeJS.WritableStream): Corpus {
   const bulletin = loadCorpusFiles();
-  if (statuteFolders.length === 0) return new Corpus(bulletin);
+  const book = bundledStatutes();
+  const assemble = (folders: Corpus['documents']) => assembleCorpus({ bulletin, book, folders }, (message) => {
+    throw new CorpusLoadError(message);
+  });
+  if (statuteFolders.length === 0) return assemble([]);
   for (const folder of statuteFolders) {
     if (!isFolder(folder)) throw new UsageError('cli.corpus-not-folder', { folder });
   }
@@ -39,7 +45,17 @@ export function loadCorpus(statuteFolders: string[], locale: Locale, err: NodeJS
   if (skipped.length > 0) {
     err.write(`lexcite: ${t(locale, 'cli.corpus-skipped', { count: skipped.length })}\n${cappedList(skipped.map((p) => `  ${shown(p.file)}: ${p.message}`), locale).join('\n')}\n`);
   }
-  return new Corpus(bulletin, load.documents);
+  return assemble(load.documents);
+}
+
+/** The statute book shipped in data/statutes/; a missing or damaged one stops the command like a damaged data file. */
+function bundledStatutes() {
+  try {
+    return loadStatuteBook();
+  } catch (error) {
+    if (error instanceof StatuteBookError) throw new CorpusLoadError(error.message, error.file);
+    throw error;
+  }
 }
 
 function isFolder(folder: string): boolean {

@@ -52,7 +52,11 @@ export class Corpus {
   private readonly objectMemo = new WeakMap<object, Map<string, unknown>>();
   readonly stats: CorpusStats;
 
-  constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = []) {
+  /** The date of the bundled statute book (the newest of its sources), when the corpus holds it. */
+  readonly statuteBookDate: string | undefined;
+
+  constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = [], info: { statuteBookDate?: string } = {}) {
+    this.statuteBookDate = info.statuteBookDate;
     this.documents = [...(bulletin?.documents.documents ?? []), ...statutes];
     this.records = bulletin?.bibliography.records ?? [];
     this.instruments = bulletin?.cited.instruments ?? [];

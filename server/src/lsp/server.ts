@@ -13,11 +13,12 @@ import {
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/corpus';
 import { ReportCancelled } from '../core/report';
 import { CitationService } from '../core/service';
 import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
-import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
+import { PartFailure, assembleCorpus, loadBulletin, loadBundledStatutes } from '../node/corpusAssembly';
+import type { StatuteBook } from '../node/statuteBook';
 import { defaultCacheDirectory, isCacheProblem, loadCollections } from '../node/statuteCollections';
 import { isFault } from '../node/statuteFolder';
 import { normalizeLocale, t } from '../core/messages';
@@ -33,9 +34,8 @@ interface ServerState {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: CitationService | undefined;
-  /** The bulletin index as loaded (kept so a statute load only adds to it); undefined when it failed to load. */
-  bulletin: CorpusFiles | undefined;
-  bulletinLoaded: boolean;
+  /** The bulletin and the bundled statute book as loaded (once; a statute folder load only adds to them). */
+  productData: { bulletin: CorpusFiles | undefined; book: StatuteBook | undefined } | undefined;
   statutes: { folders: string[]; documents: CorpusDocument[]; loading: boolean; problems: number; generation: number };
   cacheDir: string;
   initializationCorpora: string[];
@@ -54,7 +54,7 @@ export function startServer(): Connection {
     : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const state: ServerState = {
-    connection, documents, service: undefined, bulletin: undefined, bulletinLoaded: false, locale: undefined, pullDiagnostics: false,
+    connection, documents, service: undefined, productData: undefined, locale: undefined, pullDiagnostics: false,
     configurationRequests: false, settings: new Map(), workspaceFolders: [], reportedFaults: new Set(),
     statutes: { folders: [], documents: [], loading: false, problems: 0, generation: 0 },
     cacheDir: defaultCacheDirectory(), initializationCorpora: [],
@@ -304,18 +304,16 @@ function failed(connection: Connection, request: string, error: unknown): Respon
 }
 
 /**
- * The bulletin index, loaded once — by the first request or by a finished statute load, whichever comes first.
- * A data file that cannot be loaded is reported once; the server keeps serving without it.
+ * The bulletin and the bundled statute book, loaded once — by the first request or by a finished statute folder
+ * load, whichever comes first. A part that cannot be loaded is reported once; the server keeps serving without it.
  */
-function bulletinOf(state: ServerState): CorpusFiles | undefined {
-  if (state.bulletinLoaded) return state.bulletin;
-  state.bulletinLoaded = true;
-  try {
-    state.bulletin = loadCorpusFiles();
-  } catch (error) {
-    reportCorpusFailure(state, error instanceof CorpusLoadError ? error.message : `unexpected error loading the corpus: ${(error as Error).message}`);
-  }
-  return state.bulletin;
+function productDataOf(state: ServerState): { bulletin: CorpusFiles | undefined; book: StatuteBook | undefined } {
+  if (state.productData) return state.productData;
+  const onFailure: PartFailure = (message) => reportCorpusFailure(state, message);
+  const book = loadBundledStatutes(onFailure);
+  if (book) state.connection.console.info(`lexcite: statute book of ${book.date}: ${book.documents.length} documents in ${Math.round(book.milliseconds)} ms`);
+  state.productData = { bulletin: loadBulletin(onFailure), book };
+  return state.productData;
 }
 
 function reportCorpusFailure(state: ServerState, message: string): void {
@@ -323,29 +321,16 @@ function reportCorpusFailure(state: ServerState, message: string): void {
   void state.connection.window.showErrorMessage(t(normalizeLocale(state.locale), 'server.corpus-failed', { message }));
 }
 
-/** The bulletin and the statutes as one index; whichever part cannot be indexed is dropped and reported. */
+/** The bulletin, the statute book and the statute folders as one index (node/corpusAssembly.ts). */
 function corpusOf(state: ServerState): Corpus {
-  const bulletin = bulletinOf(state);
-  try {
-    return new Corpus(bulletin, state.statutes.documents);
-  } catch (error) {
-    const reason = (error as Error).message;
-    try {
-      const corpus = new Corpus(bulletin);
-      state.connection.console.error(`lexcite: the statutes cannot be indexed (${reason}); serving the bulletin only`);
+  return assembleCorpus({ ...productDataOf(state), folders: state.statutes.documents }, (message, part) => {
+    if (part === 'statute folders') {
       state.statutes.documents = [];
-      return corpus;
-    } catch {
-      state.bulletin = undefined;
-      reportCorpusFailure(state, `the corpus data cannot be indexed (${reason}); rebuild it with npm run build:corpus`);
-      try {
-        return new Corpus(undefined, state.statutes.documents);
-      } catch {
-        state.statutes.documents = [];
-        return new Corpus(undefined);
-      }
+      state.connection.console.error(`lexcite: ${message}`);
+    } else {
+      reportCorpusFailure(state, message);
     }
-  }
+  });
 }
 
 /** The service, built on first use. */
@@ -358,7 +343,8 @@ function serviceOf(state: ServerState): CitationService {
 
 function statusOf(state: ServerState): Status {
   const stats = state.service?.corpus.stats;
-  return { ready: state.service !== undefined, loadingStatutes: state.statutes.loading, statuteFolders: state.statutes.folders, ...(stats ?? {}) };
+  const statuteBookDate = state.service?.corpus.statuteBookDate;
+  return { ready: state.service !== undefined, loadingStatutes: state.statutes.loading, statuteFolders: state.statutes.folders, ...(stats ?? {}), ...(statuteBookDate ? { statuteBookDate } : {}) };
 }
 
 async function settingsFor(state: ServerState, uri: string | undefined): Promise<LexciteSettings> {

@@ -2,9 +2,11 @@
  * The statute book's file format (data/statutes/statutes.pack), written by scripts/build-statutes and read by
  * statuteBook.ts:
  *
- *   MAGIC (20 ASCII bytes) | index length (uint32, big-endian) | index | provisions of each document
+ *   MAGIC (20 ASCII bytes) | format (uint16 BE) | date (10 ASCII bytes, YYYY-MM-DD) | index length (uint32 BE)
+ *   | index | provisions of each document
  *
- * The index is brotli-compressed JSON (PackIndex): the format version, the statute book's date, the collections,
+ * The header's format and date can be read without decompressing anything. The index is brotli-compressed JSON
+ * (PackIndex): the format version and the statute book's date again, the collections,
  * and every document's metadata — everything but its provisions — with its provision count and the sha256 of its
  * encoded provisions; then the byte range of each document's provisions after the index. Each document's
  * provisions are brotli-compressed on their own (compact JSON arrays, see encodeProvisions), so one document is
@@ -18,7 +20,8 @@ import type { DocumentMetadata } from '../core/statutes/provisionSource';
 
 export const PACK_MAGIC = 'LEXCITE-STATUTE-BOOK';
 export const PACK_FORMAT = 1;
-const HEADER = PACK_MAGIC.length + 4;
+const DATE_LENGTH = 10;
+const HEADER = PACK_MAGIC.length + 2 + DATE_LENGTH + 4;
 
 export interface PackCollection {
   name: string;
@@ -111,14 +114,22 @@ export function writePack(content: Omit<PackContent, 'documents'>, documents: En
   const compressedIndex = brotli(Buffer.from(JSON.stringify(index), 'utf8'), quality);
   const header = Buffer.alloc(HEADER);
   header.write(PACK_MAGIC, 0, 'ascii');
-  header.writeUInt32BE(compressedIndex.length, PACK_MAGIC.length);
+  header.writeUInt16BE(content.format, PACK_MAGIC.length);
+  header.write(content.date.padEnd(DATE_LENGTH).slice(0, DATE_LENGTH), PACK_MAGIC.length + 2, 'ascii');
+  header.writeUInt32BE(compressedIndex.length, HEADER - 4);
   return Buffer.concat([header, compressedIndex, ...blobs]);
 }
 
 /** The index of a pack and where its provisions start; throws a plain Error saying what is wrong. */
-export function readPackIndex(pack: Buffer): { index: PackIndex; blobStart: number } {
+export function readPackHeader(pack: Buffer): { format: number; date: string; indexLength: number } {
   if (pack.length < HEADER || pack.toString('ascii', 0, PACK_MAGIC.length) !== PACK_MAGIC) throw new Error('not a LexCite statute book (no header)');
-  const length = pack.readUInt32BE(PACK_MAGIC.length);
+  const format = pack.readUInt16BE(PACK_MAGIC.length);
+  if (format !== PACK_FORMAT) throw new Error(`the statute book has format ${format}, this LexCite reads format ${PACK_FORMAT}`);
+  return { format, date: pack.toString('ascii', PACK_MAGIC.length + 2, PACK_MAGIC.length + 2 + DATE_LENGTH).trim(), indexLength: pack.readUInt32BE(HEADER - 4) };
+}
+
+export function readPackIndex(pack: Buffer): { index: PackIndex; blobStart: number } {
+  const length = readPackHeader(pack).indexLength;
   if (HEADER + length > pack.length) throw new Error('the statute book is truncated (index)');
   let index: PackIndex;
   try {
