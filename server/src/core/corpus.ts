@@ -7,6 +7,7 @@ import { ProvisionAddressing } from './addressing';
 import type { BibRecord, CitedInstrument, CorpusDocument, CorpusFiles } from './model';
 import { LAW_NAMES } from './lawNames';
 import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from './normalize';
+import { detached } from './detach';
 import { pinyinOf } from './pinyin';
 import { EntryType, SearchEntry, SearchIndex, authorityOf } from './search';
 
@@ -186,7 +187,7 @@ export class Corpus {
     if (this.memo.has(key)) return this.memo.get(key) as T;
     const value = compute();
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, value);
+    this.memo.set(detached(key), value);
     return value;
   }
 

@@ -2,6 +2,7 @@
  * 文号 (document numbers) in the GB/T 9704 form: 机关代字 + 〔four-digit year〕 + serial number + 号,
  * e.g. 国发〔2025〕11号. This module parses the variants papers write and renders the canonical form.
  */
+import { detached } from './detach';
 import { parseArabic } from './numerals';
 
 export interface DocNumberParts {
@@ -49,7 +50,7 @@ export function parseDocNumber(text: string): ParsedDocNumber | undefined {
   if (parsedDocNumbers.has(text)) return parsedDocNumbers.get(text);
   if (parsedDocNumbers.size >= 10_000) parsedDocNumbers.clear();
   const parsed = parseDocNumberUncached(text);
-  parsedDocNumbers.set(text, parsed);
+  parsedDocNumbers.set(detached(text), parsed);
   return parsed;
 }
 

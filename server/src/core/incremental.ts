@@ -7,6 +7,7 @@
  * where it closes; parsed as one block, the parser then excludes it exactly as it would in the whole paper.
  */
 import { ExcludedRegions, Span } from './markdown';
+import { detached } from './detach';
 import { ParsedPaper, footnoteLabelsInOrder, parsePaper } from './parser';
 import type { TitleCitation } from './parser';
 
@@ -53,7 +54,8 @@ export function splitParagraphBlocks(text: string): Block[] {
       continue;
     }
     if (inside !== undefined) inside = undefined;
-    if (end > start) blocks.push({ start, end, text: text.slice(start, end) });
+    // Each block's text is its own string: parses and findings kept for later versions keep only their block.
+    if (end > start) blocks.push({ start, end, text: detached(text.slice(start, end)) });
     if (!match) break;
     start = match.index + match[0].length;
     scanned = start;

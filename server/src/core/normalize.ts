@@ -4,6 +4,7 @@
  * Titles are compared by a key that ignores whitespace, full/half-width differences, quote styles and the
  * 中华人民共和国 prefix; text (for quotations) additionally ignores punctuation.
  */
+import { detached } from './detach';
 
 const PRC_PREFIX = '中华人民共和国';
 
@@ -54,7 +55,7 @@ export function titleKey(title: string): string {
   const key = out.toLowerCase();
   // Papers repeat the same titles many times; keys of recent titles are remembered.
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-  keyCache.set(title, key);
+  keyCache.set(detached(title), detached(key));
   return key;
 }
 
