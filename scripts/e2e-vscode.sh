@@ -9,7 +9,7 @@
 #        LEXCITE_E2E_PUBLISH=0   do not refresh the README's screenshots in docs/images/
 #        LEXCITE_E2E_KEEP=1      keep the temporary workspace, profiles and logs
 # Screenshots land in test-results/e2e/ (one per check, failed-<x>.png for a failed one); the README's hover,
-# completion and diagnostics pictures are refreshed in docs/images/.
+# completion, diagnostics and report pictures are refreshed in docs/images/.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${LEXCITE_SHARED:-$(dirname "$REPO")/shared}
@@ -55,7 +55,7 @@ if [ -n "$reason" ]; then
   log="${TMPDIR:-/tmp}/lexcite-package.$$.log"
   npm run package </dev/null >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
   rm -f "$log"
-elif [ -n "$(find test/e2e/vscode.e2e.ts -newer out/test/e2e/vscode.e2e.js 2>/dev/null)" ] || [ ! -f out/test/e2e/vscode.e2e.js ]; then
+elif [ -n "$(find test/e2e -name '*.ts' -newer out/test/e2e/vscode.e2e.js 2>/dev/null)" ] || [ ! -f out/test/e2e/vscode.e2e.js ]; then
   step "lexcite.vsix is up to date; compiling the test"
   npx tsc -p .
 else
