@@ -13,7 +13,7 @@ import type { Paper } from './paperCache';
 import { resolveTitle } from './resolver';
 import { resolveShortForm } from './checks/footnotes';
 import { Locale, t as plainText } from './messages';
-import { VersionChoice, isVersionSet, versionName } from './versions';
+import { VersionChoice, chineseDate, isVersionSet, legalStatusAt, versionName } from './versions';
 import type { LexciteSettings } from './settings';
 import { provisionsUnavailable } from './statutes/provisionSource';
 
@@ -32,14 +32,14 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const definition = scope.definitionFor(element.title);
       const note = definition ? `\n\n${t(locale, 'hover.short-name', { name: definition.name, full: definition.title.title, line: paper.lines.positionAt(definition.offset).line + 1 })}` : '';
       const choice = item?.type === 'document' ? versionsForTitle(corpus, element.title, scope) : undefined;
-      if (item) return markdown(itemCard(corpus, item, locale) + note + (choice ? versionNote(choice, scope.date, locale) : ''));
+      if (item) return markdown(itemCard(corpus, item, locale) + note + (choice ? versionNote(corpus, choice, scope.date, locale) : ''));
       if (definition) return markdown(note.trim());
       const resolution = resolveTitle(corpus, element.title.title, scope, element.title);
       const text = resolution.status === 'typo'
         ? t(locale, 'title.typo', { written: element.title.title, suggestion: resolution.suggestion.entry.title })
         : resolution.status === 'unknown' && resolution.jurisdiction
           ? t(locale, 'title.foreign', { written: element.title.title, jurisdiction: resolution.jurisdiction })
-          : t(locale, 'title.unknown', { written: element.title.title });
+          : `${t(locale, 'title.unknown', { written: element.title.title })}\n\n${notInIndexHelp(corpus, locale)}`;
       return markdown(text);
     }
     case 'reference': {
@@ -48,12 +48,12 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const document = choice.chosen;
       const result = corpus.addressing(document).resolve(element.reference.steps);
       if (!result.ok && provisionsUnavailable(document)) {
-        return markdown(t(locale, 'provisions.unavailable', { title: document.title }) + versionNote(choice, scope.date, locale));
+        return markdown(t(locale, 'provisions.unavailable', { title: document.title }) + versionNote(corpus, choice, scope.date, locale));
       }
       if (!result.ok) {
-        return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }) + versionNote(choice, scope.date, locale));
+        return markdown(t(locale, 'article.not-found', { title: document.title, reference: element.reference.text, available: result.failure.available }) + versionNote(corpus, choice, scope.date, locale));
       }
-      return markdown(provisionCard(corpus, document, result.target.index, result.target.paragraph, locale) + versionNote(choice, scope.date, locale));
+      return markdown(provisionCard(corpus, document, result.target.index, result.target.paragraph, locale) + versionNote(corpus, choice, scope.date, locale));
     }
     case 'docNumber': {
       const document = documentForNumber(corpus, element.number);
@@ -81,9 +81,25 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
 }
 
 /** Which version a statute citation means and which others exist, for hovers. */
-function versionNote(choice: VersionChoice, date: string, locale: Locale): string {
-  if (!isVersionSet([choice.chosen, ...choice.others])) return '';
+function versionNote(corpus: Corpus, choice: VersionChoice, date: string, locale: Locale): string {
+  const status = legalStatusNote(corpus, choice, date, locale);
+  if (!isVersionSet([choice.chosen, ...choice.others])) return status;
   // Plain text here: it is escaped once, as a parameter of the message below.
   const reason = choice.reason === 'tag' ? plainText(locale, 'hover.version-by-tag') : plainText(locale, 'hover.version-by-date', { date });
-  return `\n\n${t(locale, 'hover.version', { version: versionName(choice.chosen), reason, others: choice.others.map(versionName).join('、') })}`;
+  return `\n\n${t(locale, 'hover.version', { version: versionName(choice.chosen), reason, others: choice.others.map(versionName).join('、') })}${status}`;
+}
+
+/** What the index holds and how to add what it lacks, for a title it does not know. */
+function notInIndexHelp(corpus: Corpus, locale: Locale): string {
+  return corpus.statuteBookDate ? t(locale, 'hover.not-in-index', { date: corpus.statuteBookDate }) : t(locale, 'hover.not-in-index.no-book');
+}
+
+/** Whether the law was in force at the paper's date, when it was not (or the collection says it no longer is). */
+function legalStatusNote(corpus: Corpus, choice: VersionChoice, date: string, locale: Locale): string {
+  const status = legalStatusAt(corpus, choice, date);
+  if (!status) return '';
+  const title = choice.chosen.title;
+  if (status.kind === 'repealed') return `\n\n${t(locale, 'statute.repealed.by', { title, date: chineseDate(status.since), by: status.by.title })}`;
+  if (status.kind === 'marked-repealed') return `\n\n${t(locale, 'statute.repealed', { title, version: versionName(choice.chosen), status: status.status })}`;
+  return `\n\n${t(locale, 'statute.not-yet-in-force', { title, start: chineseDate(status.start), date })}`;
 }

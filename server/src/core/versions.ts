@@ -129,3 +129,27 @@ export function frontMatterDate(text: string): string | undefined {
   const date = /^date:\s*["']?(\d{4})-(\d{1,2})-(\d{1,2})/m.exec(front[1]);
   return date ? `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}` : undefined;
 }
+
+/** Whether the chosen version was law at the paper's date: repealed by then, or not yet in force. */
+export type LegalStatus =
+  | { kind: 'repealed'; since: string; by: CorpusDocument }
+  /** The collection marks it repealed, but no text says when: it may have been law at the paper's date. */
+  | { kind: 'marked-repealed'; status: string }
+  | { kind: 'not-yet-in-force'; start: string };
+
+export function legalStatusAt(corpus: Corpus, choice: VersionChoice, paperDate: string): LegalStatus | undefined {
+  const { chosen } = choice;
+  if (chosen.kind !== 'statute') return undefined;
+  if (isRepealed(chosen)) {
+    const repealer = repealerOf(corpus, chosen.title);
+    if (!repealer) return { kind: 'marked-repealed', status: chosen.status! };
+    return startOf(repealer) <= paperDate ? { kind: 'repealed', since: startOf(repealer), by: repealer } : undefined;
+  }
+  return choice.notYetInForce || startOf(chosen) > paperDate ? { kind: 'not-yet-in-force', start: startOf(chosen) } : undefined;
+}
+
+/** 2021-01-01 → 2021年1月1日 */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}

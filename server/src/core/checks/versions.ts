@@ -12,7 +12,7 @@ import { versionsForTitle } from '../citationAt';
 import { fullProvisionText } from '../addressing';
 import { t } from '../messages';
 import { normalizeForMatch } from '../normalize';
-import { isRepealed, isVersionSet, repealerOf, startOf, versionName, versionsInDoubt } from '../versions';
+import { chineseDate, isVersionSet, legalStatusAt, versionName, versionsInDoubt } from '../versions';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 import type { Corpus } from '../corpus';
 import type { CorpusDocument } from '../model';
@@ -28,15 +28,13 @@ export function checkVersions(context: CheckContext): Finding[] {
     if (!choice) continue;
     const { chosen } = choice;
     const date = paper.scope.date;
-    if (isRepealed(chosen)) {
-      const repealer = repealerOf(corpus, chosen.title);
-      if (!repealer) {
-        findings.push({ code: 'statute.repealed', start: title.start, end: title.end, uncertain: true, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: chosen.status! }) });
-      } else if (startOf(repealer) <= date) {
-        findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed.by', { title: chosen.title, date: chineseDate(startOf(repealer)), by: repealer.title }) });
-      }
-    } else if (chosen.kind === 'statute' && (choice.notYetInForce || startOf(chosen) > date)) {
-      findings.push({ code: 'statute.not-yet-in-force', start: title.start, end: title.end, message: t(locale, 'statute.not-yet-in-force', { title: chosen.title, start: chineseDate(startOf(chosen)), date }) });
+    const status = legalStatusAt(corpus, choice, date);
+    if (status?.kind === 'marked-repealed') {
+      findings.push({ code: 'statute.repealed', start: title.start, end: title.end, uncertain: true, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: status.status }) });
+    } else if (status?.kind === 'repealed') {
+      findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed.by', { title: chosen.title, date: chineseDate(status.since), by: status.by.title }) });
+    } else if (status?.kind === 'not-yet-in-force') {
+      findings.push({ code: 'statute.not-yet-in-force', start: title.start, end: title.end, message: t(locale, 'statute.not-yet-in-force', { title: chosen.title, start: chineseDate(status.start), date }) });
     }
     if (!isVersionSet([chosen, ...choice.others])) continue;
     const all = [chosen, ...choice.others].sort((a, b) => (a.versionDate ?? '').localeCompare(b.versionDate ?? ''));
@@ -67,12 +65,6 @@ export function checkVersions(context: CheckContext): Finding[] {
     }
   }
   return findings;
-}
-
-/** 2021-01-01 → 2021年1月1日 */
-function chineseDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
 }
 
 /** Normalised text of a reference in one version; '' when the version lacks it. */
