@@ -68,7 +68,7 @@ describe('cli: search', () => {
   it('text output lists matches; a bad --limit is a usage error', async () => {
     const { code, out } = await lexcite('search', '个保法');
     assert.equal(code, 0);
-    assert.match(out, /^ 1\. 个人信息保护法/);
+    assert.match(out, /^ 1\. 中华人民共和国个人信息保护法  \[法律法规 2021-08-20\]/);
     assert.equal((await lexcite('search', '--limit', '0', '个保法')).code, 2);
   });
 });

@@ -48,8 +48,8 @@ describe('hover and completion at a ‸ cursor', function () {
     assert.deepEqual(items.map((i) => [i.label, i.detail]), [['第10条', '第十条']]);
   });
 
-  it('completes a title from its first characters, statute and cited-only instrument alike', () => {
-    assert.deepEqual(completionLabelsAt('见《个人信息保‸', { corpus: statutes }), ['中华人民共和国个人信息保护法', '个人信息保护法']);
+  it('completes a title from its first characters: the statute, not the bulletin’s cited-only record of that title', () => {
+    assert.deepEqual(completionLabelsAt('见《个人信息保‸', { corpus: statutes }), ['中华人民共和国个人信息保护法']);
     const [first] = completionAt('见《个人信息保‸', { corpus: statutes });
     assert.equal(first.detail, '法律法规 · 2021-08-20');
   });
