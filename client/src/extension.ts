@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let restarts = 0;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }],
-    outputChannel: output,
+    outputChannel: withoutNormalExits(output),
     // The server caches parsed statute collections here, so a restart does not re-parse them.
     initializationOptions: { cacheDir: context.globalStorageUri.fsPath },
     errorHandler: {
@@ -216,4 +216,20 @@ async function openReport(): Promise<void> {
   // scripts, load remote images or reach local files. Only the report's own inline style is allowed.
   const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src ${panel.webview.cspSource} data:;">`;
   panel.webview.html = result.text.replace(/<head>/i, `<head>${policy}`);
+}
+
+/**
+ * The language client logs every exit of the server process as an error, the normal exit of a restart (code 0)
+ * included; that line is left out, so the log shows only what went wrong.
+ */
+function withoutNormalExits(channel: vscode.OutputChannel): vscode.OutputChannel {
+  const normalExit = /Server process exited with code 0\.?\s*$/;
+  return new Proxy(channel, {
+    get(target, property, receiver) {
+      if (property === 'appendLine') return (line: string) => (normalExit.test(line) ? undefined : target.appendLine(line));
+      if (property === 'append') return (text: string) => (normalExit.test(text) ? undefined : target.append(text));
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
