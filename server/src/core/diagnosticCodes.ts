@@ -20,7 +20,7 @@ export const DIAGNOSTIC_TABLE = {
   'statute.version-unknown': { level: 'warning', description: 'The version tag names a version of the statute the collection does not hold.' },
   'statute.version-differs': { level: 'warning', description: 'An untagged article whose text differs between the versions a paper of its date could mean.' },
   'statute.repealed': { level: 'warning', description: 'The law had been repealed by the paper’s date (a hint when no text says when).' },
-  'statute.not-yet-in-force': { level: 'hint', description: 'No version of the statute had taken effect by the paper’s date.' },
+  'statute.not-yet-in-force': { level: 'hint', description: 'The statute had not yet been adopted by the paper’s date (the hover also tells a law adopted but not yet in force).' },
   'quote.mismatch': { level: 'warning', description: 'A quotation that is not in the cited provision (or document).' },
   'citation.date-mismatch': { level: 'warning', description: 'The date written with a citation differs from the document’s date.' },
   'citation.issuer-mismatch': { level: 'warning', description: 'The issuer written with a citation differs from the document’s issuer.' },

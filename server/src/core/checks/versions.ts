@@ -5,7 +5,8 @@
  *                             mean (网络安全法 2016 vs 2025 renumbered); fixes add the version tag
  *   statute.repealed          the law had been repealed by the paper's date (naming what replaced it, when a
  *                             text says so); only a hint when the collection marks it repealed but no text says when
- *   statute.not-yet-in-force  no version had taken effect by the paper's date
+ *   statute.not-yet-in-force  the law had not even been adopted by the paper's date (one adopted but not yet in
+ *                             force is ordinary to write about: the hover says so, no diagnostic)
  */
 import { resolveReference, stepsKey } from '../resolver';
 import { versionsForTitle } from '../citationAt';
@@ -33,7 +34,8 @@ export function checkVersions(context: CheckContext): Finding[] {
       findings.push({ code: 'statute.repealed', start: title.start, end: title.end, uncertain: true, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: status.status }) });
     } else if (status?.kind === 'repealed') {
       findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed.by', { title: chosen.title, date: chineseDate(status.since), by: status.by.title }) });
-    } else if (status?.kind === 'not-yet-in-force') {
+    } else if (status?.kind === 'not-yet-in-force' && !adoptedBy(chosen, date)) {
+      // Writing about a law adopted but not yet in force is ordinary; citing one not yet adopted is worth a hint.
       findings.push({ code: 'statute.not-yet-in-force', start: title.start, end: title.end, message: t(locale, 'statute.not-yet-in-force', { title: chosen.title, start: chineseDate(status.start), date }) });
     }
     if (!isVersionSet([chosen, ...choice.others])) continue;
@@ -65,6 +67,11 @@ export function checkVersions(context: CheckContext): Finding[] {
     }
   }
   return findings;
+}
+
+function adoptedBy(doc: CorpusDocument, date: string): boolean {
+  const adopted = doc.versionDate ?? doc.date;
+  return adopted !== undefined && adopted <= date;
 }
 
 /** Normalised text of a reference in one version; '' when the version lacks it. */
