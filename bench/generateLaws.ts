@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { toChineseNumeral } from '../server/src/core/numerals';
+import { toChineseNumeral } from '../server/src/core';
 import { random } from './stats';
 
 const REGIONS = ['', '', '', '北京市', '上海市', '天津市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省', '甘肃省', '青海省', '深圳市', '厦门市', '杭州市', '广州市', '南京市', '武汉市', '成都市', '西安市'];
