@@ -4,6 +4,10 @@
 //   server/src/node/  Node loading: may use the core, not lsp/ or cli/
 //   server/src/lsp/   the server: core and node, not cli/
 //   server/src/cli/   the CLI: core and node, not lsp/ — except that `lexcite lsp` loads the server lazily
+//   bench/            the benchmarks: core and node
+// lsp/, cli/ and bench/ enter the core through one door, core/index.ts; node/ hands loaded data to the core and
+// may also reach the data model, the corpus, title normalisation and the statute importers (core/statutes/),
+// nothing else of the core's inside.
 //   client/src/       the VS Code client: no server code at all, only protocol/
 // Each ban is a regex on the import path as written, so it holds at every folder depth (`../node/x` from core/,
 // `../../node/x` from core/checks/) and for every form of import: static, `export … from`, `import()`,
@@ -23,6 +27,8 @@ const BANS = {
   cliFromLsp: { regex: reaching('cli', 'client'), message: 'The LSP server must not depend on the CLI or the client.' },
   lspFromCli: { regex: reaching('lsp', 'client'), message: 'The CLI must not depend on the LSP server (only `lexcite lsp` starts it, lazily, in cli/main.ts).' },
   serverFromClient: { regex: '(?:^|/)(?:server|core)(?:/|$)', message: 'The client has no citation logic: ask the server (types come from protocol/).' },
+  coreInside: { regex: '^\\.{1,2}/(?:.*/)?core/(?!index$).+$', message: 'Enter the citation core through core/index.ts (import from its folder): export there what this layer needs.' },
+  coreInsideFromNode: { regex: '^\\.{1,2}/(?:.*/)?core/(?!(?:index|model|corpus|normalize|statutes(?:/[^/]+)?)$).+$', message: 'node/ may reach the core\'s model, corpus, normalize and statutes/ importers; anything else through core/index.ts.' },
   anyFromProtocol: { regex: '^(?!\\./)', message: 'protocol/ is the contract both sides import: it imports nothing of either side.' },
 };
 
@@ -53,11 +59,12 @@ export default tseslint.config(
     files: ['server/src/core/**/*.ts'],
     rules: { ...forbid([BANS.nodeBuiltin, BANS.vscode, BANS.outerFromCore]), '@typescript-eslint/no-require-imports': 'error' },
   },
-  { files: ['server/src/node/**/*.ts'], rules: forbid([BANS.outerFromNode]) },
-  { files: ['server/src/lsp/**/*.ts'], rules: forbid([BANS.cliFromLsp]) },
-  { files: ['server/src/cli/**/*.ts'], rules: forbid([BANS.lspFromCli]) },
+  { files: ['server/src/node/**/*.ts'], rules: forbid([BANS.outerFromNode, BANS.coreInsideFromNode]) },
+  { files: ['server/src/lsp/**/*.ts'], rules: forbid([BANS.cliFromLsp, BANS.coreInside]) },
+  { files: ['server/src/cli/**/*.ts'], rules: forbid([BANS.lspFromCli, BANS.coreInside]) },
   // `lexcite lsp` (README, In other editors) starts the server from the CLI: one lazy import, in one file.
-  { files: ['server/src/cli/main.ts'], rules: forbid([BANS.lspFromCli], { except: '../lsp/server' }) },
+  { files: ['server/src/cli/main.ts'], rules: forbid([BANS.lspFromCli, BANS.coreInside], { except: '../lsp/server' }) },
+  { files: ['bench/**/*.ts'], rules: forbid([BANS.coreInside]) },
   { files: ['client/src/**/*.ts'], rules: forbid([BANS.serverFromClient]) },
   { files: ['protocol/**/*.ts'], rules: forbid([BANS.anyFromProtocol]) },
   {

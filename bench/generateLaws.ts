@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { toChineseNumeral } from '../server/src/core/numerals';
+import { toChineseNumeral } from '../server/src/core';
 import { loadStatuteBook } from '../server/src/node/statuteBook';
 import { random } from './stats';
 

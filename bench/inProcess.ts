@@ -6,12 +6,8 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Corpus } from '../server/src/core/corpus';
-import { checkPaper } from '../server/src/core/diagnostics';
-import { makePaper as parseAgainstCorpus } from '../server/src/core/paperCache';
-import { parsePaper } from '../server/src/core/parser';
-import { titleKeyWithoutPrc } from '../server/src/core/normalize';
-import type { SearchStrategy } from '../server/src/core/search';
+import { checkPaper, Corpus, makePaper as parseAgainstCorpus, parsePaper, titleKeyWithoutPrc } from '../server/src/core';
+import type { SearchStrategy } from '../server/src/core';
 import { assembleCorpus } from '../server/src/node/corpusAssembly';
 import { loadCorpusFiles } from '../server/src/node/corpusFiles';
 import { StatuteBook, loadStatuteBook } from '../server/src/node/statuteBook';

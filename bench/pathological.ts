@@ -18,12 +18,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Corpus } from '../server/src/core/corpus';
-import { checkPaper } from '../server/src/core/diagnostics';
-import { makePaper } from '../server/src/core/paperCache';
-import { parsePaper } from '../server/src/core/parser';
-import { CitationService } from '../server/src/core/service';
-import { resolveSettings } from '../server/src/core/settings';
+import { checkPaper, CitationService, Corpus, makePaper, parsePaper, resolveSettings } from '../server/src/core';
 import { loadCorpusFiles } from '../server/src/node/corpusFiles';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -4,7 +4,7 @@
  * 250 MB budget. `node out/bench/statuteBook.js [PACK]` after `npx tsc -p .`; exit 1 when over budget.
  */
 import * as path from 'path';
-import { Corpus } from '../server/src/core/corpus';
+import { Corpus } from '../server/src/core';
 import { loadCorpusFiles } from '../server/src/node/corpusFiles';
 import { defaultStatuteBookPath, loadStatuteBook } from '../server/src/node/statuteBook';
 import { REPO_ROOT } from './lsp';

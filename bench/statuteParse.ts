@@ -10,7 +10,7 @@
  *
  * Exit codes: 0 linear, 1 superlinear, 2 the bench itself failed.
  */
-import { parseStatuteMarkdown } from '../server/src/core/statutes/markdown';
+import { parseStatuteMarkdown } from '../server/src/core';
 import { largeStatuteMarkdown } from '../test/helpers/largeStatute';
 
 const MAX_RATIO = 16;

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineIndex } from '../server/src/core/lineIndex';
+import { LineIndex } from '../server/src/core';
 import type { Position, Range } from './lsp';
 import { REPO_ROOT } from './lsp';
 import { makePaper } from './papers';

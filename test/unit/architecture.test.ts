@@ -55,6 +55,24 @@ const PROBES: Probe[] = [
   { folder: 'server/src/cli/deep', source: `import * as m from '../../lsp/server';`, rule: forbidden },
   { folder: 'server/src/cli/deep', source: `const m = () => import('../../lsp/server');`, rule: forbiddenSyntax },
   { folder: 'server/src/cli/deep', source: `import * as m from '../../node/corpusFiles';` },
+  // lsp/, cli/ and bench/ enter the core through core/index.ts only, at any depth and in every import form.
+  { folder: 'server/src/lsp/deep', source: `import * as m from '../../core';` },
+  { folder: 'server/src/lsp/deep', source: `import * as m from '../../core/index';` },
+  { folder: 'server/src/lsp/deep', source: `import * as m from '../../core/service';`, rule: forbidden },
+  { folder: 'server/src/lsp/deep', source: `export { t as m } from '../../core/messages';`, rule: forbidden },
+  { folder: 'server/src/lsp/deep', source: `type m = import('../../core/settings').LexciteSettings;`, rule: forbiddenSyntax },
+  { folder: 'server/src/cli/deep', source: `import * as m from '../../core';` },
+  { folder: 'server/src/cli/deep', source: `import * as m from '../../core/paperCache';`, rule: forbidden },
+  { folder: 'server/src/cli/deep', source: `import * as m from '../../core/statutes/markdown';`, rule: forbidden },
+  { folder: 'server/src/cli/deep', source: `const m = () => import('../../core/limits');`, rule: forbiddenSyntax },
+  { folder: 'bench/deep', source: `import * as m from '../../server/src/core';` },
+  { folder: 'bench/deep', source: `import * as m from '../../server/src/core/diagnostics';`, rule: forbidden },
+  // node/ hands data to the core: it may reach the model, the corpus and the statute importers, not the rest.
+  { folder: 'server/src/node/deep', source: `import * as m from '../../core/model';` },
+  { folder: 'server/src/node/deep', source: `import * as m from '../../core/statutes/provisionSource';` },
+  { folder: 'server/src/node/deep', source: `import * as m from '../../core';` },
+  { folder: 'server/src/node/deep', source: `import * as m from '../../core/service';`, rule: forbidden },
+  { folder: 'server/src/node/deep', source: `import * as m from '../../core/checks/quotes';`, rule: forbidden },
   // The client sees the contract, never the server's code; the contract sees nothing.
   { folder: 'client/src/deep', source: `import * as m from '../../../server/src/core/parser';`, rule: forbidden },
   { folder: 'client/src/deep', source: `import * as m from '../../../protocol/requests';` },
@@ -103,6 +121,7 @@ describe('architecture', () => {
       assert.deepStrictEqual(await lint(`export const start = () => import('../lsp/server');\n`), []);
       assert.equal((await lint(`export const start = () => import('../lsp/customRequests');\n`)).length, 1);
       assert.equal((await lint(`import { startServer } from '../lsp/server';\nexport { startServer };\n`)).length, 1);
+      assert.equal((await lint(`export const check = () => import('../core/diagnostics');\n`)).length, 1);
     });
   });
 

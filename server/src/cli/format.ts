@@ -1,11 +1,8 @@
 /**
  * Plain-text rendering of lookup and search results for the terminal.
  */
-import { kindLabel } from '../core/cards';
-import type { Corpus } from '../core/corpus';
-import type { LookupResult } from '../core/lookup';
-import { Locale, t } from '../core/messages';
-import type { SearchEntry } from '../core/search';
+import { kindLabel, Locale, t } from '../core';
+import type { Corpus, LookupResult, SearchEntry } from '../core';
 
 export function kindName(kind: string, locale: Locale = 'zh-cn'): string {
   return kindLabel(kind, locale);

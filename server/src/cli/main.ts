@@ -7,18 +7,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Corpus } from '../core/corpus';
-import { checkPaper, CheckOptions } from '../core/diagnostics';
-import { cutForSize, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from '../core/limits';
-import { lookupCitation, LookupResult } from '../core/lookup';
-import { Locale, normalizeLocale, t } from '../core/messages';
-import { makePaper } from '../core/paperCache';
-import { buildReport } from '../core/report';
-import { ReportFormat, renderReports } from '../core/reportFormats';
-import { isIsoDate } from '../core/settings';
-import { DEFAULT_STYLE_NAME, houseStyle, HOUSE_STYLES } from '../core/styles';
-import type { SearchHit } from '../core/search';
-import { chooseVersion, isVersionSet, todayIso } from '../core/versions';
+import { chooseVersion, CitationService, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE, DEFAULT_STYLE_NAME, HOUSE_STYLES, isIsoDate, isVersionSet, Locale, lookupCitation, LookupResult, normalizeLocale, renderReports, ReportFormat, resolveSettings, t, todayIso } from '../core';
+import type { PaperDocument } from '../core';
+import type { Corpus, SearchHit } from '../core';
 import { CorpusLoadError } from '../node/corpusFiles';
 import { describeItem, formatLookupText, kindName } from './format';
 import { readPapers } from './papers';
@@ -48,12 +39,9 @@ function localeOption(what: string): Option {
   return new Option('--locale <locale>', `${what} language`).choices(['zh-cn', 'en']).default('zh-cn');
 }
 
-interface LimitOptions {
+interface PaperOptions {
   maxPaperSize: number;
   maxCitations: number;
-}
-
-interface PaperOptions extends LimitOptions {
   locale: string;
   style: string;
   corpus: string[];
@@ -71,13 +59,19 @@ function addPaperOptions(command: Command, language: 'message' | 'report'): Comm
     .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS);
 }
 
-/** The papers' texts (read first, so a missing file is reported before the corpus loads) and what checks them. */
+/**
+ * The papers' texts (read first, so a missing file is reported before the corpus loads), the service that checks
+ * them and the settings it checks them with: the same service and settings object the language server uses, so
+ * that the paper limits and the check pipeline are the server's (test/unit/pipelineEquivalence.test.ts).
+ */
 async function preparePapers(files: string[], options: PaperOptions, input: NodeJS.ReadableStream, err: NodeJS.WritableStream) {
   const locale = normalizeLocale(options.locale);
   const date = isoDateOption(options.date);
   const texts = await readPapers(files, input, t(locale, 'cli.stdin'));
-  const corpus = loadCorpus(options.corpus, locale, err);
-  return { texts, corpus, date, locale, style: houseStyle(options.style) };
+  const service = new CitationService(loadCorpus(options.corpus, locale, err));
+  const settings = resolveSettings({ style: options.style, ...(date ? { paperDate: date } : {}), maxPaperSize: options.maxPaperSize, maxCitations: options.maxCitations }, locale);
+  const papers = files.map((file, i) => paperDocument(paperName(file, locale), texts[i]));
+  return { papers, service, settings, locale };
 }
 
 /** The name a paper goes by in the output: standard input has none of its own. */
@@ -85,12 +79,20 @@ function paperName(file: string, locale: Locale): string {
   return file === '-' ? t(locale, 'cli.stdin') : file;
 }
 
-/** A paper as checked: cut to --max-paper-size, with the options that say so and limit its citations. */
-function limitedPaper(corpus: Corpus, file: string, text: string, date: string | undefined, limits: LimitOptions) {
-  const cut = cutForSize(text, limits.maxPaperSize);
-  const paper = makePaper(corpus, file, 1, cut ? cut.text : text, date);
-  const options: Pick<CheckOptions, 'maxCitations' | 'truncated'> = { maxCitations: limits.maxCitations, ...(cut ? { truncated: { length: cut.length, limit: cut.limit } } : {}) };
-  return { paper, options };
+/** A file as the service sees it: a document at version 0, named (its URI) as in the output. */
+function paperDocument(name: string, text: string): PaperDocument {
+  return { uri: name, version: 0, getText: () => text };
+}
+
+/** Runs `work` on each paper in turn; each is forgotten after, so that only one is held parsed at a time. */
+function eachPaper<T>(service: CitationService, papers: PaperDocument[], work: (paper: PaperDocument) => T): T[] {
+  return papers.map((paper) => {
+    try {
+      return work(paper);
+    } finally {
+      service.forget(paper.uri);
+    }
+  });
 }
 
 /** The version in package.json, next to the bundle (dist/) or above the compiled tree (out/server/src/cli). */
@@ -162,11 +164,8 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addPaperOptions(check, 'message')
     .action(async (files: string[], options: { format: 'text' | 'json' } & PaperOptions) => {
-      const { texts, corpus, date, locale, style } = await preparePapers(files, options, input, err);
-      const results = files.map((file, i) => {
-        const { paper, options: limits } = limitedPaper(corpus, paperName(file, locale), texts[i], date, options);
-        return { file: paperName(file, locale), diagnostics: checkPaper(corpus, paper, { locale, style, ...limits }) };
-      });
+      const { papers, service, settings, locale } = await preparePapers(files, options, input, err);
+      const results = eachPaper(service, papers, (paper) => ({ file: paper.uri, diagnostics: service.diagnostics(paper, settings) }));
       if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
       else {
         for (const { file, diagnostics } of results) {
@@ -185,11 +184,8 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'));
   addPaperOptions(report, 'report')
     .action(async (files: string[], options: { format: ReportFormat } & PaperOptions) => {
-      const { texts, corpus, date, locale, style } = await preparePapers(files, options, input, err);
-      const reports = files.map((file, i) => {
-        const { paper, options: limits } = limitedPaper(corpus, paperName(file, locale), texts[i], date, options);
-        return buildReport(corpus, paper, paperName(file, locale), { locale, style, ...limits });
-      });
+      const { papers, service, settings, locale } = await preparePapers(files, options, input, err);
+      const reports = eachPaper(service, papers, (paper) => service.citationReport(paper, paper.uri, settings));
       out.write(renderReports(reports, options.format, locale));
       exitCode = reports.some((r) => r.counts.errors > 0) ? 1 : 0;
     });

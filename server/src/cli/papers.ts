@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { UsageError } from './usage';
-import type { MessageKey } from '../core/messages';
+import type { MessageKey } from '../core';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF16LE = new TextDecoder('utf-16le', { fatal: true });

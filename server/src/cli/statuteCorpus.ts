@@ -6,9 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Corpus } from '../core/corpus';
-import { Locale, t } from '../core/messages';
-import type { ImportProblem } from '../core/statutes/markdown';
+import type { Corpus } from '../core';
+import { Locale, t } from '../core';
+import type { ImportProblem } from '../core';
 import { assembleCorpus } from '../node/corpusAssembly';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { StatuteBookError, loadStatuteBook } from '../node/statuteBook';

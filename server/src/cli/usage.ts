@@ -2,7 +2,7 @@
  * What the CLI tells the user when it stops: a message key of messages.ts and its parameters, written in the
  * language of --locale (exit code 2).
  */
-import { Locale, MessageKey, normalizeLocale, t } from '../core/messages';
+import { Locale, MessageKey, normalizeLocale, t } from '../core';
 
 /** A parameter is a value, or a message key of its own (a reason given in words). */
 export type UsageParam = string | number | { key: MessageKey };

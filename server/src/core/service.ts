@@ -1,6 +1,7 @@
 /**
  * The citation language service: one object per corpus that answers every feature for a document, with no
- * transport in it. The LSP server and the tests drive it the same way; the CLI uses its parts directly.
+ * transport in it. The LSP server, the CLI and the tests drive it the same way: the CLI gives it each file as a
+ * document, so a paper checks alike in the editor and on the command line (test/unit/pipelineEquivalence.test.ts).
  *
  * Per-document parse results are cached by version (paperCache.ts); the corpus is immutable, so a new corpus
  * (a statute collection finished loading) means a new service.
@@ -15,7 +16,7 @@ import { provideDefinition } from './definition';
 import { checkPaper, CheckOptions } from './diagnostics';
 import { provideHover } from './hover';
 import { lookupCitation, LookupResult } from './lookup';
-import { reportSteps } from './report';
+import { CitationReport, reportSteps } from './report';
 import { ReportFormat, renderReports } from './reportFormats';
 import { Paper, PaperCache, PaperDocument, makePaper } from './paperCache';
 import { DEFAULT_MAX_PAPER_SIZE, cutForSize, mapRanges, windowAround } from './limits';
@@ -175,8 +176,21 @@ export class CitationService {
    * between chunks and stops the report with ReportCancelled.
    */
   *reportInSteps(document: PaperDocument, file: string, format: ReportFormat, settings: LexciteSettings, isCancelled?: () => boolean): Generator<void, string> {
-    const { paper, options } = this.checkOptions(document, settings);
-    const report = yield* reportSteps(this.corpus, paper, file, { ...options, diagnostics: this.diagnostics(document, settings), ...(isCancelled ? { isCancelled } : {}) });
+    const report = yield* this.citationReportSteps(document, file, settings, isCancelled);
     return renderReports([report], format, settings.locale);
+  }
+
+  /** The report as data, for a caller that renders several papers' reports together (the CLI). */
+  citationReport(document: PaperDocument, file: string, settings: LexciteSettings): CitationReport {
+    const steps = this.citationReportSteps(document, file, settings);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  private *citationReportSteps(document: PaperDocument, file: string, settings: LexciteSettings, isCancelled?: () => boolean): Generator<void, CitationReport> {
+    const { paper, options } = this.checkOptions(document, settings);
+    return yield* reportSteps(this.corpus, paper, file, { ...options, diagnostics: this.diagnostics(document, settings), ...(isCancelled ? { isCancelled } : {}) });
   }
 }

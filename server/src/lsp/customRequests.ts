@@ -4,13 +4,8 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { ProvisionAtResult, SearchItem } from '../../../protocol/requests';
-import { documentForTitle, elementAt } from '../core/citationAt';
-import { itemCard, itemDetail, itemPreviewLine } from '../core/cards';
-import type { PaperDocument } from '../core/paperCache';
-import type { CitationService } from '../core/service';
-import type { LexciteSettings } from '../core/settings';
-import { formatDocumentCitation, formatPaperReference } from '../core/styles';
-import { virtualUri } from '../core/virtualDocuments';
+import { documentForTitle, elementAt, formatDocumentCitation, formatPaperReference, itemCard, itemDetail, itemPreviewLine, virtualUri } from '../core';
+import type { CitationService, LexciteSettings, PaperDocument } from '../core';
 
 export function searchItems(service: CitationService, query: string, limit: number, settings: LexciteSettings): SearchItem[] {
   const corpus = service.corpus;

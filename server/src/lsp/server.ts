@@ -13,17 +13,13 @@ import {
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Corpus } from '../core/corpus';
-import { ReportCancelled } from '../core/report';
-import { CitationService } from '../core/service';
-import { LexciteSettings, RawSettings, resolveSettings } from '../core/settings';
+import { CitationService, LexciteSettings, normalizeLocale, RawSettings, ReportCancelled, resolveSettings, t } from '../core';
+import type { Corpus, CorpusDocument, CorpusFiles } from '../core';
 import { PartFailure, assembleCorpus, loadBulletin, loadBundledStatutes } from '../node/corpusAssembly';
 import type { StatuteBook } from '../node/statuteBook';
 import { defaultCacheDirectory, isCacheProblem, loadCollections } from '../node/statuteCollections';
 import { isFault } from '../node/statuteFolder';
-import { normalizeLocale, t } from '../core/messages';
 import { runInSlices } from '../node/timeSlices';
-import type { CorpusDocument, CorpusFiles } from '../core/model';
 import { searchItems, provisionAt } from './customRequests';
 import { Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
 import { workspacePapers } from './workspacePapers';

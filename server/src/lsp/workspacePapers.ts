@@ -9,8 +9,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DEFAULT_MAX_PAPER_SIZE } from '../core/limits';
-import type { PaperDocument } from '../core/paperCache';
+import { DEFAULT_MAX_PAPER_SIZE } from '../core';
+import type { PaperDocument } from '../core';
 
 const MAX_WORKSPACE_FILES = 2000;
 const MAX_DEPTH = 12;
