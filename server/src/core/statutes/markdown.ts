@@ -809,15 +809,18 @@ function* buildBody(lines: string[], start: number, file: string, problems: Impo
 
 /** A line inside an article: a 项 （一）, a 目 1., or a paragraph (a new 款 or a wrapped line). */
 export function addArticleLine(builder: StatuteBuilder, line: string, lineNo: number): void {
+  if (!addItemOrTarget(builder, line, lineNo)) builder.paragraph(line, lineNo);
+}
+
+/** A 项 （一） or a 目 1. line of an article; false when the line is neither. */
+export function addItemOrTarget(builder: StatuteBuilder, line: string, lineNo: number): boolean {
   const item = ITEM.exec(line);
   if (item) {
     builder.item(item[1].replace(/\s/g, ''), item[2], item[3], lineNo);
-    return;
+    return true;
   }
   const target = TARGET.exec(line);
-  if (target) {
-    builder.target(target[1].replace(/\s/g, ''), target[2], lineNo);
-    return;
-  }
-  builder.paragraph(line, lineNo);
+  if (!target) return false;
+  builder.target(target[1].replace(/\s/g, ''), target[2], lineNo);
+  return true;
 }

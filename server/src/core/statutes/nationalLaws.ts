@@ -12,7 +12,7 @@ import { parseDocNumber } from '../docNumber';
 import { pinyinOf } from '../pinyin';
 import { stableId } from '../stableId';
 import {
-  CNUM, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, assembleStatute, checkArticleSequence,
+  CNUM, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addItemOrTarget, assembleStatute, checkArticleSequence,
   cleanLine, collapseCjkSpaces, endsSentence, excerpt, isAmendingInstrument, numeralValue, splitLines, titleAliases, versionFacts,
 } from './markdown';
 import { DATE_START, frontMatter, historyEvents, isoOf, repealedTitles, unclosed } from './nationalLawsHeader';
@@ -21,8 +21,6 @@ const ARTICLE_ITEM = new RegExp(`^[-*+]\\s+\\*\\*\\s*第([${CNUM}]+)条(?:之([$
 /** 第五条公司为… or 第五条　公司为…: a head without its list item; the guard keeps 第五条的规定 and 第五条、第六条 out. */
 const LOST_ARTICLE = new RegExp(`^第([${CNUM}]+)条(?:之([${CNUM}]+))?(?![的之、，,。；：第至和或及与]|规定|增加|修改|删)\\s*(.+)$`);
 const GLUED_ARTICLE = new RegExp(`^(.+?)第([${CNUM}]+)条(?:之([${CNUM}]+))?\\s+(.+)$`);
-const ITEM = new RegExp(`^([（(]\\s*([${CNUM}]+)\\s*[）)])\\s*(.*)$`);
-const TARGET = /^([0-9０-９]+\s*[．.、])(?![0-9０-９])\s*(.*)$/;
 const PART = new RegExp(`^([${CNUM}]+)、\\s*(.*)$`);
 const HEADING = /^(#{1,6})\s+(.*)$/;
 const LIST_MARK = /^[-*+]\s+/;
@@ -351,15 +349,5 @@ function isTableCaption(line: string, lines: string[], k: number): boolean {
 
 /** An indented line of an article: 项 （一）, 目 1., or a further 款 — paragraphs are explicit in this shape. */
 function addIndentedLine(builder: StatuteBuilder, line: string, lineNo: number): void {
-  const item = ITEM.exec(line);
-  if (item) {
-    builder.item(item[1].replace(/\s/g, ''), item[2], item[3], lineNo);
-    return;
-  }
-  const target = TARGET.exec(line);
-  if (target) {
-    builder.target(target[1].replace(/\s/g, ''), target[2], lineNo);
-    return;
-  }
-  builder.newClause(line, lineNo);
+  if (!addItemOrTarget(builder, line, lineNo)) builder.newClause(line, lineNo);
 }
