@@ -1,5 +1,5 @@
 /**
- * Citing real statutes (../shared/laws) next to the bulletin: versions chosen by tag or by the paper's date,
+ * Citing real statutes (the bundled statute book) next to the bulletin, as the CLI and the server serve them: versions chosen by tag or by the paper's date,
  * renumbered articles warned about, diagnostics on 条/款/项/目, and the on-disk cache.
  */
 import * as assert from 'node:assert/strict';
@@ -14,11 +14,9 @@ import { makePaper } from '../../server/src/core/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { loadCollections, loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { DATA_DIR, SHARED_DIR } from '../helpers/corpus';
+import { LAWREFBOOK_FIXTURES, productCorpus } from '../helpers/corpus';
 
-const LAWS = path.join(SHARED_DIR, 'laws');
 let cacheDir: string;
 let corpus: Corpus;
 
@@ -32,12 +30,12 @@ function found(citation: string, date = '2026-11-22') {
   return result as Extract<typeof result, { status: 'found' }>;
 }
 
-describe('statutes: citing the shared collection', function () {
+describe('statutes: citing the bundled statute book', function () {
   this.timeout(60000);
 
   before(() => {
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-cache-'));
-    corpus = new Corpus(loadCorpusFiles(DATA_DIR), loadCollectionsNow([LAWS], cacheDir).documents);
+    corpus = productCorpus();
   });
 
   after(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
@@ -137,7 +135,7 @@ describe('statutes: citing the shared collection', function () {
   describe('the on-disk cache', () => {
     it('a second load reads every file from the cache; a changed file alone is parsed again', async () => {
       const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-laws-'));
-      fs.cpSync(path.join(LAWS, 'lawrefbook', '行政法'), path.join(copy, '行政法'), { recursive: true });
+      fs.cpSync(path.join(LAWREFBOOK_FIXTURES, '行政法'), path.join(copy, '行政法'), { recursive: true });
       const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-cache2-'));
       try {
         const first = loadCollectionsNow([copy], cache);
