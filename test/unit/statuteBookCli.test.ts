@@ -125,7 +125,7 @@ describe('the statute book through the command line, with no settings', function
 
     it('《个保法》第七十五条: article.not-found, saying what exists', () => {
       const result = findings(paper('pipl-75.md', '2024-03-01', '《个保法》第七十五条'));
-      const notFound = result.list.indexOf('4:0 article.not-found');
+      const notFound = result.list.indexOf('4:5 article.not-found');
       assert.ok(notFound >= 0, result.list.join('\n'));
       assert.match(result.messages[notFound], /《中华人民共和国个人信息保护法》中没有第七十五条；该文件的条目为第一条至第七十四条/);
       assert.equal(result.code, 1);

@@ -82,12 +82,12 @@ describe('statutes: citing the bundled statute book', function () {
       // Two months after the 2025 text took effect: the author may still have the 2016 one in mind.
       const [d] = check(text, '2026-03-01').filter((x) => x.code === 'statute.version-differs');
       assert.ok(d, 'statute.version-differs');
-      assert.match(d.message, /按本文日期（2026-03-01）适用2025年版，而2016年的第三十七条另有所指/);
+      assert.match(d.message, /按本文日期（2026-03-01）适用2025年修正，而2016年的第三十七条另有所指/);
       const fixes = (d.data as { fixes: { newText: string }[] }).fixes.map((f) => f.newText);
-      assert.deepEqual(fixes, ['（2025年版）', '（2016年）']);
+      assert.deepEqual(fixes, ['（2025年修正）', '（2016年）']);
       // Adopted (2025-10-28) but not yet in force: the paper may mean the coming text.
       const [pending] = check(text, '2025-12-01').filter((x) => x.code === 'statute.version-differs');
-      assert.match(pending.message, /适用2016年，而2025年版的第三十七条另有所指/);
+      assert.match(pending.message, /适用2016年，而2025年修正的第三十七条另有所指/);
       const tagged = '数据本地化见《网络安全法》（2016年）第三十七条。\n';
       assert.deepEqual(check(tagged, '2026-03-01').map((x) => x.code), []);
     });
@@ -102,7 +102,7 @@ describe('statutes: citing the bundled statute book', function () {
 
     it('an article only a later version has: error for the version in force, naming the version that has it', () => {
       const [d] = check('《网络安全法》第八十条\n', '2025-06-01').filter((x) => x.code === 'article.not-found');
-      assert.match(d.message, /《中华人民共和国网络安全法》（2016年）中没有第八十条；该版本的条目为第一条至第七十九条（2025年版有此条）/);
+      assert.match(d.message, /《中华人民共和国网络安全法》（2016年）中没有第八十条；该版本的条目为第一条至第七十九条（2025年修正有此条）/);
       assert.deepEqual(check('《网络安全法》第八十条\n', '2026-11-22').filter((x) => x.severity === 1), []);
     });
 
@@ -124,8 +124,9 @@ describe('statutes: citing the bundled statute book', function () {
       const text = [
         '《个人信息保护法》第七十五条规定了法律责任。',
         '《个人信息保护发》第十三条。',
-        '《个人信息保护法》第十三条第一款第（一）项规定，处理个人信息须“取得个人的书面同意”。',
-        '《个人信息保护法》第十三条第一款第（一）项规定，处理个人信息须“取得个人的同意”。',
+        // Quoted as the article's words (规定：“…”): held against its text.
+        '《个人信息保护法》第十三条第一款第（一）项规定：“取得个人的书面同意”。',
+        '《个人信息保护法》第十三条第一款第（一）项规定：“取得个人的同意”。',
       ].join('\n');
       const findings = check(text, '2026-11-22').filter((d) => d.severity! <= 2).map((d) => [d.range.start.line, d.code]);
       assert.deepEqual(findings, [[0, 'article.not-found'], [1, 'title.typo'], [2, 'quote.mismatch']]);
