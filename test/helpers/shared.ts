@@ -17,7 +17,9 @@ export function requireShared(context: Mocha.Context, relative: string): string 
   if (fs.existsSync(file)) return file;
   const what = `../shared/${relative} is missing`;
   if (process.env.LEXCITE_REQUIRE_SHARED === '1') throw new Error(`${what} (${file}); LEXCITE_REQUIRE_SHARED=1 requires it`);
-  const title = context.currentTest?.fullTitle() ?? context.test?.parent?.fullTitle() ?? '';
+  // From a test, its title; from a before/after hook, the suite's (all of whose tests are skipped).
+  const runnable = context.test;
+  const title = context.currentTest?.fullTitle() ?? ((runnable as { type?: string } | undefined)?.type === 'hook' ? runnable?.parent?.fullTitle() : runnable?.fullTitle()) ?? '';
   SKIP_REASONS.add(`${title}: ${what}`);
   return context.skip();
 }
