@@ -11,6 +11,9 @@ class LexciteReporter extends Mocha.reporters.Spec {
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
       const { passes, failures, pending } = runner.stats;
       process.stdout.write(`\n${passes} passed, ${failures} failed${pending ? ` (${pending} pending)` : ''}\n`);
+      // Skips for missing ../shared data, with their reason (test/helpers/shared.ts).
+      const reasons = globalThis[Symbol.for('lexcite.skipReasons')];
+      if (reasons && reasons.size) process.stdout.write(`skipped:\n${[...reasons].map((r) => `  ${r}`).join('\n')}\n`);
       const dir = process.env.LEXCITE_RESULTS_DIR;
       if (dir) {
         fs.mkdirSync(dir, { recursive: true });

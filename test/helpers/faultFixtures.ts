@@ -6,7 +6,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DATA_DIR, SHARED_DIR } from './corpus';
+import { DATA_DIR, LAWREFBOOK_PIPL } from './corpus';
 
 export const DATA_FILES = ['documents.json', 'bibliography.json', 'cited.json'];
 
@@ -73,8 +73,8 @@ export function brokenData(fault: DataFault): string {
   return dir;
 }
 
-/** A statute from the shared collection: 个人信息保护法 (2021), 74 articles. */
-export const GOOD_STATUTE = path.join(SHARED_DIR, 'laws', 'lawrefbook', '行政法', '个人信息保护法(2021-08-20).md');
+/** A statute in LawRefBook Markdown (a fixture): 个人信息保护法 (2021), 74 articles. */
+export const GOOD_STATUTE = LAWREFBOOK_PIPL;
 
 export interface BrokenFolder {
   dir: string;

@@ -12,6 +12,7 @@ import type {
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { LspClient, startClient } from '../helpers/lspClient';
 import { parseMarkers } from '../helpers/markers';
+import { requireShared } from '../helpers/shared';
 import { Methods } from '../../protocol/requests';
 
 const PAPER = `# 数据要素政策研究
@@ -320,9 +321,10 @@ describe('language server: clients without pull diagnostics, other entry points,
 describe('language server: statute folders', function () {
   this.timeout(60000);
 
-  it('loads lexcite.corpora in the background, answering meanwhile, then resolves statute citations', async () => {
+  it('loads lexcite.corpora in the background, answering meanwhile, then resolves statute citations', async function () {
+    // A collection big enough (76 files) that the bulletin answers while it is still loading.
+    const laws = requireShared(this, 'laws');
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-server-cache-'));
-    const laws = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'laws');
     const client = await startClient({ pullDiagnostics: true, initializationOptions: { corpora: [laws], cacheDir: cache } });
     try {
       const uri = client.uri('law.md');

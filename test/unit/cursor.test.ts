@@ -10,9 +10,7 @@ import { Corpus } from '../../server/src/core/corpus';
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
 import { atCursor, completionAt, completionLabelsAt, hoverAt } from '../helpers/atCursor';
-import { DATA_DIR, SHARED_DIR } from '../helpers/corpus';
-
-const PIPL = path.join(SHARED_DIR, 'laws', 'lawrefbook', '行政法', '个人信息保护法(2021-08-20).md');
+import { DATA_DIR, LAWREFBOOK_PIPL as PIPL } from '../helpers/corpus';
 
 describe('hover and completion at a ‸ cursor', function () {
   this.timeout(60000);

@@ -4,17 +4,13 @@
  * deterministic and the same warm or cold, and applying a quick fix makes its diagnostic disappear.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, DocumentSymbol, Range, TextDocumentEdit } from 'vscode-languageserver-types';
 import { Corpus } from '../../server/src/core/corpus';
 import type { PaperDocument } from '../../server/src/core/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { LexciteSettings, resolveSettings } from '../../server/src/core/settings';
-import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
-import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { DATA_DIR, SHARED_DIR } from '../helpers/corpus';
+import { productCorpus } from '../helpers/corpus';
 import {
   Lines, adversarialDocuments, applyEdits, assertRange, check, citingPaperArbitrary, fuzzTimeout, interestingOffsets, linesOf, markdownArbitrary,
   positionAt, runs, snap, titled,
@@ -23,13 +19,9 @@ import {
 const URI = 'file:///fuzz/paper.md';
 let corpus: Corpus;
 
-/** The bulletin plus the shared statute collection when it is there (versions, 条/款/项 addressing). */
+/** The bulletin and the bundled statute book, as the product serves them (versions, 条/款/项 addressing). */
 function fuzzCorpus(): Corpus {
-  if (!corpus) {
-    const laws = path.join(SHARED_DIR, 'laws');
-    const statutes = fs.existsSync(laws) ? loadCollectionsNow([laws], undefined).documents : [];
-    corpus = new Corpus(loadCorpusFiles(DATA_DIR), statutes);
-  }
+  corpus ??= productCorpus();
   return corpus;
 }
 

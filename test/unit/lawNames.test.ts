@@ -4,62 +4,23 @@
  * another law or regulation there.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Corpus } from '../../server/src/core/corpus';
 import { LAW_NAMES } from '../../server/src/core/lawNames';
 import type { CorpusDocument } from '../../server/src/core/model';
 import { stripPrcPrefix, titleKeyWithoutPrc } from '../../server/src/core/normalize';
-import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
-
-const NATIONAL = path.join(SHARED_DIR, 'national-laws');
-const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'statutes-names');
+import { loadStatuteBook } from '../../server/src/node/statuteBook';
 
 /** Titles lawyers write without 中华人民共和国; the brief's list of forms that must name one law each. */
 const TITLES_WITHOUT_PRC = ['反不正当竞争法', '劳动合同法', '著作权法', '反垄断法', '行政处罚法', '反电信网络诈骗法', '个人信息保护法'];
 
-interface BookEntry { title: string; status: string; folder: string }
-
-/** The statute book's titles, read from each file's front matter (title, status). */
-function nationalBook(): BookEntry[] {
-  const entries: BookEntry[] = [];
-  for (const folder of fs.readdirSync(NATIONAL, { withFileTypes: true })) {
-    if (!folder.isDirectory()) continue;
-    for (const file of fs.readdirSync(path.join(NATIONAL, folder.name))) {
-      if (!file.endsWith('.md')) continue;
-      const head = fs.readFileSync(path.join(NATIONAL, folder.name, file), 'utf8').slice(0, 2000);
-      const title = /^title:\s*['"]?(.+?)['"]?\s*$/m.exec(head)?.[1];
-      const status = /^status:\s*(\S+)/m.exec(head)?.[1] ?? '';
-      if (title) entries.push({ title, status, folder: folder.name });
-    }
-  }
-  return entries;
-}
-
-function statuteDocument(entry: BookEntry, i: number): CorpusDocument {
-  return {
-    id: `national-${i}`, title: entry.title, kind: 'statute', issuers: [], authors: [], attachments: [],
-    location: { file: entry.folder, lines: [1, 1] }, provisions: [], aliases: [], pinyin: { full: '', initials: '' },
-    footnoteMarkers: [], notes: [], status: entry.status,
-  };
-}
-
 describe('law names: short names lawyers use', function () {
   this.timeout(60000);
-  const useNational = fs.existsSync(NATIONAL);
   let corpus: Corpus;
-  let book: BookEntry[];
+  let book: CorpusDocument[];
 
   before(() => {
-    if (useNational) {
-      book = nationalBook();
-      corpus = new Corpus(undefined, book.map(statuteDocument));
-    } else {
-      const documents = loadCollectionsNow([FIXTURES], undefined).documents;
-      book = documents.map((d) => ({ title: d.title, status: d.status ?? '有效', folder: '' }));
-      corpus = new Corpus(undefined, documents);
-    }
+    book = loadStatuteBook().documents;
+    corpus = new Corpus(undefined, book);
   });
 
   it('the table is well formed: every name once, every entry with a source note, no name its own law', () => {
@@ -71,11 +32,8 @@ describe('law names: short names lawyers use', function () {
     }
   });
 
-  it(`every name resolves to exactly one law of the statute book (${fs.existsSync(NATIONAL) ? 'national-laws' : 'fixtures'}), one in force`, () => {
-    const inBook = new Set(book.map((e) => titleKeyWithoutPrc(e.title)));
-    const checked = LAW_NAMES.filter((n) => useNational || inBook.has(titleKeyWithoutPrc(n.law)));
-    assert.ok(checked.length >= (useNational ? LAW_NAMES.length : 3), `${checked.length} names checked`);
-    for (const { name, law } of checked) {
+  it('every name resolves to exactly one law of the bundled statute book, one in force', () => {
+    for (const { name, law } of LAW_NAMES) {
       const documents = corpus.lookupTitle(name).map((e) => corpus.document(e.id)!);
       const titles = new Set(documents.map((d) => stripPrcPrefix(d.title)));
       assert.deepEqual([...titles], [law], `《${name}》 names ${[...titles].join('、') || 'nothing'}`);

@@ -15,7 +15,8 @@ import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { DATA_DIR, REPO_ROOT, SHARED_DIR, bulletinCorpus } from '../helpers/corpus';
+import { DATA_DIR, REPO_ROOT, bulletinCorpus } from '../helpers/corpus';
+import { requireShared } from '../helpers/shared';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'statutes-names');
 const settings = resolveSettings(undefined);
@@ -178,8 +179,7 @@ describe('names in papers: how real papers write the titles of laws', function (
     });
 
     it('every number the national statute book prints for its 司法解释 (**法释〔…〕N号**) is read as one 文号 in a paper', function () {
-      const folder = path.join(SHARED_DIR, 'national-laws', '司法解释');
-      if (!fs.existsSync(folder)) this.skip();
+      const folder = requireShared(this, 'national-laws/司法解释');
       const numbers = fs.readdirSync(folder).map((f) => /^\*\*([^*\n]*号)\*\*$/m.exec(fs.readFileSync(path.join(folder, f), 'utf8'))?.[1]).filter((n): n is string => n !== undefined);
       assert.ok(numbers.length > 500, `${numbers.length} numbers`);
       for (const number of numbers) assert.deepEqual(parsePaper(`根据${number}的规定`).docNumbers.map((n) => n.text), [number], number);

@@ -15,7 +15,7 @@ import { isNationalLawText } from '../../server/src/core/statutes/nationalLawsHe
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { importStatuteFolder } from '../../server/src/node/statuteFolder';
 import { lexcite } from '../helpers/cli';
-import { DATA_DIR, REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
+import { DATA_DIR, LAWREFBOOK_PIPL, REPO_ROOT } from '../helpers/corpus';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'national-laws');
 const CIVIL_CODE = path.join(FIXTURES, '法律', 'ff808081729d1efe01729d50b5c500bf.md');
@@ -165,12 +165,9 @@ describe('national statute book (国家法律法规数据库 Markdown)', functio
     const text = fs.readFileSync(CIVIL_CODE, 'utf8');
     assert.equal(isNationalLawText(text), true);
     assert.equal(isNationalLawText('---\ntitle: 个人信息保护法\npublish_date: 2021-08-20\n---\n# 个人信息保护法\n'), false);
-    const lawRefBook = path.join(SHARED_DIR, 'laws', 'lawrefbook', '行政法', '个人信息保护法(2021-08-20).md');
-    if (fs.existsSync(lawRefBook)) {
-      const parsed = parseStatuteText(lawRefBook, fs.readFileSync(lawRefBook, 'utf8'));
-      assert.equal(parsed.document?.officialId, undefined);
-      assert.equal(parsed.document?.provisions.filter((p) => p.kind === 'article').length, 74);
-    }
+    const parsed = parseStatuteText(LAWREFBOOK_PIPL, fs.readFileSync(LAWREFBOOK_PIPL, 'utf8'));
+    assert.equal(parsed.document?.officialId, undefined);
+    assert.equal(parsed.document?.provisions.filter((p) => p.kind === 'article').length, 74);
     assert.equal(parseStatuteText('x.json', '{}').document, undefined);
   });
 

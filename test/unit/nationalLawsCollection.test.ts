@@ -10,6 +10,7 @@ import { parseStatuteText } from '../../server/src/core/statutes';
 import type { ParsedStatute } from '../../server/src/core/statutes/markdown';
 import { listStatuteFiles } from '../../server/src/node/statuteFolder';
 import { SHARED_DIR } from '../helpers/corpus';
+import { requireShared } from '../helpers/shared';
 
 const COLLECTION = path.join(SHARED_DIR, 'national-laws');
 const CIVIL_CODE = path.join(COLLECTION, '法律', 'ff808081729d1efe01729d50b5c500bf.md');
@@ -30,10 +31,7 @@ describe('national statute book: the whole collection', function () {
   this.timeout(180000);
 
   before(function () {
-    if (!fs.existsSync(COLLECTION)) {
-      console.log(`      skipped: ${COLLECTION} is not there (the collection is not part of the repository)`);
-      this.skip();
-    }
+    requireShared(this, 'national-laws');
   });
 
   it('all files parse without an exception, one document each; counts and MB/s', () => {
@@ -69,7 +67,7 @@ describe('national statute book: the whole collection', function () {
   });
 
   it('parsing time grows linearly with the text (民法典 repeated 2 and 16 times)', function () {
-    if (!fs.existsSync(CIVIL_CODE)) this.skip();
+    requireShared(this, path.relative(SHARED_DIR, CIVIL_CODE));
     const text = fs.readFileSync(CIVIL_CODE, 'utf8');
     const bodyStart = text.indexOf('\n---\n', 4) + 5;
     const repeated = (n: number) => text.slice(0, bodyStart) + text.slice(bodyStart).repeat(n);

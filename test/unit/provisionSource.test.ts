@@ -17,9 +17,10 @@ import { resolveSettings } from '../../server/src/core/settings';
 import { ProvisionFault, documentFromSource, provisionsUnavailable } from '../../server/src/core/statutes/provisionSource';
 import { cacheDirectoryProblem, removeStaleTemporaries } from '../../server/src/node/cacheDirectory';
 import { isCacheProblem, loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { SHARED_DIR } from '../helpers/corpus';
+import { ANSVAR_GENAI, LAWREFBOOK_PIPL } from '../helpers/corpus';
 
-const LAWS = path.join(SHARED_DIR, 'laws', 'lawrefbook', '行政法');
+/** 个人信息保护法 and 数据安全法 in LawRefBook Markdown (fixtures). */
+const LAWS = path.dirname(LAWREFBOOK_PIPL);
 const PIPL = '个人信息保护法(2021-08-20).md';
 const DSL = '数据安全法(2021-06-10).md';
 const SETTINGS = resolveSettings({ paperDate: '2026-11-22' });
@@ -106,7 +107,7 @@ describe('the statute cache folder', function () {
     fs.writeFileSync(file, 'x');
     try {
       assert.match(cacheDirectoryProblem(path.join(file, 'cache'))!, /cannot be written|not a folder/);
-      const laws = path.join(SHARED_DIR, 'laws', 'lawrefbook', '宪法相关法');
+      const laws = LAWS;
       const started = Date.now();
       const load = loadCollectionsNow([laws], '/proc/self/lexcite-cache');
       assert.ok(Date.now() - started < 20000);
@@ -138,7 +139,7 @@ describe('the statute cache folder', function () {
     try {
       fs.copyFileSync(path.join(LAWS, PIPL), path.join(folder, PIPL));
       // A getter that throws stands for anything v8's serialiser rejects.
-      const seed = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'laws', 'ansvar-json', 'cac-genai-2023.json'), 'utf8'));
+      const seed = JSON.parse(fs.readFileSync(ANSVAR_GENAI, 'utf8'));
       fs.writeFileSync(path.join(folder, 'genai.json'), JSON.stringify({ ...seed, status: 'constructor' }));
       const load = loadCollectionsNow([folder], cache);
       assert.deepEqual(load.documents.map((d) => d.title).sort(), ['中华人民共和国个人信息保护法', '生成式人工智能服务管理暂行办法']);

@@ -14,19 +14,21 @@ import type { ProvisionFault } from '../../server/src/core/statutes/provisionSou
 import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../../server/src/node/statuteBook';
 import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';
 import { PACK_FORMAT, encodeDocument, readPackHeader, readPackIndex, writePack } from '../../server/src/node/statutePack';
-import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus';
+import { REPO_ROOT } from '../helpers/corpus';
+import { requireShared } from '../helpers/shared';
 import { recogniseCollection } from '../../scripts/build-statutes/sources';
 
+/** Fixtures of three shapes: LawRefBook Markdown, the national statute book's Markdown (刑法 2020), Ansvar JSON. */
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 const FILES = [
-  'laws/lawrefbook/行政法/个人信息保护法(2021-08-20).md',
-  'laws/lawrefbook/行政法/数据安全法(2021-06-10).md',
-  'laws/lawrefbook/刑法/刑法.md',
-  'laws/ansvar-json/cac-genai-2023.json',
-  'ministry-rules/国家互联网信息办公室/个人信息出境认证办法(2025-10-14).md',
+  'statutes-names/行政法/个人信息保护法(2021-08-20).md',
+  'statutes-names/行政法/数据安全法(2021-06-10).md',
+  'national-laws/法律/ff808181796a636a0179822a19640c92.md',
+  'ansvar-json/cac-genai-2023.json',
 ];
 
 function directParse(): CorpusDocument[] {
-  const parsed: ParsedStatute[] = FILES.map((rel) => parseStatuteFile(rel, fs.readFileSync(path.join(SHARED_DIR, rel), 'utf8')));
+  const parsed: ParsedStatute[] = FILES.map((rel) => parseStatuteFile(rel, fs.readFileSync(path.join(FIXTURES, rel), 'utf8')));
   return assembleCollection(parsed, []).documents;
 }
 
@@ -126,17 +128,21 @@ describe('the statute book', function () {
     assert.deepEqual(faults, []);
   });
 
-  it('build:statutes recognises each collection by its shape, in a curated copy or a checkout', () => {
-    assert.deepEqual(recogniseCollection(path.join(SHARED_DIR, 'national-laws')), { name: 'national-laws', root: path.join(SHARED_DIR, 'national-laws') });
-    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'ministry-rules'))?.name, 'ministry-rules');
-    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'laws'))?.name, 'cac-rules');
+  it('build:statutes recognises each curated collection of ../shared by its shape', function () {
+    const national = requireShared(this, 'national-laws');
+    assert.deepEqual(recogniseCollection(national), { name: 'national-laws', root: national });
+    assert.equal(recogniseCollection(requireShared(this, 'ministry-rules'))?.name, 'ministry-rules');
+    assert.equal(recogniseCollection(requireShared(this, 'laws'))?.name, 'cac-rules');
+    assert.equal(recogniseCollection(requireShared(this, 'sources')), undefined);
+  });
+
+  it('build:statutes recognises a checkout by its shape', () => {
     fs.mkdirSync(path.join(dir, 'content', '法律'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'content', '行政法规'));
     fs.mkdirSync(path.join(dir, 'content', '司法解释'));
     assert.deepEqual(recogniseCollection(dir), { name: 'national-laws', root: path.join(dir, 'content') });
     fs.mkdirSync(path.join(dir, 'other', '部门规章'), { recursive: true });
     assert.deepEqual(recogniseCollection(path.join(dir, 'other')), { name: 'ministry-rules', root: path.join(dir, 'other', '部门规章') });
-    assert.equal(recogniseCollection(path.join(SHARED_DIR, 'sources')), undefined);
   });
 
   it('the committed pack and manifest are what the sources build (npm run build:statutes -- --check)', function () {

@@ -1,5 +1,5 @@
 /**
- * Citing real statutes (../shared/laws) next to the bulletin: versions chosen by tag or by the paper's date,
+ * Citing real statutes (the bundled statute book) next to the bulletin, as the CLI and the server serve them: versions chosen by tag or by the paper's date,
  * renumbered articles warned about, diagnostics on 条/款/项/目, and the on-disk cache.
  */
 import * as assert from 'node:assert/strict';
@@ -14,11 +14,9 @@ import { makePaper } from '../../server/src/core/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { loadCollections, loadCollectionsNow } from '../../server/src/node/statuteCollections';
-import { DATA_DIR, SHARED_DIR } from '../helpers/corpus';
+import { LAWREFBOOK_FIXTURES, productCorpus } from '../helpers/corpus';
 
-const LAWS = path.join(SHARED_DIR, 'laws');
 let cacheDir: string;
 let corpus: Corpus;
 
@@ -32,12 +30,12 @@ function found(citation: string, date = '2026-11-22') {
   return result as Extract<typeof result, { status: 'found' }>;
 }
 
-describe('statutes: citing the shared collection', function () {
+describe('statutes: citing the bundled statute book', function () {
   this.timeout(60000);
 
   before(() => {
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-cache-'));
-    corpus = new Corpus(loadCorpusFiles(DATA_DIR), loadCollectionsNow([LAWS], cacheDir).documents);
+    corpus = productCorpus();
   });
 
   after(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
@@ -84,12 +82,12 @@ describe('statutes: citing the shared collection', function () {
       // Two months after the 2025 text took effect: the author may still have the 2016 one in mind.
       const [d] = check(text, '2026-03-01').filter((x) => x.code === 'statute.version-differs');
       assert.ok(d, 'statute.version-differs');
-      assert.match(d.message, /按本文日期（2026-03-01）适用2025年版，而2016年的第三十七条另有所指/);
+      assert.match(d.message, /按本文日期（2026-03-01）适用2025年修正，而2016年的第三十七条另有所指/);
       const fixes = (d.data as { fixes: { newText: string }[] }).fixes.map((f) => f.newText);
-      assert.deepEqual(fixes, ['（2025年版）', '（2016年）']);
+      assert.deepEqual(fixes, ['（2025年修正）', '（2016年）']);
       // Adopted (2025-10-28) but not yet in force: the paper may mean the coming text.
       const [pending] = check(text, '2025-12-01').filter((x) => x.code === 'statute.version-differs');
-      assert.match(pending.message, /适用2016年，而2025年版的第三十七条另有所指/);
+      assert.match(pending.message, /适用2016年，而2025年修正的第三十七条另有所指/);
       const tagged = '数据本地化见《网络安全法》（2016年）第三十七条。\n';
       assert.deepEqual(check(tagged, '2026-03-01').map((x) => x.code), []);
     });
@@ -104,7 +102,7 @@ describe('statutes: citing the shared collection', function () {
 
     it('an article only a later version has: error for the version in force, naming the version that has it', () => {
       const [d] = check('《网络安全法》第八十条\n', '2025-06-01').filter((x) => x.code === 'article.not-found');
-      assert.match(d.message, /《中华人民共和国网络安全法》（2016年）中没有第八十条；该版本的条目为第一条至第七十九条（2025年版有此条）/);
+      assert.match(d.message, /《中华人民共和国网络安全法》（2016年）中没有第八十条；该版本的条目为第一条至第七十九条（2025年修正有此条）/);
       assert.deepEqual(check('《网络安全法》第八十条\n', '2026-11-22').filter((x) => x.severity === 1), []);
     });
 
@@ -126,8 +124,9 @@ describe('statutes: citing the shared collection', function () {
       const text = [
         '《个人信息保护法》第七十五条规定了法律责任。',
         '《个人信息保护发》第十三条。',
-        '《个人信息保护法》第十三条第一款第（一）项规定，处理个人信息须“取得个人的书面同意”。',
-        '《个人信息保护法》第十三条第一款第（一）项规定，处理个人信息须“取得个人的同意”。',
+        // Quoted as the article's words (规定：“…”): held against its text.
+        '《个人信息保护法》第十三条第一款第（一）项规定：“取得个人的书面同意”。',
+        '《个人信息保护法》第十三条第一款第（一）项规定：“取得个人的同意”。',
       ].join('\n');
       const findings = check(text, '2026-11-22').filter((d) => d.severity! <= 2).map((d) => [d.range.start.line, d.code]);
       assert.deepEqual(findings, [[0, 'article.not-found'], [1, 'title.typo'], [2, 'quote.mismatch']]);
@@ -137,7 +136,7 @@ describe('statutes: citing the shared collection', function () {
   describe('the on-disk cache', () => {
     it('a second load reads every file from the cache; a changed file alone is parsed again', async () => {
       const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-laws-'));
-      fs.cpSync(path.join(LAWS, 'lawrefbook', '行政法'), path.join(copy, '行政法'), { recursive: true });
+      fs.cpSync(path.join(LAWREFBOOK_FIXTURES, '行政法'), path.join(copy, '行政法'), { recursive: true });
       const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-cache2-'));
       try {
         const first = loadCollectionsNow([copy], cache);

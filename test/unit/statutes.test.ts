@@ -14,8 +14,10 @@ import { parseAnsvarJson } from '../../server/src/core/statutes/ansvarJson';
 import { ParsedStatute, parseStatuteMarkdown } from '../../server/src/core/statutes/markdown';
 import { findSplitCodes, mergeSplitCode } from '../../server/src/core/statutes/merge';
 import { StatuteFolderImport, importStatuteFolder } from '../../server/src/node/statuteFolder';
+import { SHARED_DIR } from '../helpers/corpus';
+import { requireShared } from '../helpers/shared';
 
-const LAWS = path.resolve(__dirname, '../../../../shared/laws');
+const LAWS = path.join(SHARED_DIR, 'laws');
 
 interface ManifestRow {
   file: string;
@@ -78,7 +80,7 @@ describe('statute import from the shared collection', function () {
   };
 
   before(function () {
-    if (!fs.existsSync(path.join(LAWS, 'MANIFEST.tsv'))) this.skip();
+    requireShared(this, 'laws/MANIFEST.tsv');
     manifest = readManifest();
     for (const row of manifest) byFile.set(row.file, parseFile(row.file));
     imported = importStatuteFolder(LAWS);
