@@ -148,3 +148,15 @@ export async function startClient(options: ClientOptions = {}): Promise<LspClien
   await client.initialize();
   return client;
 }
+
+/** The LSP position (UTF-16) of `needle`'s character at `offsetInNeedle` in `text`. */
+export function positionOf(text: string, needle: string, offsetInNeedle = 1): { line: number; character: number } {
+  const offset = text.indexOf(needle) + offsetInNeedle;
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/** A hover's Markdown, or '' for none. */
+export function hoverText(hover: { contents: unknown } | null | undefined): string {
+  return hover ? (hover.contents as { value: string }).value : '';
+}

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
 import { REPO_ROOT } from '../helpers/corpus';
 import { DATA_FAULTS, GOOD_STATUTE, brokenData, brokenStatuteFolder, readOnlyCopy, removeFolder, snapshot } from '../helpers/faultFixtures';
-import { LspClient, startClient } from '../helpers/lspClient';
+import { LspClient, hoverText, positionOf, startClient } from '../helpers/lspClient';
 import { Methods } from '../../protocol/requests';
 
 const MESSAGE_ERROR = 1;
@@ -24,16 +24,6 @@ function logs(client: LspClient, type?: number): string[] {
   return client.notifications
     .filter((n) => n.method === 'window/logMessage' && (type === undefined || (n.params as { type: number }).type === type))
     .map((n) => (n.params as { message: string }).message);
-}
-
-function positionOf(text: string, needle: string, offsetInNeedle = 1) {
-  const offset = text.indexOf(needle) + offsetInNeedle;
-  const lines = text.slice(0, offset).split('\n');
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
-}
-
-function hoverText(hover: Hover | null): string {
-  return hover ? (hover.contents as { value: string }).value : '';
 }
 
 /** Waits until the server says it is ready and no statute folder is loading. */

@@ -11,23 +11,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { largeStatuteMarkdown } from '../helpers/largeStatute';
-import { LspClient, startClient } from '../helpers/lspClient';
+import { LspClient, hoverText, positionOf, startClient } from '../helpers/lspClient';
 
 const MESSAGE_ERROR = 1;
 const MESSAGE_WARNING = 2;
 
 function statute(title: string, body: string, header = '2020年1月1日 第十三届全国人民代表大会常务委员会第十五次会议通过'): string {
   return `# ${title}\n\n${header}\n\n<!-- INFO END -->\n\n${body}\n`;
-}
-
-function positionOf(text: string, needle: string, offsetInNeedle = 1) {
-  const offset = text.indexOf(needle) + offsetInNeedle;
-  const lines = text.slice(0, offset).split('\n');
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
-}
-
-function hoverText(hover: Hover | null): string {
-  return hover ? (hover.contents as { value: string }).value : '';
 }
 
 function errorLogs(client: LspClient): string[] {
