@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { CorpusDocument } from '../../server/src/core/model';
 import { StatuteBook, loadStatuteBook } from '../../server/src/node/statuteBook';
+import type { Corpus } from '../../server/src/core/corpus';
+import { productCorpus } from '../helpers/corpus';
 
 describe('the bundled statute book: pinned facts', function () {
   this.timeout(60000);
@@ -39,5 +41,26 @@ describe('the bundled statute book: pinned facts', function () {
       ['2016-11-07', '2017-06-01', '已修改', '法律'],
       ['2025-10-28', '2026-01-01', '有效', '法律'],
     ]);
+  });
+});
+
+describe('search at the whole statute book', function () {
+  this.timeout(60000);
+  let corpus: Corpus;
+
+  before(() => {
+    corpus = productCorpus();
+  });
+
+  const top = (query: string) => corpus.search.search(query, { limit: 3 }).map((hit) => hit.entry.title);
+
+  it('an abbreviation’s initials in order still find the law (gbf → 个人信息保护法)', () => {
+    assert.equal(top('gbf')[0], '中华人民共和国个人信息保护法');
+    assert.equal(top('sjaqf')[0], '中华人民共和国数据安全法');
+  });
+
+  it('Latin nonsense finds nothing: in a long title’s initials almost any letters occur in order', () => {
+    assert.deepEqual(top('zzzzzzzz'), []);
+    assert.deepEqual(top('zzqqxxjj'), []);
   });
 });

@@ -64,6 +64,9 @@ export function authorityOf(kind: DocumentKind | 'record' | 'journal' | 'cited',
 /** Keys scored exactly per query; the prefilter picks them from any corpus size. */
 const SCORED_KEYS = 120;
 
+/** How much longer than an abbreviation the initials of the title it abbreviates may be (gbf: grxxbhf). */
+const MAX_ABBREVIATION_STRETCH = 4;
+
 export class SearchIndex {
   /** Every (entry, key) pair: the unit the character prefilter counts over. */
   private readonly pairEntry: Int32Array;
@@ -233,10 +236,11 @@ export class SearchIndex {
         if (this.initialHits[r] === pairs.size && row.text.includes(q)) offer(row.entry, row.key, 0.7 + 0.1 * (q.length / row.text.length));
         this.initialHits[r] = 0;
       }
-      // Initials in order with gaps, starting with the title's first (gbf for 个人信息保护法 is grxxbhf).
+      // Initials in order with gaps, starting with the title's first (gbf for 个人信息保护法 is grxxbhf) — in titles
+      // at most a few times the query's length: in a long title's initials almost any letters occur in order.
       for (const r of this.initialsByFirst.get(q[0]) ?? []) {
         const row = this.initialsTable[r];
-        if (!row.text.includes(q) && isSubsequence(q, row.text)) offer(row.entry, row.key, 0.5 + 0.2 * (q.length / row.text.length));
+        if (row.text.length <= q.length * MAX_ABBREVIATION_STRETCH && !row.text.includes(q) && isSubsequence(q, row.text)) offer(row.entry, row.key, 0.5 + 0.2 * (q.length / row.text.length));
       }
     }
     // Latin titles (GenAI, DeepSeek) and Latin author names.
