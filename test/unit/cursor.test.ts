@@ -41,6 +41,10 @@ describe('hover and completion at a ‸ cursor', function () {
     assert.equal(hoverAt('依据‸上述规定。', { corpus: statutes }), undefined);
   });
 
+  it('the pointer on the 第 right after 》 hovers the article, not the title', () => {
+    assert.match(hoverAt('《个人信息保护法》‸第十三条', { corpus: statutes })!, /第十三条\*\*/);
+  });
+
   it('completes article numbers of the cited statute', () => {
     const items = completionAt('《个人信息保护法》第十‸', { corpus: statutes });
     assert.deepEqual(items.map((i) => [i.label, i.detail]), [['第10条', '第十条']]);
