@@ -28,7 +28,7 @@ const BANS = {
   lspFromCli: { regex: reaching('lsp', 'client'), message: 'The CLI must not depend on the LSP server (only `lexcite lsp` starts it, lazily, in cli/main.ts).' },
   serverFromClient: { regex: '(?:^|/)(?:server|core)(?:/|$)', message: 'The client has no citation logic: ask the server (types come from protocol/).' },
   coreInside: { regex: '^\\.{1,2}/(?:.*/)?core/(?!index$).+$', message: 'Enter the citation core through core/index.ts (import from its folder): export there what this layer needs.' },
-  coreInsideFromNode: { regex: '^\\.{1,2}/(?:.*/)?core/(?!(?:index|model|corpus|normalize|statutes(?:/[^/]+)?)$).+$', message: 'node/ may reach the core\'s model, corpus, normalize and statutes/ importers; anything else through core/index.ts.' },
+  coreInsideFromNode: { regex: '^\\.{1,2}/(?:.*/)?core/(?!(?:index|corpus/model|corpus/corpus|text/normalize|statutes(?:/[^/]+)?)$).+$', message: 'node/ may reach the core\'s model, corpus, normalize and statutes/ importers; anything else through core/index.ts.' },
   anyFromProtocol: { regex: '^(?!\\./)', message: 'protocol/ is the contract both sides import: it imports nothing of either side.' },
 };
 

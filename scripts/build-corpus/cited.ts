@@ -3,11 +3,11 @@
  * journals, reports, standards), with the forms it is written in, where it is cited, the jurisdiction word in
  * front of it, and the short names the texts define for it (以下简称《报告》).
  */
-import type { Alias, BibRecord, CitationSite, CitedInstrument, CitedKind, CorpusDocument } from '../../server/src/core/model';
-import { FOREIGN_JURISDICTIONS } from '../../server/src/core/jurisdictions';
-import { collapseNumberSpaces, titleKeyWithoutPrc } from '../../server/src/core/normalize';
+import type { Alias, BibRecord, CitationSite, CitedInstrument, CitedKind, CorpusDocument } from '../../server/src/core/corpus/model';
+import { FOREIGN_JURISDICTIONS } from '../../server/src/core/corpus/jurisdictions';
+import { collapseNumberSpaces, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
 import { SourceFile } from './sourceText';
-import { stableId } from '../../server/src/core/stableId';
+import { stableId } from '../../server/src/core/text/stableId';
 
 /** A file's text lines joined the way they read, with the line each character came from. */
 export interface FlatText {

@@ -3,7 +3,7 @@
  * article and two untitled pieces) and the CAICT report (004: Markdown from PDF, one paragraph a line,
  * footnotes in several broken encodings).
  */
-import type { CorpusDocument, DocumentKind, FootnoteMarker, Provision } from '../../server/src/core/model';
+import type { CorpusDocument, DocumentKind, FootnoteMarker, Provision } from '../../server/src/core/corpus/model';
 import { SourceFile, SourceLine, endsSentence, joinMetadata, joinWrapped, textLines } from './sourceText';
 import { buildProvisions, captionOf, matchMarker, splitBlocks } from './structure';
 import { titleFromLines } from './documents';

@@ -2,9 +2,9 @@
  * Builds the bulletin's documents from their manifest boundaries: header fields (原载, 文号, addressees,
  * authors), the provision tree and the signature (issuers and date) are all read from the source lines.
  */
-import type { Author, CorpusDocument, DocumentKind, FootnoteMarker, Provision } from '../../server/src/core/model';
-import { parseDocNumber } from '../../server/src/core/docNumber';
-import { collapseNumberSpaces, titleKey } from '../../server/src/core/normalize';
+import type { Author, CorpusDocument, DocumentKind, FootnoteMarker, Provision } from '../../server/src/core/corpus/model';
+import { parseDocNumber } from '../../server/src/core/text/docNumber';
+import { collapseNumberSpaces, titleKey } from '../../server/src/core/text/normalize';
 import {
   SourceFile, SourceLine, displayWidth, endsSentence, findDateInText, joinMetadata, joinWrapped, parsePrintedDate,
   textLines, SHORT_LINE_WIDTH,

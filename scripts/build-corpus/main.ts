@@ -6,10 +6,10 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SCHEMA_VERSION } from '../../server/src/core/model';
-import type { Alias, BibRecord, CitedInstrument, CorpusDocument } from '../../server/src/core/model';
-import { hasPrcPrefix, removeSpaces, stripPrcPrefix } from '../../server/src/core/normalize';
-import { pinyinOf } from '../../server/src/core/pinyin';
+import { SCHEMA_VERSION } from '../../server/src/core/corpus/model';
+import type { Alias, BibRecord, CitedInstrument, CorpusDocument } from '../../server/src/core/corpus/model';
+import { hasPrcPrefix, removeSpaces, stripPrcPrefix } from '../../server/src/core/text/normalize';
+import { pinyinOf } from '../../server/src/core/text/pinyin';
 import { collectCited, flatten } from './cited';
 import { buildCompanion, CompanionEntry } from './companions';
 import { BulletinEntry, buildBulletinDocument } from './documents';

@@ -3,7 +3,7 @@
  * “N. 题名（作者）”, a 来源 line (Chinese journal with year and issue, or an English journal with Vol./Issue),
  * then the summary.
  */
-import type { BibRecord } from '../../server/src/core/model';
+import type { BibRecord } from '../../server/src/core/corpus/model';
 import { SourceFile, SourceLine, joinMetadata, joinWrapped, textLines } from './sourceText';
 
 const ENTRY = /^(\d{1,2})\.\s*(.*)$/;

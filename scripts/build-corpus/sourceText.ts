@@ -4,7 +4,7 @@
  * The bulletin is a PDF extraction: a hard wrap every ~20 characters, blank lines that carry no meaning, a
  * leading space at each page start, a few surviving page headers and page numbers, and runs of URL-only lines.
  */
-import { collapseNumberSpaces } from '../../server/src/core/normalize';
+import { collapseNumberSpaces } from '../../server/src/core/text/normalize';
 
 export interface SourceLine {
   /** 1-based line number. */

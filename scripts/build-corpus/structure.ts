@@ -5,8 +5,8 @@
  * expects, or where the previous paragraph ended. Normative documents fold unnumbered paragraphs into the unit
  * they follow; prose (news, commentary, papers) keeps them as paragraph units under the current heading.
  */
-import type { Provision, UnitKind } from '../../server/src/core/model';
-import { parseChineseNumeral } from '../../server/src/core/numerals';
+import type { Provision, UnitKind } from '../../server/src/core/corpus/model';
+import { parseChineseNumeral } from '../../server/src/core/text/numerals';
 import { PARAGRAPH_END_WIDTH, SourceLine, SHORT_LINE_WIDTH, displayWidth, endsSentence, joinWrapped } from './sourceText';
 
 export type MarkerKind = 'part' | 'item' | 'point';

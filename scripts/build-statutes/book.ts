@@ -4,7 +4,7 @@
  * kept once), each document encoded for the pack. Locations are `<collection>/<path in it>`, so the pack does not
  * depend on where the sources were read.
  */
-import type { CorpusDocument } from '../../server/src/core/model';
+import type { CorpusDocument } from '../../server/src/core/corpus/model';
 import type { ImportProblem, ParsedStatute } from '../../server/src/core/statutes/markdown';
 import type { DocumentMetadata } from '../../server/src/core/statutes/provisionSource';
 import { assembleCollection, isFault, parseStatuteFile } from '../../server/src/node/statuteFolder';

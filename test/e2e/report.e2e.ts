@@ -12,10 +12,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium } from 'playwright-core';
-import { Corpus } from '../../server/src/core/corpus';
-import { makePaper } from '../../server/src/core/paperCache';
-import { buildReport } from '../../server/src/core/report';
-import { renderReports } from '../../server/src/core/reportFormats';
+import { Corpus } from '../../server/src/core/corpus/corpus';
+import { makePaper } from '../../server/src/core/paper/paperCache';
+import { buildReport } from '../../server/src/core/features/report';
+import { renderReports } from '../../server/src/core/features/reportFormats';
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

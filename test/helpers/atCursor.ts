@@ -4,8 +4,8 @@
  * legal papers; a fixture without exactly one fails loudly.
  */
 import type { CompletionItem, Hover, Position } from 'vscode-languageserver-types';
-import type { Corpus } from '../../server/src/core/corpus';
-import { LineIndex } from '../../server/src/core/lineIndex';
+import type { Corpus } from '../../server/src/core/corpus/corpus';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { CitationService } from '../../server/src/core/service';
 import { RawSettings, resolveSettings } from '../../server/src/core/settings';
 import { bulletinCorpus } from './corpus';

@@ -1,6 +1,6 @@
 /** The real bulletin corpus and the bundled statute book, loaded once for all tests. */
 import * as path from 'path';
-import { Corpus } from '../../server/src/core/corpus';
+import { Corpus } from '../../server/src/core/corpus/corpus';
 import { assembleCorpus, loadBundledStatutes } from '../../server/src/node/corpusAssembly';
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 

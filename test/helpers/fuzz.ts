@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Corpus } from '../../server/src/core/corpus';
+import type { Corpus } from '../../server/src/core/corpus/corpus';
 
 /** The seed of every property; LEXCITE_FUZZ_SEED replays another one. */
 export const FUZZ_SEED = envInt('LEXCITE_FUZZ_SEED') ?? 20251122;

@@ -2,7 +2,7 @@
  * A statute in the LawRefBook Markdown format of about the size asked for: chapters of articles, each with
  * several 款 and 项, as the real collections have them. For the parser's scaling tests and bench.
  */
-import { toChineseNumeral } from '../../server/src/core/numerals';
+import { toChineseNumeral } from '../../server/src/core/text/numerals';
 
 export function largeStatuteMarkdown(bytes: number, title = '超大测试法'): string {
   const parts: string[] = [`# ${title}`, '', '2020年1月1日 第十三届全国人民代表大会常务委员会第十五次会议通过', '', '<!-- INFO END -->', ''];

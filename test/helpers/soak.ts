@@ -3,7 +3,7 @@
  * references, 文号, footnote references and definitions, 以下简称, quotations) and deletions into a real paper,
  * each placed at a random offset that does not split a surrogate pair. Deterministic for a seed.
  */
-import type { Corpus } from '../../server/src/core/corpus';
+import type { Corpus } from '../../server/src/core/corpus/corpus';
 import { corpusVocabulary, snap } from './fuzz';
 
 /** LEXCITE_SOAK_EDITS=N edits instead of the short run's 300 (≥ 5000 for the long run). */

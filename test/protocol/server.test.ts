@@ -9,7 +9,7 @@ import * as path from 'path';
 import type {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../server/src/core/lineIndex';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { LspClient, startClient } from '../helpers/lspClient';
 import { parseMarkers } from '../helpers/markers';
 import { requireShared } from '../helpers/shared';

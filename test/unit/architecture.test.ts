@@ -66,9 +66,9 @@ const PROBES: Probe[] = [
   { folder: 'server/src/cli/deep', source: `import * as m from '../../core/statutes/markdown';`, rule: forbidden },
   { folder: 'server/src/cli/deep', source: `const m = () => import('../../core/limits');`, rule: forbiddenSyntax },
   { folder: 'bench/deep', source: `import * as m from '../../server/src/core';` },
-  { folder: 'bench/deep', source: `import * as m from '../../server/src/core/diagnostics';`, rule: forbidden },
+  { folder: 'bench/deep', source: `import * as m from '../../server/src/core/checks/diagnostics';`, rule: forbidden },
   // node/ hands data to the core: it may reach the model, the corpus and the statute importers, not the rest.
-  { folder: 'server/src/node/deep', source: `import * as m from '../../core/model';` },
+  { folder: 'server/src/node/deep', source: `import * as m from '../../core/corpus/model';` },
   { folder: 'server/src/node/deep', source: `import * as m from '../../core/statutes/provisionSource';` },
   { folder: 'server/src/node/deep', source: `import * as m from '../../core';` },
   { folder: 'server/src/node/deep', source: `import * as m from '../../core/service';`, rule: forbidden },
@@ -76,7 +76,7 @@ const PROBES: Probe[] = [
   // The client sees the contract, never the server's code; the contract sees nothing.
   { folder: 'client/src/deep', source: `import * as m from '../../../server/src/core/parser';`, rule: forbidden },
   { folder: 'client/src/deep', source: `import * as m from '../../../protocol/requests';` },
-  { folder: 'protocol/deep', source: `import * as m from '../../server/src/core/model';`, rule: forbidden },
+  { folder: 'protocol/deep', source: `import * as m from '../../server/src/core/corpus/model';`, rule: forbidden },
   { folder: 'protocol/deep', source: `import type * as m from 'vscode-languageserver-types';`, rule: forbidden },
 ];
 

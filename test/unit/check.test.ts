@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { checkPaper, CheckOptions, DiagnosticData } from '../../server/src/core/diagnostics';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import { makePaper } from '../../server/src/core/paperCache';
+import { checkPaper, CheckOptions, DiagnosticData } from '../../server/src/core/checks/diagnostics';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
+import { makePaper } from '../../server/src/core/paper/paperCache';
 import { bulletinCorpus, REPO_ROOT } from '../helpers/corpus';
 import { parseMarkers } from '../helpers/markers';
 

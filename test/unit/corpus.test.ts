@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CorpusDocument, Provision } from '../../server/src/core/model';
-import { pinyinOf } from '../../server/src/core/pinyin';
+import type { CorpusDocument, Provision } from '../../server/src/core/corpus/model';
+import { pinyinOf } from '../../server/src/core/text/pinyin';
 import { buildCorpus } from '../../scripts/build-corpus/main';
 import { DATA_DIR, bulletinCorpus } from '../helpers/corpus';
 

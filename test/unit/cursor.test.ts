@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Corpus } from '../../server/src/core/corpus';
+import { Corpus } from '../../server/src/core/corpus/corpus';
 import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { loadCollectionsNow } from '../../server/src/node/statuteCollections';
 import { atCursor, completionAt, completionLabelsAt, hoverAt } from '../helpers/atCursor';

@@ -1,13 +1,13 @@
 /**
- * One vocabulary of diagnostics: the table in core/diagnosticCodes.ts is what package.json's settings schema
+ * One vocabulary of diagnostics: the table in core/checks/diagnosticCodes.ts is what package.json's settings schema
  * offers and what README's Diagnostics table documents, code for code and level for level.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Finding } from '../../server/src/core/checks/context';
-import { DIAGNOSTIC_TABLE } from '../../server/src/core/diagnosticCodes';
-import { t } from '../../server/src/core/messages';
+import { DIAGNOSTIC_TABLE } from '../../server/src/core/checks/diagnosticCodes';
+import { t } from '../../server/src/core/text/messages';
 import { REPO_ROOT } from '../helpers/corpus';
 
 const tableLevels = new Map(Object.entries(DIAGNOSTIC_TABLE).map(([code, info]) => [code, info.level as string]));

@@ -5,12 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { checkPaper, CheckOptions, DiagnosticData } from '../../server/src/core/diagnostics';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import { makePaper } from '../../server/src/core/paperCache';
+import { checkPaper, CheckOptions, DiagnosticData } from '../../server/src/core/checks/diagnostics';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
+import { makePaper } from '../../server/src/core/paper/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
-import { houseStyle } from '../../server/src/core/styles';
+import { houseStyle } from '../../server/src/core/text/styles';
 import { bulletinCorpus, REPO_ROOT } from '../helpers/corpus';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'papers');

@@ -4,13 +4,13 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatDocNumber, parseDocNumber } from '../../server/src/core/docNumber';
-import { BlockParseCache } from '../../server/src/core/incremental';
-import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/normalize';
-import { parseArabic, parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/numerals';
-import { ParsedPaper, parsePaper } from '../../server/src/core/parser';
-import { editDistance, resolveTitle } from '../../server/src/core/resolver';
-import { lookupCitation } from '../../server/src/core/lookup';
+import { formatDocNumber, parseDocNumber } from '../../server/src/core/text/docNumber';
+import { BlockParseCache } from '../../server/src/core/paper/incremental';
+import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
+import { parseArabic, parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/text/numerals';
+import { ParsedPaper, parsePaper } from '../../server/src/core/paper/parser';
+import { editDistance, resolveTitle } from '../../server/src/core/corpus/resolver';
+import { lookupCitation } from '../../server/src/core/features/lookup';
 import { bulletinCorpus } from '../helpers/corpus';
 import { adversarialDocuments, check, fuzzTimeout, markdownArbitrary, runs, titled } from '../helpers/fuzz';
 

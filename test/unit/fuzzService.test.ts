@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, DocumentSymbol, Range, TextDocumentEdit } from 'vscode-languageserver-types';
-import { Corpus } from '../../server/src/core/corpus';
-import type { PaperDocument } from '../../server/src/core/paperCache';
+import { Corpus } from '../../server/src/core/corpus/corpus';
+import type { PaperDocument } from '../../server/src/core/paper/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { LexciteSettings, resolveSettings } from '../../server/src/core/settings';
 import { productCorpus } from '../helpers/corpus';

@@ -1,8 +1,8 @@
 /**
- * One set of kind labels (core/cards.ts kindLabel) for the CLI, hover and completion.
+ * One set of kind labels (core/features/cards.ts kindLabel) for the CLI, hover and completion.
  */
 import * as assert from 'node:assert/strict';
-import { kindLabel } from '../../server/src/core/cards';
+import { kindLabel } from '../../server/src/core/features/cards';
 import { hoverAt } from '../helpers/atCursor';
 import { lexcite } from '../helpers/cli';
 

@@ -1,13 +1,13 @@
 /**
- * The short names lawyers write (core/lawNames.ts): each resolves to exactly one law of the national statute
+ * The short names lawyers write (core/corpus/lawNames.ts): each resolves to exactly one law of the national statute
  * book (/work/shared/national-laws when present, else the fixture laws), and none is itself the title of
  * another law or regulation there.
  */
 import * as assert from 'node:assert/strict';
-import { Corpus } from '../../server/src/core/corpus';
-import { LAW_NAMES } from '../../server/src/core/lawNames';
-import type { CorpusDocument } from '../../server/src/core/model';
-import { stripPrcPrefix, titleKeyWithoutPrc } from '../../server/src/core/normalize';
+import { Corpus } from '../../server/src/core/corpus/corpus';
+import { LAW_NAMES } from '../../server/src/core/corpus/lawNames';
+import type { CorpusDocument } from '../../server/src/core/corpus/model';
+import { stripPrcPrefix, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
 import { loadStatuteBook } from '../../server/src/node/statuteBook';
 
 /** Titles lawyers write without 中华人民共和国; the brief's list of forms that must name one law each. */

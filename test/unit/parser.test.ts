@@ -2,10 +2,10 @@
  * The citation parser on realistic paper snippets. Ranges are marked inline with {[ … ]}; offsets are UTF-16.
  */
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import { parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/numerals';
-import { parseDocNumber } from '../../server/src/core/docNumber';
-import { parsePaper } from '../../server/src/core/parser';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
+import { parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/text/numerals';
+import { parseDocNumber } from '../../server/src/core/text/docNumber';
+import { parsePaper } from '../../server/src/core/paper/parser';
 import { parseMarkers } from '../helpers/markers';
 
 function titlesIn(fixture: string) {

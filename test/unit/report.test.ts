@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run } from '../../server/src/cli/main';
 import { Capture } from '../helpers/cli';
-import { makePaper } from '../../server/src/core/paperCache';
-import { buildReport, CitationReport } from '../../server/src/core/report';
-import { renderReports } from '../../server/src/core/reportFormats';
+import { makePaper } from '../../server/src/core/paper/paperCache';
+import { buildReport, CitationReport } from '../../server/src/core/features/report';
+import { renderReports } from '../../server/src/core/features/reportFormats';
 import { bulletinCorpus, REPO_ROOT } from '../helpers/corpus';
 
 function reportOf(relative: string, locale: 'zh-cn' | 'en' = 'zh-cn'): CitationReport {

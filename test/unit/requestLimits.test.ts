@@ -4,8 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { makePaper } from '../../server/src/core/paperCache';
-import { ReportCancelled, buildReport } from '../../server/src/core/report';
+import { makePaper } from '../../server/src/core/paper/paperCache';
+import { ReportCancelled, buildReport } from '../../server/src/core/features/report';
 import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
 import { bulletinCorpus } from '../helpers/corpus';

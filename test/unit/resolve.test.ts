@@ -3,7 +3,7 @@
  * not exist fails and says what does.
  */
 import * as assert from 'node:assert/strict';
-import { lookupCitation, LookupResult } from '../../server/src/core/lookup';
+import { lookupCitation, LookupResult } from '../../server/src/core/features/lookup';
 import { bulletinCorpus } from '../helpers/corpus';
 
 function found(citation: string): Extract<LookupResult, { status: 'found' }> {

@@ -3,9 +3,9 @@
  * which loses or changes them fails here instead of in a paper.
  */
 import * as assert from 'node:assert/strict';
-import type { CorpusDocument } from '../../server/src/core/model';
+import type { CorpusDocument } from '../../server/src/core/corpus/model';
 import { StatuteBook, loadStatuteBook } from '../../server/src/node/statuteBook';
-import type { Corpus } from '../../server/src/core/corpus';
+import type { Corpus } from '../../server/src/core/corpus/corpus';
 import { productCorpus } from '../helpers/corpus';
 
 describe('the bundled statute book: pinned facts', function () {

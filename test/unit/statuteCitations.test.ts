@@ -7,13 +7,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { Corpus } from '../../server/src/core/corpus';
-import { checkPaper } from '../../server/src/core/diagnostics';
-import { lookupCitation } from '../../server/src/core/lookup';
-import { makePaper } from '../../server/src/core/paperCache';
+import { Corpus } from '../../server/src/core/corpus/corpus';
+import { checkPaper } from '../../server/src/core/checks/diagnostics';
+import { lookupCitation } from '../../server/src/core/features/lookup';
+import { makePaper } from '../../server/src/core/paper/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
-import { LineIndex } from '../../server/src/core/lineIndex';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { loadCollections, loadCollectionsNow } from '../../server/src/node/statuteCollections';
 import { LAWREFBOOK_FIXTURES, productCorpus } from '../helpers/corpus';
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { houseStyle, isStyleName } from '../../server/src/core/styles';
+import { houseStyle, isStyleName } from '../../server/src/core/text/styles';
 import { isIsoDate, resolveSettings } from '../../server/src/core/settings';
 import { parseAnsvarJson } from '../../server/src/core/statutes/ansvarJson';
 import { LINES_PER_STEP, parseStatuteMarkdown, parseStatuteMarkdownSteps } from '../../server/src/core/statutes/markdown';

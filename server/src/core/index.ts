@@ -9,43 +9,43 @@
 
 // The façade: one service per corpus answers every feature for a document, and the settings it runs with.
 export { CitationService } from './service';
-export type { PaperDocument } from './paperCache';
+export type { PaperDocument } from './paper/paperCache';
 export { resolveSettings, isIsoDate } from './settings';
 export type { LexciteSettings, RawSettings } from './settings';
-export { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './limits';
+export { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './paper/limits';
 
 // The corpus and its data model.
-export { Corpus } from './corpus';
-export type { CorpusDocument, CorpusFiles } from './model';
+export { Corpus } from './corpus/corpus';
+export type { CorpusDocument, CorpusFiles } from './corpus/model';
 export type { ImportProblem } from './statutes/markdown';
 
 // Messages and house styles.
-export { normalizeLocale, t } from './messages';
-export type { Locale, MessageKey } from './messages';
-export { DEFAULT_STYLE_NAME, HOUSE_STYLES, houseStyle, formatDocumentCitation, formatPaperReference } from './styles';
+export { normalizeLocale, t } from './text/messages';
+export type { Locale, MessageKey } from './text/messages';
+export { DEFAULT_STYLE_NAME, HOUSE_STYLES, houseStyle, formatDocumentCitation, formatPaperReference } from './text/styles';
 
 // Lookup, search and statute versions (the CLI's lookup and search).
-export { lookupCitation } from './lookup';
-export type { LookupResult } from './lookup';
-export type { SearchEntry, SearchHit, SearchStrategy } from './search';
-export { chooseVersion, isVersionSet, todayIso } from './versions';
+export { lookupCitation } from './features/lookup';
+export type { LookupResult } from './features/lookup';
+export type { SearchEntry, SearchHit, SearchStrategy } from './corpus/search';
+export { chooseVersion, isVersionSet, todayIso } from './corpus/versions';
 
 // Reports.
-export { ReportCancelled } from './report';
-export type { CitationReport } from './report';
-export { renderReports } from './reportFormats';
-export type { ReportFormat } from './reportFormats';
+export { ReportCancelled } from './features/report';
+export type { CitationReport } from './features/report';
+export { renderReports } from './features/reportFormats';
+export type { ReportFormat } from './features/reportFormats';
 
 // What the server's custom requests show of an item: cards, the citation under the cursor, virtual documents.
-export { itemCard, itemDetail, itemPreviewLine, kindLabel } from './cards';
-export { documentForTitle, elementAt } from './citationAt';
-export { virtualUri } from './virtualDocuments';
+export { itemCard, itemDetail, itemPreviewLine, kindLabel } from './features/cards';
+export { documentForTitle, elementAt } from './corpus/citationAt';
+export { virtualUri } from './features/virtualDocuments';
 
 // The pipeline's stages on their own, which the benchmarks time one by one.
-export { checkPaper } from './diagnostics';
-export { makePaper } from './paperCache';
-export { parsePaper } from './parser';
-export { LineIndex } from './lineIndex';
-export { titleKeyWithoutPrc } from './normalize';
-export { toChineseNumeral } from './numerals';
+export { checkPaper } from './checks/diagnostics';
+export { makePaper } from './paper/paperCache';
+export { parsePaper } from './paper/parser';
+export { LineIndex } from './paper/lineIndex';
+export { titleKeyWithoutPrc } from './text/normalize';
+export { toChineseNumeral } from './text/numerals';
 export { parseStatuteMarkdown } from './statutes/markdown';

@@ -9,23 +9,23 @@
 import type {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
 } from 'vscode-languageserver-types';
-import { provideCodeActions } from './codeActions';
-import { provideCompletion, resolveCompletionItem } from './completion';
-import type { Corpus } from './corpus';
-import { provideDefinition } from './definition';
-import { checkPaper, CheckOptions } from './diagnostics';
-import { provideHover } from './hover';
-import { lookupCitation, LookupResult } from './lookup';
-import { CitationReport, reportSteps } from './report';
-import { ReportFormat, renderReports } from './reportFormats';
-import { Paper, PaperCache, PaperDocument, makePaper } from './paperCache';
-import { DEFAULT_MAX_PAPER_SIZE, cutForSize, mapRanges, windowAround } from './limits';
-import { LineIndex } from './lineIndex';
-import { provideDocumentHighlights, provideReferences } from './references';
+import { provideCodeActions } from './features/codeActions';
+import { provideCompletion, resolveCompletionItem } from './features/completion';
+import type { Corpus } from './corpus/corpus';
+import { provideDefinition } from './features/definition';
+import { checkPaper, CheckOptions } from './checks/diagnostics';
+import { provideHover } from './features/hover';
+import { lookupCitation, LookupResult } from './features/lookup';
+import { CitationReport, reportSteps } from './features/report';
+import { ReportFormat, renderReports } from './features/reportFormats';
+import { Paper, PaperCache, PaperDocument, makePaper } from './paper/paperCache';
+import { DEFAULT_MAX_PAPER_SIZE, cutForSize, mapRanges, windowAround } from './paper/limits';
+import { LineIndex } from './paper/lineIndex';
+import { provideDocumentHighlights, provideReferences } from './features/references';
 import type { LexciteSettings } from './settings';
-import { provideDocumentSymbols, provideWorkspaceSymbols } from './symbols';
-import { VirtualDocuments } from './virtualDocuments';
-import type { Locale } from './messages';
+import { provideDocumentSymbols, provideWorkspaceSymbols } from './features/symbols';
+import { VirtualDocuments } from './features/virtualDocuments';
+import type { Locale } from './text/messages';
 
 export class CitationService {
   private readonly papers: PaperCache;

@@ -2,11 +2,11 @@
  * Per-document settings as plain data. The server reads `lexcite.*` configuration and passes it in; the core
  * never reads configuration itself.
  */
-import type { Level } from './diagnosticCodes';
-import { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './limits';
-import { Locale, normalizeLocale } from './messages';
-import { HouseStyle, houseStyle } from './styles';
-import { todayIso } from './versions';
+import type { Level } from './checks/diagnosticCodes';
+import { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './paper/limits';
+import { Locale, normalizeLocale } from './text/messages';
+import { HouseStyle, houseStyle } from './text/styles';
+import { todayIso } from './corpus/versions';
 
 export interface LexciteSettings {
   style: HouseStyle;

@@ -4,9 +4,9 @@
  * replaces the book's copy of that version; its other versions and laws add to the book. A part that cannot be
  * loaded or indexed is left out and reported; the rest still serves.
  */
-import { Corpus } from '../core/corpus';
-import type { CorpusDocument, CorpusFiles } from '../core/model';
-import { titleKeyWithoutPrc } from '../core/normalize';
+import { Corpus } from '../core/corpus/corpus';
+import type { CorpusDocument, CorpusFiles } from '../core/corpus/model';
+import { titleKeyWithoutPrc } from '../core/text/normalize';
 import { CorpusLoadError, loadCorpusFiles } from './corpusFiles';
 import { StatuteBook, StatuteBookError, loadStatuteBook } from './statuteBook';
 

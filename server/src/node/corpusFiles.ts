@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { SCHEMA_VERSION } from '../core/model';
-import type { CorpusFiles } from '../core/model';
+import { SCHEMA_VERSION } from '../core/corpus/model';
+import type { CorpusFiles } from '../core/corpus/model';
 
 export class CorpusLoadError extends Error {
   constructor(message: string, readonly file?: string) {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CorpusDocument } from '../core/model';
+import type { CorpusDocument } from '../core/corpus/model';
 import { ProvisionFaultListener, documentFromSource } from '../core/statutes/provisionSource';
 import { reportProvisionFault } from './cacheDirectory';
 import { PackCollection, readPackIndex, readPackProvisions } from './statutePack';

@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { CorpusDocument, Provision } from '../core/model';
+import type { CorpusDocument, Provision } from '../core/corpus/model';
 import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
 import { DocumentMetadata, ProvisionFaultListener, ProvisionRead, ProvisionSource, documentFromSource, sameStatute } from '../core/statutes/provisionSource';
 import { cacheDirectoryProblem, removeStaleTemporaries, reportProvisionFault } from './cacheDirectory';

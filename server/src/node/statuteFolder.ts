@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CorpusDocument } from '../core/model';
+import type { CorpusDocument } from '../core/corpus/model';
 import { parseStatuteText } from '../core/statutes';
 import { parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
 import { ImportProblem, ParsedStatute, appendAll, checkArticleSequence, parseStatuteMarkdownSteps } from '../core/statutes/markdown';

@@ -15,7 +15,7 @@
  */
 import * as crypto from 'crypto';
 import * as zlib from 'zlib';
-import type { Provision, UnitKind } from '../core/model';
+import type { Provision, UnitKind } from '../core/corpus/model';
 import type { DocumentMetadata } from '../core/statutes/provisionSource';
 
 export const PACK_MAGIC = 'LEXCITE-STATUTE-BOOK';

@@ -6,12 +6,12 @@
  *   docnumber.mismatch   （国发〔2025〕12号） after a title whose 文号 is 国发〔2025〕11号
  *   docnumber.format     国发[2025]11号, 国发〔25〕11号, 国发〔2025〕第11号, 国发〔2025〕011号
  */
-import { t } from '../messages';
-import type { CorpusDocument } from '../model';
-import type { DocNumberCitation, TitleCitation } from '../parser';
-import { documentsOf, resolveReference, resolveTitle } from '../resolver';
-import { versionsForTitle } from '../citationAt';
-import { VersionChoice, isVersionSet, versionName } from '../versions';
+import { t } from '../text/messages';
+import type { CorpusDocument } from '../corpus/model';
+import type { DocNumberCitation, TitleCitation } from '../paper/parser';
+import { documentsOf, resolveReference, resolveTitle } from '../corpus/resolver';
+import { versionsForTitle } from '../corpus/citationAt';
+import { VersionChoice, isVersionSet, versionName } from '../corpus/versions';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 import { CheckContext, Finding, inScope } from './context';
 

@@ -8,13 +8,13 @@
  *   paper.year-mismatch, paper.issue-mismatch
  * Each with a fix to the recorded value.
  */
-import type { Corpus } from '../corpus';
-import { t } from '../messages';
-import type { BibRecord, CorpusDocument } from '../model';
-import { titleKeyWithoutPrc } from '../normalize';
-import type { JournalCitation, TitleCitation } from '../parser';
-import { resolveTitle } from '../resolver';
-import { documentForTitle } from '../citationAt';
+import type { Corpus } from '../corpus/corpus';
+import { t } from '../text/messages';
+import type { BibRecord, CorpusDocument } from '../corpus/model';
+import { titleKeyWithoutPrc } from '../text/normalize';
+import type { JournalCitation, TitleCitation } from '../paper/parser';
+import { resolveTitle } from '../corpus/resolver';
+import { documentForTitle } from '../corpus/citationAt';
 import { CheckContext, Finding, inScope } from './context';
 
 export function checkConsistency(context: CheckContext): Finding[] {

@@ -2,12 +2,12 @@
  * What every check receives, and what it returns: findings with offsets, turned into LSP diagnostics (with
  * levels and opt-outs applied) by diagnostics.ts.
  */
-import type { Corpus } from '../corpus';
-import type { DiagnosticCode } from '../diagnosticCodes';
-import type { Locale } from '../messages';
-import type { Paper } from '../paperCache';
-import { itemsStartingIn } from '../paperIndex';
-import type { HouseStyle } from '../styles';
+import type { Corpus } from '../corpus/corpus';
+import type { DiagnosticCode } from './diagnosticCodes';
+import type { Locale } from '../text/messages';
+import type { Paper } from '../paper/paperCache';
+import { itemsStartingIn } from '../paper/paperIndex';
+import type { HouseStyle } from '../text/styles';
 
 export interface CheckContext {
   corpus: Corpus;

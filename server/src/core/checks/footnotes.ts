@@ -8,10 +8,10 @@
  *   shortform.missing-target   同前注〔9〕 when there is no footnote 9, or it is this footnote or a later one
  *   shortform.target-mismatch  同前注〔3〕，张金平文 when footnote 3 does not cite 张金平
  */
-import { t } from '../messages';
-import type { FootnoteDefinition, ParsedPaper } from '../parser';
-import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paperIndex';
-import type { ShortForm } from '../shortForms';
+import { t } from '../text/messages';
+import type { FootnoteDefinition, ParsedPaper } from '../paper/parser';
+import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paper/paperIndex';
+import type { ShortForm } from '../paper/shortForms';
 import type { CheckContext, Finding } from './context';
 
 export function checkFootnotes(context: CheckContext): Finding[] {

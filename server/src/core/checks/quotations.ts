@@ -12,18 +12,18 @@
  * after 规定/明确/要求… in the same sentence, no further than a clause away, with the statute cited in parentheses right after it, with a footnote right after it
  * that cites the statute, or as a long passage right after the reference.
  */
-import type { ProvisionAddressing } from '../addressing';
-import type { Corpus } from '../corpus';
-import { t } from '../messages';
-import type { CorpusDocument } from '../model';
-import { collapseNumberSpaces, normalizeForMatch } from '../normalize';
-import type { ParsedPaper, TitleCitation } from '../parser';
-import type { PaperScope } from '../paperScope';
-import type { Quotation } from '../quotes';
-import { documentForTitle } from '../citationAt';
-import { footnoteDefinition, itemsWithin } from '../paperIndex';
+import type { ProvisionAddressing } from '../corpus/addressing';
+import type { Corpus } from '../corpus/corpus';
+import { t } from '../text/messages';
+import type { CorpusDocument } from '../corpus/model';
+import { collapseNumberSpaces, normalizeForMatch } from '../text/normalize';
+import type { ParsedPaper, TitleCitation } from '../paper/parser';
+import type { PaperScope } from '../paper/paperScope';
+import type { Quotation } from '../paper/quotes';
+import { documentForTitle } from '../corpus/citationAt';
+import { footnoteDefinition, itemsWithin } from '../paper/paperIndex';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
-import { stepsKey } from '../resolver';
+import { stepsKey } from '../corpus/resolver';
 import type { CheckContext, Finding } from './context';
 
 const MIN_QUOTE = 8;

@@ -5,7 +5,7 @@
  *   shortname.ambiguous           the same short name defined for two different works
  * Citations through a short name (《X》第N项) are resolved and range-checked by checks/citations.ts.
  */
-import { t } from '../messages';
+import { t } from '../text/messages';
 import type { CheckContext, Finding } from './context';
 
 export function checkShortNames(context: CheckContext): Finding[] {

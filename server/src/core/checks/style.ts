@@ -7,11 +7,11 @@
  * A paper written consistently in another recognised style (all its 载 and numerals agree with 《法学研究》,
  * say) is judged by that style, so it gets no 载 or numeral findings.
  */
-import { t } from '../messages';
-import { toChineseNumeral } from '../numerals';
-import type { JournalCitation, ReferenceStep } from '../parser';
-import { documentForTitle } from '../citationAt';
-import { HOUSE_STYLES, HouseStyle } from '../styles';
+import { t } from '../text/messages';
+import { toChineseNumeral } from '../text/numerals';
+import type { JournalCitation, ReferenceStep } from '../paper/parser';
+import { documentForTitle } from '../corpus/citationAt';
+import { HOUSE_STYLES, HouseStyle } from '../text/styles';
 import type { CheckContext, Finding } from './context';
 
 interface Observations {

@@ -8,16 +8,16 @@
  *   statute.not-yet-in-force  the law had not even been adopted by the paper's date (one adopted but not yet in
  *                             force is ordinary to write about: the hover says so, no diagnostic)
  */
-import { resolveReference, stepsKey } from '../resolver';
-import { versionsForTitle } from '../citationAt';
-import { fullProvisionText } from '../addressing';
-import { t } from '../messages';
-import { normalizeForMatch } from '../normalize';
-import { chineseDate, isVersionSet, legalStatusAt, versionName, versionsInDoubt } from '../versions';
+import { resolveReference, stepsKey } from '../corpus/resolver';
+import { versionsForTitle } from '../corpus/citationAt';
+import { fullProvisionText } from '../corpus/addressing';
+import { t } from '../text/messages';
+import { normalizeForMatch } from '../text/normalize';
+import { chineseDate, isVersionSet, legalStatusAt, versionName, versionsInDoubt } from '../corpus/versions';
 import { provisionsUnavailable } from '../statutes/provisionSource';
-import type { Corpus } from '../corpus';
-import type { CorpusDocument } from '../model';
-import type { ArticleReference } from '../parser';
+import type { Corpus } from '../corpus/corpus';
+import type { CorpusDocument } from '../corpus/model';
+import type { ArticleReference } from '../paper/parser';
 import { CheckContext, Finding, inScope } from './context';
 
 export function checkVersions(context: CheckContext): Finding[] {

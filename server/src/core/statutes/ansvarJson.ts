@@ -8,7 +8,7 @@
  *
  * Pure and total, like the Markdown importer.
  */
-import { toChineseNumeral } from '../numerals';
+import { toChineseNumeral } from '../text/numerals';
 import {
   ARTICLE_HEAD, ARTICLE_TIGHT, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addArticleLine, appendAll, assembleStatute,
   checkArticleSequence, cleanLine, isAmendingInstrument, runSteps, splitLines, titleAliases,

@@ -9,12 +9,12 @@
  * The builder, the header and metadata helpers and the article-sequence check are shared with the Ansvar JSON
  * importer and the split-code merge.
  */
-import type { Alias, CorpusDocument, Provision } from '../model';
-import { parseDocNumber } from '../docNumber';
-import { hasPrcPrefix, stripPrcPrefix } from '../normalize';
-import { parseArabic, parseChineseNumeral, toChineseNumeral } from '../numerals';
-import { pinyinOf } from '../pinyin';
-import { stableId } from '../stableId';
+import type { Alias, CorpusDocument, Provision } from '../corpus/model';
+import { parseDocNumber } from '../text/docNumber';
+import { hasPrcPrefix, stripPrcPrefix } from '../text/normalize';
+import { parseArabic, parseChineseNumeral, toChineseNumeral } from '../text/numerals';
+import { pinyinOf } from '../text/pinyin';
+import { stableId } from '../text/stableId';
 
 export interface ImportProblem {
   file: string;

@@ -6,7 +6,7 @@
  *
  * Pure. Provision line ranges stay relative to each part's own file (see the report on model.ts).
  */
-import type { CorpusDocument, Provision } from '../model';
+import type { CorpusDocument, Provision } from '../corpus/model';
 import { ParsedStatute, assembleStatute, titleAliases } from './markdown';
 
 export interface SplitCodeGroups {

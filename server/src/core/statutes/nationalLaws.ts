@@ -7,10 +7,10 @@
  * The shape and its known defects are described in the collection's README.md. Pure and total: malformed input
  * yields problems, never exceptions. The provision tree is built by the LawRefBook importer's StatuteBuilder.
  */
-import type { CorpusDocument } from '../model';
-import { parseDocNumber } from '../docNumber';
-import { pinyinOf } from '../pinyin';
-import { stableId } from '../stableId';
+import type { CorpusDocument } from '../corpus/model';
+import { parseDocNumber } from '../text/docNumber';
+import { pinyinOf } from '../text/pinyin';
+import { stableId } from '../text/stableId';
 import {
   CNUM, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addItemOrTarget, assembleStatute, checkArticleSequence,
   cleanLine, collapseCjkSpaces, endsSentence, excerpt, isAmendingInstrument, numeralValue, splitLines, titleAliases, versionFacts,

@@ -7,7 +7,7 @@
  *
  * Pure: the sources themselves (file reads, hashes) live in the Node layer.
  */
-import type { CorpusDocument, Provision } from '../model';
+import type { CorpusDocument, Provision } from '../corpus/model';
 
 export type ProvisionRead = { ok: true; provisions: Provision[] } | { ok: false; reason: string };
 

@@ -7,9 +7,9 @@ import type { AddressResult } from './addressing';
 import type { Corpus, CorpusItem, TitleEntry } from './corpus';
 import type { CorpusDocument } from './model';
 import { foreignJurisdictionOpening } from './jurisdictions';
-import { titleKeyWithoutPrc } from './normalize';
-import type { ArticleReference, TitleCitation } from './parser';
-import type { PaperScope, ShortNameDefinition } from './paperScope';
+import { titleKeyWithoutPrc } from '../text/normalize';
+import type { ArticleReference, TitleCitation } from '../paper/parser';
+import type { PaperScope, ShortNameDefinition } from '../paper/paperScope';
 import type { SearchHit } from './search';
 
 export type TitleResolution =

@@ -5,8 +5,8 @@
  */
 import type { Corpus } from './corpus';
 import type { CorpusDocument } from './model';
-import { titleKeyWithoutPrc } from './normalize';
-import type { TextSpan } from './parser';
+import { titleKeyWithoutPrc } from '../text/normalize';
+import type { TextSpan } from '../paper/parser';
 
 export interface VersionChoice {
   chosen: CorpusDocument;

@@ -3,7 +3,7 @@
  * journal; 《中国法学》 requires it. Styles also decide the numerals of article references and whether a
  * policy document's 文号 follows its title on first mention.
  */
-import type { BibRecord, CorpusDocument } from './model';
+import type { BibRecord, CorpusDocument } from '../corpus/model';
 import { toChineseNumeral } from './numerals';
 
 export type StyleName = '法学引注手册' | '法学研究' | '中国法学';

@@ -4,18 +4,18 @@
  * paper's short forms and a summary line an editor can paste into a review. Renderers are in reportFormats.ts.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { documentForTitle } from './citationAt';
-import type { Corpus, CorpusItem } from './corpus';
-import { checkPaper, CheckOptions } from './diagnostics';
-import type { Locale } from './messages';
-import type { Paper } from './paperCache';
-import { footnoteContaining, footnoteNumber } from './paperIndex';
-import { cutForCitations } from './limits';
-import type { LineIndex } from './lineIndex';
-import type { JournalCitation, TitleCitation } from './parser';
-import { resolveTitle } from './resolver';
-import { resolveShortForm } from './checks/footnotes';
-import { formatDocumentCitation, formatPaperReference, houseStyle } from './styles';
+import { documentForTitle } from '../corpus/citationAt';
+import type { Corpus, CorpusItem } from '../corpus/corpus';
+import { checkPaper, CheckOptions } from '../checks/diagnostics';
+import type { Locale } from '../text/messages';
+import type { Paper } from '../paper/paperCache';
+import { footnoteContaining, footnoteNumber } from '../paper/paperIndex';
+import { cutForCitations } from '../paper/limits';
+import type { LineIndex } from '../paper/lineIndex';
+import type { JournalCitation, TitleCitation } from '../paper/parser';
+import { resolveTitle } from '../corpus/resolver';
+import { resolveShortForm } from '../checks/footnotes';
+import { formatDocumentCitation, formatPaperReference, houseStyle } from '../text/styles';
 
 export const REPORT_GROUPS = ['national-policy', 'local-measure', 'notice', 'statute', 'law-not-indexed', 'journal-paper', 'other'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];

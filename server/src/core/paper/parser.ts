@@ -6,11 +6,11 @@
  * Pure and corpus-independent: it reports what is written; the resolver decides what it means.
  * Code, URLs, front matter and HTML comments are skipped (see markdown.ts).
  */
-import { ParsedDocNumber, parseDocNumber } from './docNumber';
-import { isForeignJurisdiction, jurisdictionBeforeTitle } from './jurisdictions';
+import { ParsedDocNumber, parseDocNumber } from '../text/docNumber';
+import { isForeignJurisdiction, jurisdictionBeforeTitle } from '../corpus/jurisdictions';
 import { ExcludedRegions, findExcludedRegions } from './markdown';
-import { parseNumeral } from './numerals';
-import { firstStartingAtOrAfter } from './util/binarySearch';
+import { parseNumeral } from '../text/numerals';
+import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { Quotation, findQuotations } from './quotes';
 import { ShortForm, findShortForms } from './shortForms';
 

@@ -3,11 +3,11 @@
  * lexcite:/documents/<id>.md, lexcite:/records/<id>.md, lexcite:/cited/<id>.md. Each provision starts on its
  * own line, whose number is kept so a definition can point at it.
  */
-import type { Corpus, CorpusItem } from './corpus';
+import type { Corpus, CorpusItem } from '../corpus/corpus';
 import { documentFacts, instrumentCard, recordCard } from './cards';
-import { escapeMarkdown as escape } from './escape';
-import type { Locale } from './messages';
-import type { CorpusDocument } from './model';
+import { escapeMarkdown as escape } from '../text/escape';
+import type { Locale } from '../text/messages';
+import type { CorpusDocument } from '../corpus/model';
 
 export const VIRTUAL_SCHEME = 'lexcite';
 

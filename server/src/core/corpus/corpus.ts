@@ -6,9 +6,9 @@
 import { ProvisionAddressing } from './addressing';
 import type { BibRecord, CitedInstrument, CorpusDocument, CorpusFiles } from './model';
 import { LAW_NAMES } from './lawNames';
-import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from './normalize';
-import { detached } from './detach';
-import { pinyinOf } from './pinyin';
+import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from '../text/normalize';
+import { detached } from '../text/detach';
+import { pinyinOf } from '../text/pinyin';
 import { EntryType, SearchEntry, SearchIndex, authorityOf } from './search';
 
 export type TitleVia = 'title' | 'without-prc' | 'without-issuer' | 'short-name' | 'nickname' | 'file-name' | 'variant' | 'common-name';

@@ -9,17 +9,17 @@
  */
 import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
 import { documentCard, itemCard, itemDetail } from './cards';
-import { escapeMarkdown } from './escape';
-import type { Corpus } from './corpus';
-import type { CorpusDocument } from './model';
-import { parseNumeral, toChineseNumeral } from './numerals';
-import type { Paper } from './paperCache';
-import { resolveTitle } from './resolver';
-import type { SearchHit } from './search';
-import { effectiveNumerals, LexciteSettings } from './settings';
-import { formatPaperReference } from './styles';
-import { titleKeyWithoutPrc } from './normalize';
-import { fullProvisionText } from './addressing';
+import { escapeMarkdown } from '../text/escape';
+import type { Corpus } from '../corpus/corpus';
+import type { CorpusDocument } from '../corpus/model';
+import { parseNumeral, toChineseNumeral } from '../text/numerals';
+import type { Paper } from '../paper/paperCache';
+import { resolveTitle } from '../corpus/resolver';
+import type { SearchHit } from '../corpus/search';
+import { effectiveNumerals, LexciteSettings } from '../settings';
+import { formatPaperReference } from '../text/styles';
+import { titleKeyWithoutPrc } from '../text/normalize';
+import { fullProvisionText } from '../corpus/addressing';
 
 const LIMIT = 20;
 const KIND_REFERENCE = 18;

@@ -3,13 +3,13 @@
  * corpus titles matching a query (characters, pinyin, abbreviations), located in their lexcite: renderings.
  */
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
-import { citedTargets } from './citationAt';
+import { citedTargets } from '../corpus/citationAt';
 import { kindLabel } from './cards';
-import type { Corpus } from './corpus';
-import { cutForCitations } from './limits';
-import type { Paper } from './paperCache';
-import type { ParsedPaper } from './parser';
-import type { LexciteSettings } from './settings';
+import type { Corpus } from '../corpus/corpus';
+import { cutForCitations } from '../paper/limits';
+import type { Paper } from '../paper/paperCache';
+import type { ParsedPaper } from '../paper/parser';
+import type { LexciteSettings } from '../settings';
 import { virtualUri } from './virtualDocuments';
 
 const SYMBOL_FILE = 1;

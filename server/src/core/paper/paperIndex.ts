@@ -4,7 +4,7 @@
  * citations costs O(n log n), not O(n²) — a 10 MB paper has tens of thousands of them.
  */
 import type { FootnoteDefinition, ParsedPaper } from './parser';
-import { firstStartingAtOrAfter } from './util/binarySearch';
+import { firstStartingAtOrAfter } from '../util/binarySearch';
 
 interface FootnoteIndex {
   numbers: Map<string, number>;

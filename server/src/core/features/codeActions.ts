@@ -8,10 +8,10 @@
  * A diagnostic that no longer exists as sent gets no action; the editor asks again once it has the new ones.
  */
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { DiagnosticData } from './diagnostics';
-import { t } from './messages';
-import type { Paper } from './paperCache';
-import type { LexciteSettings } from './settings';
+import type { DiagnosticData } from '../checks/diagnostics';
+import { t } from '../text/messages';
+import type { Paper } from '../paper/paperCache';
+import type { LexciteSettings } from '../settings';
 
 export function provideCodeActions(paper: Paper, range: Range, requested: Diagnostic[], current: Diagnostic[], settings: LexciteSettings): CodeAction[] {
   const actions: CodeAction[] = [];

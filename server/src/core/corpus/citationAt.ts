@@ -6,11 +6,11 @@ import type { Corpus, CorpusItem } from './corpus';
 import type { CorpusDocument } from './model';
 import type {
   ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, TitleCitation,
-} from './parser';
+} from '../paper/parser';
 import { documentsOf, firstItem, resolveReference, resolveTitle, stepsKey } from './resolver';
-import type { ShortForm } from './shortForms';
+import type { ShortForm } from '../paper/shortForms';
 import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
-import type { PaperScope } from './paperScope';
+import type { PaperScope } from '../paper/paperScope';
 
 export type CitationElement =
   | { kind: 'title'; start: number; end: number; title: TitleCitation }

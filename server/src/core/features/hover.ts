@@ -5,17 +5,17 @@
  * footnote's text. Undefined when nothing citable is under the cursor.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from './citationAt';
+import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from '../corpus/citationAt';
 import { documentCard, itemCard, provisionCard, recordCard } from './cards';
-import type { Corpus } from './corpus';
-import { escapeMarkdown, markdownMessage as t } from './escape';
-import type { Paper } from './paperCache';
-import { resolveTitle } from './resolver';
-import { resolveShortForm } from './checks/footnotes';
-import { Locale, t as plainText } from './messages';
-import { VersionChoice, chineseDate, isVersionSet, legalStatusAt, versionName } from './versions';
-import type { LexciteSettings } from './settings';
-import { provisionsUnavailable } from './statutes/provisionSource';
+import type { Corpus } from '../corpus/corpus';
+import { escapeMarkdown, markdownMessage as t } from '../text/escape';
+import type { Paper } from '../paper/paperCache';
+import { resolveTitle } from '../corpus/resolver';
+import { resolveShortForm } from '../checks/footnotes';
+import { Locale, t as plainText } from '../text/messages';
+import { VersionChoice, chineseDate, isVersionSet, legalStatusAt, versionName } from '../corpus/versions';
+import type { LexciteSettings } from '../settings';
+import { provisionsUnavailable } from '../statutes/provisionSource';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
   const offset = paper.lines.offsetAt(position);

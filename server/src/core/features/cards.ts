@@ -3,11 +3,11 @@
  * a document (title, kind, issuer, 文号, date, 原载, opening), a provision (address and full text), a
  * bibliographic record (reference and summary), and a cited-only instrument (where the bulletin cites it).
  */
-import { fullProvisionText } from './addressing';
-import type { Corpus, CorpusItem } from './corpus';
-import type { Locale } from './messages';
-import type { BibRecord, CitedInstrument, CorpusDocument } from './model';
-import { escapeMarkdown as escape } from './escape';
+import { fullProvisionText } from '../corpus/addressing';
+import type { Corpus, CorpusItem } from '../corpus/corpus';
+import type { Locale } from '../text/messages';
+import type { BibRecord, CitedInstrument, CorpusDocument } from '../corpus/model';
+import { escapeMarkdown as escape } from '../text/escape';
 
 const KIND_ZH: Record<string, string> = {
   'national-policy': '国务院文件', 'local-measure': '地方规范性文件', notice: '通知', news: '新闻', commentary: '专家解读',

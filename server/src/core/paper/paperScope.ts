@@ -3,10 +3,10 @@
  * makes 《九民纪要》 an alias, for that paper only, of what the defining title resolves to. A paper's own
  * short names take precedence over the corpus (a paper's 《报告》 is its report, not the bulletin's).
  */
-import type { Corpus, TitleEntry } from './corpus';
-import { titleKeyWithoutPrc } from './normalize';
+import type { Corpus, TitleEntry } from '../corpus/corpus';
+import { titleKeyWithoutPrc } from '../text/normalize';
 import type { ParsedPaper, TitleCitation } from './parser';
-import { frontMatterDate, todayIso } from './versions';
+import { frontMatterDate, todayIso } from '../corpus/versions';
 
 export interface ShortNameDefinition {
   name: string;

@@ -3,7 +3,7 @@
  * inline code, URLs (autolinks, link destinations, bare URLs) and HTML comments. Returned as sorted,
  * non-overlapping offset ranges so the parser can skip a candidate with a binary search.
  */
-import { firstIndexWhere } from './util/binarySearch';
+import { firstIndexWhere } from '../util/binarySearch';
 
 export interface Span {
   start: number;

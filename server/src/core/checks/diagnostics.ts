@@ -6,21 +6,21 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
-import { checkCitations } from './checks/citations';
-import { checkConsistency } from './checks/consistency';
-import type { CheckContext, Finding } from './checks/context';
-import { checkFootnotes } from './checks/footnotes';
-import { checkQuotations } from './checks/quotations';
-import { checkShortNames } from './checks/shortNames';
-import { checkStyle } from './checks/style';
-import { checkVersions } from './checks/versions';
-import type { Corpus } from './corpus';
-import { CitationCut, cutForCitations } from './limits';
-import type { LineIndex } from './lineIndex';
-import { Locale, t } from './messages';
-import type { Paper } from './paperCache';
-import type { ParsedPaper } from './parser';
-import { HouseStyle, houseStyle } from './styles';
+import { checkCitations } from './citations';
+import { checkConsistency } from './consistency';
+import type { CheckContext, Finding } from './context';
+import { checkFootnotes } from './footnotes';
+import { checkQuotations } from './quotations';
+import { checkShortNames } from './shortNames';
+import { checkStyle } from './style';
+import { checkVersions } from './versions';
+import type { Corpus } from '../corpus/corpus';
+import { CitationCut, cutForCitations } from '../paper/limits';
+import type { LineIndex } from '../paper/lineIndex';
+import { Locale, t } from '../text/messages';
+import type { Paper } from '../paper/paperCache';
+import type { ParsedPaper } from '../paper/parser';
+import { HouseStyle, houseStyle } from '../text/styles';
 
 const SEVERITY: Record<Exclude<Level, 'ignore'>, 1 | 2 | 4> = { error: 1, warning: 2, hint: 4 };
 

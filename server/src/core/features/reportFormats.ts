@@ -2,8 +2,8 @@
  * Renders citation reports as Markdown, a single self-contained HTML page (inline CSS, printable, no scripts),
  * JSON and CSV. Several papers make one document: sections in md/html, an array in json, a file column in csv.
  */
-import { escapeHtml, escapeMarkdown } from './escape';
-import type { Locale } from './messages';
+import { escapeHtml, escapeMarkdown } from '../text/escape';
+import type { Locale } from '../text/messages';
 import { CitationReport, REPORT_GROUPS, ReportEntry, ReportProblem, groupLabel } from './report';
 
 export type ReportFormat = 'md' | 'html' | 'json' | 'csv';

@@ -2,7 +2,7 @@
  * Parsed papers, cached per URI and version: every feature asks here instead of re-parsing. A new version
  * replaces the entry, so the cache never holds more than one parse per open document.
  */
-import type { Corpus } from './corpus';
+import type { Corpus } from '../corpus/corpus';
 import { LineIndex } from './lineIndex';
 import { PaperScope } from './paperScope';
 import { ParsedPaper, parsePaper } from './parser';

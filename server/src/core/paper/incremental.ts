@@ -7,7 +7,7 @@
  * where it closes; parsed as one block, the parser then excludes it exactly as it would in the whole paper.
  */
 import { ExcludedRegions, Span } from './markdown';
-import { detached } from './detach';
+import { detached } from '../text/detach';
 import { ParsedPaper, footnoteLabelsInOrder, parsePaper } from './parser';
 import type { TitleCitation } from './parser';
 

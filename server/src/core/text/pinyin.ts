@@ -4,7 +4,7 @@
  * 调查 diào); the few legal terms it gets wrong are fixed in LEGAL_VOCABULARY.
  */
 import { customPinyin, pinyin } from 'pinyin-pro';
-import type { Pinyin } from './model';
+import type { Pinyin } from '../corpus/model';
 
 /** Legal vocabulary whose reading pinyin-pro's general dictionary gets wrong. */
 const LEGAL_VOCABULARY: Record<string, string> = {

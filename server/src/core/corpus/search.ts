@@ -9,8 +9,8 @@
  */
 import Fuse from 'fuse.js';
 import type { DocumentKind } from './model';
-import { titleKeyWithoutPrc } from './normalize';
-import { firstIndexWhere } from './util/binarySearch';
+import { titleKeyWithoutPrc } from '../text/normalize';
+import { firstIndexWhere } from '../util/binarySearch';
 
 export type EntryType = 'document' | 'record' | 'instrument';
 

@@ -3,10 +3,10 @@
  * provision; a footnote reference jumps to its definition. Empty when nothing is cited under the cursor.
  */
 import type { Location, Position } from 'vscode-languageserver-types';
-import { elementAt, targetOf } from './citationAt';
-import { resolveShortForm } from './checks/footnotes';
-import type { Corpus } from './corpus';
-import type { Paper } from './paperCache';
+import { elementAt, targetOf } from '../corpus/citationAt';
+import { resolveShortForm } from '../checks/footnotes';
+import type { Corpus } from '../corpus/corpus';
+import type { Paper } from '../paper/paperCache';
 import { VirtualDocuments, virtualUri } from './virtualDocuments';
 
 export function provideDefinition(corpus: Corpus, virtual: VirtualDocuments, paper: Paper, position: Position): Location[] {

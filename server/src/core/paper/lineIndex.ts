@@ -3,7 +3,7 @@
  * positions use; this only finds line starts (\n, \r\n and lone \r all end a line).
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { firstIndexWhere } from './util/binarySearch';
+import { firstIndexWhere } from '../util/binarySearch';
 
 export class LineIndex {
   private readonly starts: number[];

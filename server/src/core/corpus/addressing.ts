@@ -8,8 +8,8 @@
  * 第六部分第（二）项. Statutes use 条/款/项/目 with 款 counted as paragraphs of the article.
  */
 import type { CorpusDocument, Provision, UnitKind } from './model';
-import type { ReferenceStep } from './parser';
-import { toChineseNumeral } from './numerals';
+import type { ReferenceStep } from '../paper/parser';
+import { toChineseNumeral } from '../text/numerals';
 
 export interface ResolvedProvision {
   index: number;

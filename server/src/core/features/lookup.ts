@@ -2,15 +2,15 @@
  * Looking up one citation string — 国发[2025]11号, 《关于规范“自媒体”医疗科普行为的通知》第五条, or a title
  * without 《》 followed by an article reference — as `lexcite lookup` and the editor's “show provision” do.
  */
-import { fullProvisionText } from './addressing';
-import type { Corpus, CorpusItem } from './corpus';
-import type { CorpusDocument } from './model';
-import { parsePaper, parseReferences } from './parser';
-import type { ArticleReference, TitleCitation } from './parser';
-import { versionsForTitle } from './citationAt';
-import { todayIso } from './versions';
-import { firstItem, resolveTitle } from './resolver';
-import type { SearchHit } from './search';
+import { fullProvisionText } from '../corpus/addressing';
+import type { Corpus, CorpusItem } from '../corpus/corpus';
+import type { CorpusDocument } from '../corpus/model';
+import { parsePaper, parseReferences } from '../paper/parser';
+import type { ArticleReference, TitleCitation } from '../paper/parser';
+import { versionsForTitle } from '../corpus/citationAt';
+import { todayIso } from '../corpus/versions';
+import { firstItem, resolveTitle } from '../corpus/resolver';
+import type { SearchHit } from '../corpus/search';
 
 export interface LookupProvision {
   address: string;
