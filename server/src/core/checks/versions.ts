@@ -11,9 +11,9 @@
 import { resolveReference, stepsKey } from '../corpus/resolver';
 import { versionsForTitle } from '../corpus/citationAt';
 import { fullProvisionText } from '../corpus/addressing';
-import { t } from '../text/messages';
+import { MessageKey, t } from '../text/messages';
 import { normalizeForMatch } from '../text/normalize';
-import { chineseDate, isVersionSet, legalStatusAt, versionName, versionsInDoubt } from '../corpus/versions';
+import { type LegalStatus, chineseDate, isVersionSet, legalStatusAt, versionName, versionsInDoubt } from '../corpus/versions';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusDocument } from '../corpus/model';
@@ -30,13 +30,11 @@ export function checkVersions(context: CheckContext): Finding[] {
     const { chosen } = choice;
     const date = paper.scope.date;
     const status = legalStatusAt(corpus, choice, date);
-    if (status?.kind === 'marked-repealed') {
-      findings.push({ code: 'statute.repealed', start: title.start, end: title.end, uncertain: true, message: t(locale, 'statute.repealed', { title: chosen.title, version: versionName(chosen), status: status.status }) });
-    } else if (status?.kind === 'repealed') {
-      findings.push({ code: 'statute.repealed', start: title.start, end: title.end, message: t(locale, 'statute.repealed.by', { title: chosen.title, date: chineseDate(status.since), by: status.by.title }) });
-    } else if (status?.kind === 'not-yet-in-force' && !adoptedBy(chosen, date)) {
-      // Writing about a law adopted but not yet in force is ordinary; citing one not yet adopted is worth a hint.
-      findings.push({ code: 'statute.not-yet-in-force', start: title.start, end: title.end, message: t(locale, 'statute.not-yet-in-force', { title: chosen.title, start: chineseDate(status.start), date }) });
+    // Writing about a law adopted but not yet in force is ordinary; citing one not yet adopted is worth a hint.
+    if (status && !(status.kind === 'not-yet-in-force' && adoptedBy(chosen, date))) {
+      const { key, params } = legalStatusMessage(status, chosen, date);
+      const code = status.kind === 'not-yet-in-force' ? 'statute.not-yet-in-force' : 'statute.repealed';
+      findings.push({ code, start: title.start, end: title.end, message: t(locale, key, params), ...(status.kind === 'marked-repealed' ? { uncertain: true } : {}) });
     }
     if (!isVersionSet([chosen, ...choice.others])) continue;
     const all = [chosen, ...choice.others].sort((a, b) => (a.versionDate ?? '').localeCompare(b.versionDate ?? ''));
@@ -67,6 +65,14 @@ export function checkVersions(context: CheckContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** What a legal status says of the chosen version, as a message (for the diagnostic and the hover alike). */
+export function legalStatusMessage(status: LegalStatus, chosen: CorpusDocument, date: string): { key: MessageKey; params: Record<string, string> } {
+  const title = chosen.title;
+  if (status.kind === 'repealed') return { key: 'statute.repealed.by', params: { title, date: chineseDate(status.since), by: status.by.title } };
+  if (status.kind === 'marked-repealed') return { key: 'statute.repealed', params: { title, version: versionName(chosen), status: status.status } };
+  return { key: 'statute.not-yet-in-force', params: { title, start: chineseDate(status.start), date } };
 }
 
 function adoptedBy(doc: CorpusDocument, date: string): boolean {

@@ -13,7 +13,8 @@ import type { Paper } from '../paper/paperCache';
 import { resolveTitle } from '../corpus/resolver';
 import { resolveShortForm } from '../checks/footnotes';
 import { Locale, t as plainText } from '../text/messages';
-import { VersionChoice, chineseDate, isVersionSet, legalStatusAt, versionName } from '../corpus/versions';
+import { VersionChoice, isVersionSet, legalStatusAt, versionName } from '../corpus/versions';
+import { legalStatusMessage } from '../checks/versions';
 import type { LexciteSettings } from '../settings';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 
@@ -98,8 +99,6 @@ function notInIndexHelp(corpus: Corpus, locale: Locale): string {
 function legalStatusNote(corpus: Corpus, choice: VersionChoice, date: string, locale: Locale): string {
   const status = legalStatusAt(corpus, choice, date);
   if (!status) return '';
-  const title = choice.chosen.title;
-  if (status.kind === 'repealed') return `\n\n${t(locale, 'statute.repealed.by', { title, date: chineseDate(status.since), by: status.by.title })}`;
-  if (status.kind === 'marked-repealed') return `\n\n${t(locale, 'statute.repealed', { title, version: versionName(choice.chosen), status: status.status })}`;
-  return `\n\n${t(locale, 'statute.not-yet-in-force', { title, start: chineseDate(status.start), date })}`;
+  const { key, params } = legalStatusMessage(status, choice.chosen, date);
+  return `\n\n${t(locale, key, params)}`;
 }
