@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { editorCapabilities } from '../test/helpers/lspClient';
-import { Methods } from '../protocol/requests';
+import { Methods, type Status } from '../protocol/requests';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -32,14 +32,8 @@ export interface ServerOptions {
   initializationOptions?: { corpora?: string[]; cacheDir?: string };
 }
 
-export interface ServerStatus {
-  ready: boolean;
-  loadingStatutes: boolean;
-  documents?: number;
-  provisions?: number;
-  statutes?: number;
-  folderStatutes?: number;
-}
+/** The server's lexcite/status answer, as the protocol defines it. */
+export type ServerStatus = Status;
 
 export interface MemoryUsage {
   rssMb: number;
