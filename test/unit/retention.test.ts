@@ -9,7 +9,9 @@ import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CitationService } from '../../server/src/core/service';
 import { resolveSettings } from '../../server/src/core/settings';
-import { bulletinCorpus } from '../helpers/corpus';
+import { Corpus } from '../../server/src/core/corpus/corpus';
+import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
+import { DATA_DIR } from '../helpers/corpus';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -24,7 +26,8 @@ describe('memory across versions', function () {
   this.timeout(60000);
 
   it('100 edits, each in another paragraph of a 60 KB paper, keep well under one copy of the paper per edit', () => {
-    const service = new CitationService(bulletinCorpus());
+    // A corpus of its own: the shared one carries the memos of every test before this one.
+    const service = new CitationService(new Corpus(loadCorpusFiles(DATA_DIR)));
     const settings = resolveSettings({ paperDate: '2025-11-22' }, 'zh-cn');
     const paragraph = (i: number) => `第${i}段：《国务院关于深入实施“人工智能+”行动的意见》第（八）项要求加强数据供给创新，《未收录的第${i}号办法》另有规定。`.repeat(5);
     let document = TextDocument.create('file:///retention.md', 'markdown', 1, Array.from({ length: 100 }, (_, i) => paragraph(i)).join('\n\n'));
