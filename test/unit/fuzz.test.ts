@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatDocNumber, parseDocNumber } from '../../server/src/core/text/docNumber';
 import { BlockParseCache } from '../../server/src/core/paper/incremental';
+import { ExcludedRegions } from '../../server/src/core/paper/markdown';
 import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
 import { parseArabic, parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/text/numerals';
 import { ParsedPaper, parsePaper } from '../../server/src/core/paper/parser';
@@ -58,20 +59,18 @@ function assertParseInside(text: string, parsed: ParsedPaper): void {
     inside({ start: quotation.innerStart, end: quotation.innerEnd }, 'quoted text');
   }
   for (const form of parsed.shortForms) inside(form, 'short form');
-  for (const span of parsed.excluded.spans) inside(span, 'excluded region');
+  if (parsed.excluded instanceof ExcludedRegions) for (const span of parsed.excluded.spans) inside(span, 'excluded region');
 }
 
-/** What a parse found, without the text: for comparing two parses. */
+/**
+ * Everything a parse found, every field with paper offsets (however the parse keeps them), and which offsets
+ * are excluded: for comparing two parses.
+ */
 function found(parsed: ParsedPaper): unknown {
-  return {
-    titles: parsed.titles.map((t) => [t.start, t.end, t.title, t.references.map((r) => [r.start, r.end, r.text]), t.docNumber?.text, t.shortName?.text, t.versionTag?.text, t.jurisdiction && [t.jurisdiction.start, t.jurisdiction.end, t.jurisdiction.foreign], t.standard]),
-    docNumbers: parsed.docNumbers.map((d) => [d.start, d.end, d.text]),
-    journals: parsed.journals.map((j) => [j.start, j.end]),
-    footnoteRefs: parsed.footnoteRefs.map((r) => [r.start, r.end, r.label]),
-    footnoteDefs: parsed.footnoteDefs.map((d) => [d.start, d.end, d.contentEnd, d.label]),
-    quotations: parsed.quotations.map((q) => [q.start, q.end, q.depth]),
-    shortForms: parsed.shortForms.map((f) => [f.start, f.end, f.kind, f.target, f.footnote]),
-  };
+  const { text, excluded, ...citations } = parsed;
+  const excludedOffsets: number[] = [];
+  for (let offset = 0; offset <= text.length; offset++) if (excluded.contains(offset)) excludedOffsets.push(offset);
+  return { ...JSON.parse(JSON.stringify(citations)), excludedOffsets };
 }
 
 describe('fuzz: parser', function () {

@@ -6,6 +6,7 @@ import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/text/numerals';
 import { parseDocNumber } from '../../server/src/core/text/docNumber';
 import { parsePaper } from '../../server/src/core/paper/parser';
+import { BlockParseCache } from '../../server/src/core/paper/incremental';
 import { parseMarkers } from '../helpers/markers';
 
 function titlesIn(fixture: string) {
@@ -188,5 +189,33 @@ describe('numerals and 文号 helpers', () => {
     assert.equal(parseDocNumber('国发〔2025〕0号'), undefined);
     assert.equal(parseDocNumber('国发〔2025)11号'), undefined);
     assert.equal(parseDocNumber('〔2025〕11号'), undefined);
+  });
+});
+
+describe('parser: an edited paper reuses its unchanged paragraphs', () => {
+  const second = '根据《个人信息保护法》第十三条第一款第（二）项，参见国发〔2025〕11号。[^1]\n\n[^1]: 同上注，第5页；“个人信息”见前。';
+
+  it('the citations of an unchanged paragraph are the same objects, read at the paragraph’s new place', () => {
+    const cache = new BlockParseCache();
+    const before = cache.parse(`第一段。\n\n${second}`).parsed;
+    const after = cache.parse(`第一段，加了几个字。\n\n${second}`).parsed;
+    assert.equal(after.titles[0], before.titles[0], 'not copied');
+    const text = `第一段，加了几个字。\n\n${second}`;
+    const title = after.titles[0];
+    assert.equal(text.slice(title.start, title.end), '《个人信息保护法》');
+    const reference = title.references[0];
+    assert.equal(text.slice(reference.start, reference.end), '第十三条第一款第（二）项');
+    assert.deepEqual(reference.steps.map((s) => text.slice(s.numberStart, s.numberEnd)), ['十三', '一', '二']);
+    const number = after.docNumbers[0];
+    assert.equal(text.slice(number.bracketStart, number.end), '〔2025〕11号');
+    assert.equal(text.slice(after.footnoteDefs[0].contentStart, after.footnoteDefs[0].contentEnd), ' 同上注，第5页；“个人信息”见前。');
+    assert.equal(text.slice(after.shortForms[0].start, after.shortForms[0].end), '同上注');
+    assert.deepEqual(after.quotations.map((q) => text.slice(q.innerStart, q.innerEnd)), ['个人信息']);
+  });
+
+  it('two paragraphs with the same text each keep their own place', () => {
+    const text = `${second}\n\n${second}`;
+    const parsed = new BlockParseCache().parse(text).parsed;
+    assert.deepEqual(parsed.titles.map((t) => t.start), [2, 2 + second.length + 2]);
   });
 });

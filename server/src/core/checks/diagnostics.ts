@@ -65,7 +65,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   }
   // Too many citations: only what starts before the first citation past the limit is checked. The checks that
   // walk the whole paper see it without the later citations; footnote structure is cheap and checked whole.
-  const clipped: CheckContext = { ...context, paper: { ...paper, parsed: clipParsed(paper.parsed, cut.offset), blocks: undefined, blockFindings: undefined } };
+  const clipped: CheckContext = { ...context, paper: { ...paper, parsed: clipParsed(paper.parsed, cut.offset) } };
   const findings: Finding[] = [
     ...perCitationFindings(context, cut.offset),
     ...checkQuotations(clipped),
@@ -108,36 +108,55 @@ function localChecks(context: CheckContext): Finding[] {
   return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context)];
 }
 
+/** Per-citation findings of one open document, per block, relative to the block's start, kept across versions. */
+interface BlockFindingsCache {
+  /** Keyed by what the findings depend on (see perCitationFindings) and the block's text. */
+  findings: Map<string, Finding[]>;
+  /** The short-name definition lists seen, each by a short id, so a block's key does not repeat the list. */
+  definitionLists: Map<string, number>;
+}
+const blockFindingsCaches = new WeakMap<object, BlockFindingsCache>();
+
 /**
  * Per-citation findings, block by block, remembered by the block's text (and what else they depend on: the
- * language, the style, the paper's date and short names before the block). After an edit only the edited
- * block is checked again; the others' findings are shifted to where the block now starts.
+ * language, the style, the paper's date and its short names — which of them come before the block). After an
+ * edit only the edited block is checked again; the others' findings are placed where the block now starts.
  */
 function perCitationFindings(context: CheckContext, end = Infinity): Finding[] {
   const { paper } = context;
-  if (!paper.blocks || !paper.blockFindings) return localChecks(end === Infinity ? context : { ...context, within: { start: 0, end } });
+  let cache = blockFindingsCaches.get(paper.lifetime);
+  if (!cache) blockFindingsCaches.set(paper.lifetime, (cache = { findings: new Map(), definitionLists: new Map() }));
   const definitions = paper.scope.definitions;
-  const base = `${context.locale}|${context.style.name}|${paper.scope.date}|${definitions.map((d) => `${d.name}=${d.title.title}`).join(',')}`;
+  const list = definitions.map((d) => `${d.name}=${d.title.title}`).join('\u0001');
+  let listId = cache.definitionLists.get(list);
+  if (listId === undefined) {
+    // Only the current list is worth keeping: findings under an older one are dropped below anyway.
+    cache.definitionLists.clear();
+    cache.definitionLists.set(list, (listId = nextDefinitionListId++));
+  }
+  const base = `${context.locale}|${context.style.name}|${paper.scope.date}|${listId}`;
   const out: Finding[] = [];
   const used = new Set<string>();
+  let before = 0;
   for (const whole of paper.blocks) {
     if (whole.start >= end) break;
+    while (before < definitions.length && definitions[before].offset < whole.start) before++;
     // The block where checking stops is checked up to there (and remembered as that shorter text).
     const block = whole.end <= end ? whole : { start: whole.start, end, text: whole.text.slice(0, end - whole.start) };
-    const before = definitions.filter((d) => d.offset < block.start).length;
     const key = `${base}|${before}${block === whole ? '' : '|cut'}\u0000${block.text}`;
     used.add(key);
-    let relative = paper.blockFindings.get(key) as Finding[] | undefined;
+    let relative = cache.findings.get(key);
     if (!relative) {
       relative = localChecks({ ...context, within: block }).map((f) => shiftFinding(f, -block.start));
-      paper.blockFindings.set(key, relative);
+      cache.findings.set(key, relative);
     }
     for (const finding of relative) out.push(shiftFinding(finding, block.start));
   }
   // Keep only what the current blocks use, so the cache does not grow with every edit.
-  for (const key of paper.blockFindings.keys()) if (!used.has(key)) paper.blockFindings.delete(key);
+  for (const key of cache.findings.keys()) if (!used.has(key)) cache.findings.delete(key);
   return out;
 }
+let nextDefinitionListId = 0;
 
 function shiftFinding(finding: Finding, delta: number): Finding {
   return {

@@ -1,15 +1,18 @@
 /**
  * Incremental parsing: a paper is split into blocks at blank lines (no citation, quotation or footnote spans a
  * blank line), each block is parsed on its own and remembered by its text, and the paper's parse is assembled
- * from the blocks with their offsets shifted. After an edit only the edited block is parsed again.
+ * from the blocks' parses, each read from where its block now starts (located.ts). After an edit only the
+ * edited block is parsed again.
  *
  * Fenced code, front matter and HTML comments can contain blank lines, so a block that opens one is extended to
  * where it closes; parsed as one block, the parser then excludes it exactly as it would in the whole paper.
  */
-import { ExcludedRegions, Span } from './markdown';
+import type { ParsedPaper } from './citationTypes';
+import { footnoteLabelsInOrder } from './footnotes';
+import { BlockOrigin } from './located';
+import { BlockExclusions } from './markdown';
 import { detached } from '../text/detach';
-import { ParsedPaper, footnoteLabelsInOrder, parsePaper } from './parser';
-import type { TitleCitation } from './parser';
+import { parsePaper } from './parser';
 
 export interface Block {
   start: number;
@@ -108,74 +111,58 @@ export function splitParagraphBlocks(text: string): Block[] {
   }
 }
 
-/** Block parses remembered by text; a new version keeps those of its blocks that did not change. */
-export class BlockParseCache {
-  private previous = new Map<string, ParsedPaper>();
+/** A block's parse and the origin its objects read their paper positions from. */
+interface BlockParse {
+  origin: BlockOrigin;
+  parsed: ParsedPaper;
+}
 
-  /** Findings of per-citation checks, per block, kept across versions like the parses (see diagnostics.ts). */
-  readonly findings = new Map<string, unknown>();
+/**
+ * Block parses remembered by text; a new version keeps those of its blocks that did not change and moves their
+ * origins to where the blocks now start. Two blocks with the same text each have a parse of their own.
+ */
+export class BlockParseCache {
+  private previous = new Map<string, BlockParse[]>();
 
   parse(text: string): { blocks: Block[]; parsed: ParsedPaper } {
     const blocks = splitParagraphBlocks(text);
-    const current = new Map<string, ParsedPaper>();
+    const current = new Map<string, BlockParse[]>();
     const parts = blocks.map((block) => {
-      let parsed = current.get(block.text) ?? this.previous.get(block.text);
-      if (!parsed) parsed = parsePaper(block.text);
-      current.set(block.text, parsed);
-      return parsed;
+      const reusable = this.previous.get(block.text);
+      const part = reusable?.pop() ?? parseBlock(block.text);
+      if (reusable?.length === 0) this.previous.delete(block.text);
+      part.origin.start = block.start;
+      const same = current.get(block.text);
+      if (same) same.push(part);
+      else current.set(block.text, [part]);
+      return part;
     });
     this.previous = current;
     return { blocks, parsed: assemble(text, blocks, parts) };
   }
 }
 
-/** The paper's parse from its blocks' parses, offsets shifted to the paper. */
-export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): ParsedPaper {
+function parseBlock(text: string): BlockParse {
+  const origin = new BlockOrigin();
+  return { origin, parsed: parsePaper(text, origin) };
+}
+
+/** The paper's parse from its blocks' parses: the blocks' lists joined, nothing copied or shifted. */
+function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
   const out: ParsedPaper = {
     text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [],
-    excluded: new ExcludedRegions([]),
+    excluded: new BlockExclusions(blocks.map((block) => block.start), parts.map((part) => part.parsed.excluded)),
   };
-  const spans: Span[] = [];
-  blocks.forEach((block, b) => {
-    const part = parts[b];
-    const d = block.start;
-    const numbers = new Map(part.docNumbers.map((n) => [n, { ...n, start: n.start + d, end: n.end + d, bracketStart: n.bracketStart + d }]));
-    const titles = new Map<TitleCitation, TitleCitation>();
-    for (const title of part.titles) {
-      const shifted: TitleCitation = {
-        ...title, start: title.start + d, end: title.end + d,
-        references: title.references.map((r) => ({
-          ...r, start: r.start + d, end: r.end + d,
-          steps: r.steps.map((s) => (s.start === undefined ? s : { ...s, start: s.start + d, end: s.end! + d, numberStart: s.numberStart! + d, numberEnd: s.numberEnd! + d })),
-        })),
-      };
-      if (title.docNumber) shifted.docNumber = numbers.get(title.docNumber);
-      if (title.versionTag) shifted.versionTag = { ...title.versionTag, start: title.versionTag.start + d, end: title.versionTag.end + d };
-      if (title.shortName) shifted.shortName = { ...title.shortName, start: title.shortName.start + d, end: title.shortName.end + d };
-      if (title.jurisdiction) shifted.jurisdiction = { ...title.jurisdiction, start: title.jurisdiction.start + d, end: title.jurisdiction.end + d };
-      titles.set(title, shifted);
-      out.titles.push(shifted);
-    }
-    // One by one: spreading a block's 文号 as arguments overflows the stack when a block has ~100,000 of them.
-    for (const number of numbers.values()) out.docNumbers.push(number);
-    for (const journal of part.journals) {
-      out.journals.push({
-        ...journal, start: journal.start + d, end: journal.end + d,
-        authors: journal.authors.map((a) => ({ ...a, start: a.start + d, end: a.end + d })),
-        title: titles.get(journal.title)!, journal: titles.get(journal.journal)!,
-        ...(journal.zai ? { zai: { ...journal.zai, start: journal.zai.start + d, end: journal.zai.end + d } } : {}),
-        year: { ...journal.year, start: journal.year.start + d, end: journal.year.end + d },
-        issue: { ...journal.issue, start: journal.issue.start + d, end: journal.issue.end + d },
-        separator: { ...journal.separator, start: journal.separator.start + d, end: journal.separator.end + d },
-      });
-    }
-    for (const ref of part.footnoteRefs) out.footnoteRefs.push({ ...ref, start: ref.start + d, end: ref.end + d });
-    for (const def of part.footnoteDefs) out.footnoteDefs.push({ ...def, start: def.start + d, end: def.end + d, contentStart: def.contentStart + d, contentEnd: def.contentEnd + d });
-    for (const q of part.quotations) out.quotations.push({ ...q, start: q.start + d, end: q.end + d, innerStart: q.innerStart + d, innerEnd: q.innerEnd + d });
-    for (const form of part.shortForms) out.shortForms.push({ ...form, start: form.start + d, end: form.end + d });
-    for (const span of part.excluded.spans) spans.push({ start: span.start + d, end: span.end + d });
-  });
+  // Item by item: spreading a block's lists as arguments overflows the stack when a block has ~100,000 items.
+  for (const { parsed } of parts) {
+    for (const title of parsed.titles) out.titles.push(title);
+    for (const number of parsed.docNumbers) out.docNumbers.push(number);
+    for (const journal of parsed.journals) out.journals.push(journal);
+    for (const ref of parsed.footnoteRefs) out.footnoteRefs.push(ref);
+    for (const def of parsed.footnoteDefs) out.footnoteDefs.push(def);
+    for (const quotation of parsed.quotations) out.quotations.push(quotation);
+    for (const form of parsed.shortForms) out.shortForms.push(form);
+  }
   out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
-  out.excluded = new ExcludedRegions(spans);
   return out;
 }

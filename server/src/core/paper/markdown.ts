@@ -10,10 +10,16 @@ export interface Span {
   end: number;
 }
 
-export class ExcludedRegions {
+/** Where citations are not looked for. */
+export interface Exclusions {
+  /** True when offset lies inside an excluded region. */
+  contains(offset: number): boolean;
+}
+
+/** The excluded regions of one block (or of a paper parsed whole), in the block's offsets. */
+export class ExcludedRegions implements Exclusions {
   constructor(readonly spans: Span[]) {}
 
-  /** True when offset lies inside an excluded region. */
   contains(offset: number): boolean {
     const first = this.firstEndingAfter(offset);
     return first !== undefined && first.start <= offset;
@@ -160,4 +166,15 @@ function merge(spans: Span[]): Span[] {
     else out.push({ ...span });
   }
   return out;
+}
+
+/** A paper's excluded regions, kept per block: an offset is looked up in the block that holds it. */
+export class BlockExclusions implements Exclusions {
+  /** `starts` ascending, one per block. */
+  constructor(private readonly starts: readonly number[], private readonly regions: readonly Exclusions[]) {}
+
+  contains(offset: number): boolean {
+    const block = firstIndexWhere(this.starts.length, (i) => this.starts[i] > offset) - 1;
+    return block >= 0 && this.regions[block].contains(offset - this.starts[block]);
+  }
 }

@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus/corpus';
 import { LineIndex } from './lineIndex';
 import { PaperScope } from './paperScope';
-import { ParsedPaper, parsePaper } from './parser';
+import type { ParsedPaper } from './parser';
 import { Block, BlockParseCache } from './incremental';
 
 /** What the core needs of an editor document (vscode-languageserver-textdocument's TextDocument fits). */
@@ -22,15 +22,25 @@ export interface Paper {
   lines: LineIndex;
   /** Short names the paper defines for itself. */
   scope: PaperScope;
-  /** The paper's blocks (paragraphs) and a cache of per-block findings, for incremental re-checking. */
-  blocks?: Block[];
-  blockFindings?: Map<string, unknown>;
+  /** The paper's blocks (paragraphs), for incremental re-checking. */
+  blocks: Block[];
+  /**
+   * Lives as long as the document stays open, across its versions: later stages key their per-document caches
+   * on it (in a WeakMap), so those go when the document is closed.
+   */
+  lifetime: object;
 }
 
-/** Parses a paper against a corpus, outside any cache (the CLI checks each file once). */
+/** Parses a text once, outside any cache, through the same block pipeline as an open document's versions. */
 export function makePaper(corpus: Corpus, uri: string, version: number, text: string, defaultDate?: string): Paper {
-  const parsed = parsePaper(text);
-  return { uri, version, parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parsed, defaultDate) };
+  return paperOf(corpus, uri, version, text, new BlockParseCache(), defaultDate);
+}
+
+function paperOf(corpus: Corpus, uri: string, version: number, text: string, blocks: BlockParseCache, defaultDate: string | undefined): Paper {
+  const parse = blocks.parse(text);
+  return {
+    uri, version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, lifetime: blocks,
+  };
 }
 
 export class PaperCache {
@@ -46,12 +56,7 @@ export class PaperCache {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && (defaultDate === undefined || cached.defaultDate === defaultDate)) return cached.paper;
     const blocks = cached?.blocks ?? new BlockParseCache();
-    const text = document.getText();
-    const parse = blocks.parse(text);
-    const paper: Paper = {
-      uri: document.uri, version: document.version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(this.corpus, parse.parsed, defaultDate),
-      blocks: parse.blocks, blockFindings: blocks.findings,
-    };
+    const paper = paperOf(this.corpus, document.uri, document.version, document.getText(), blocks, defaultDate);
     this.entries.set(document.uri, { version: document.version, defaultDate, paper, blocks });
     return paper;
   }

@@ -3,24 +3,18 @@
  * Quotation marks inside a 《title》 belong to the title and are skipped, as are code, URLs and comments.
  * Linear in the text: a counter per mark kind, no backtracking, so 10,000 nested quotes cost nothing special.
  */
-import type { ExcludedRegions } from './markdown';
+import type { Quotation } from './citationTypes';
+import { BlockOrigin, LocatedQuotation } from './located';
+import type { Exclusions } from './markdown';
 
-export interface Quotation {
-  /** Offsets including the quotation marks. */
-  start: number;
-  end: number;
-  /** Offsets of the quoted text. */
-  innerStart: number;
-  innerEnd: number;
-  depth: number;
-}
+export type { Quotation } from './citationTypes';
 
 // Opening marks and the closing mark each pairs with: “” ‘’ 「」 『』.
 const OPEN_TO_CLOSE = new Map<number, number>([[0x201c, 0x201d], [0x2018, 0x2019], [0x300c, 0x300d], [0x300e, 0x300f]]);
 const CLOSERS = new Set(OPEN_TO_CLOSE.values());
 const STRAIGHT = 0x22;
 
-export function findQuotations(text: string, excluded: ExcludedRegions, titleSpans: { start: number; end: number }[]): Quotation[] {
+export function findQuotations(text: string, excluded: Exclusions, titleSpans: { start: number; end: number }[], origin = new BlockOrigin()): Quotation[] {
   const out: Quotation[] = [];
   // The open quotations as two parallel stacks (closing mark, offset); `open` is their height. Plain arrays
   // with an index, because truncating an array by setting its length is slow in V8 and this runs per mark.
@@ -62,7 +56,7 @@ export function findQuotations(text: string, excluded: ExcludedRegions, titleSpa
     } else if (code === STRAIGHT) {
       if (straightOpen < 0) straightOpen = i;
       else {
-        out.push({ start: straightOpen, end: i + 1, innerStart: straightOpen + 1, innerEnd: i, depth: open });
+        out.push(new LocatedQuotation(origin, straightOpen, i + 1, open));
         straightOpen = -1;
       }
     } else {
@@ -71,7 +65,7 @@ export function findQuotations(text: string, excluded: ExcludedRegions, titleSpa
         if (closeOf[k] === code) {
           const at = openedAt[k];
           open = k;
-          out.push({ start: at, end: i + 1, innerStart: at + 1, innerEnd: i, depth: k });
+          out.push(new LocatedQuotation(origin, at, i + 1, k));
           break;
         }
       }

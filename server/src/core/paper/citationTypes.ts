@@ -1,0 +1,140 @@
+/**
+ * What the parser finds in a paper. Offsets are UTF-16 string indices into the paper (LSP character offsets);
+ * the parser's objects keep them relative to their block and read them through `start`/`end` (located.ts).
+ */
+import type { ParsedDocNumber } from '../text/docNumber';
+import type { Exclusions } from './markdown';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type RefUnit = '条' | '款' | '项' | '目' | '点' | '部分' | '段' | '章' | '节' | '编' | '附件';
+
+export interface ReferenceStep {
+  unit: RefUnit;
+  number: number;
+  /** 之一 → 1. */
+  sub?: number;
+  /** Written with brackets: 第（三）项, （三）. */
+  parenthesized: boolean;
+  numerals: 'arabic' | 'chinese';
+  /** Offsets of the step in the text; absent for steps inherited from the previous reference. */
+  start?: number;
+  end?: number;
+  /** Offsets of the number itself, for numeral-style fixes. */
+  numberStart?: number;
+  numberEnd?: number;
+}
+
+export interface ArticleReference {
+  start: number;
+  end: number;
+  text: string;
+  steps: ReferenceStep[];
+  /** The second end of a range: 第二十一条至第二十五条. */
+  rangeEnd?: boolean;
+}
+
+export interface DocNumberCitation {
+  kind: 'docNumber';
+  start: number;
+  end: number;
+  text: string;
+  /** Offset where the bracketed year begins: a fix rewrites from here to the end, never the issuer code. */
+  bracketStart: number;
+  parsed: ParsedDocNumber;
+}
+
+export interface TitleCitation {
+  kind: 'title';
+  /** Offsets of 《…》 including the brackets. */
+  start: number;
+  end: number;
+  /** The title as written, without 《》; line breaks and spaces removed. */
+  title: string;
+  versionTag?: TextSpan;
+  docNumber?: DocNumberCitation;
+  /** （以下简称《X》）: the short name defined here. */
+  shortName?: TextSpan;
+  references: ArticleReference[];
+  /** Set when the title is the article or journal part of a journal citation. */
+  journalRole?: 'article' | 'journal';
+  /**
+   * The jurisdiction written in front (韩国《…》, 日本的《…》, 欧盟《A》、《B》 for both): a foreign one means a
+   * foreign act, never the PRC law of the same name; 我国/中国 mean the PRC law.
+   */
+  jurisdiction?: TextSpan & { foreign: boolean };
+  /** A national standard: a GB/GB/T/GB/Z number beside it, or a title opening with a 技术 domain and a space. */
+  standard?: boolean;
+}
+
+export interface JournalCitation {
+  kind: 'journal';
+  start: number;
+  end: number;
+  authors: TextSpan[];
+  title: TitleCitation;
+  journal: TitleCitation;
+  /** The 载 between title and journal, when written. */
+  zai?: TextSpan;
+  year: TextSpan & { value: number };
+  issue: TextSpan & { value: number };
+  /** Text between the article title and the journal: "，载", "，", "。载". */
+  separator: TextSpan;
+}
+
+export interface FootnoteReference {
+  kind: 'footnoteRef';
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface FootnoteDefinition {
+  kind: 'footnoteDef';
+  start: number;
+  end: number;
+  label: string;
+  /** The definition's content: from after "]:" to the end of its paragraph. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface ParsedPaper {
+  text: string;
+  titles: TitleCitation[];
+  docNumbers: DocNumberCitation[];
+  journals: JournalCitation[];
+  footnoteRefs: FootnoteReference[];
+  footnoteDefs: FootnoteDefinition[];
+  /** Footnote labels in the order readers see their numbers: by first reference, then unreferenced ones. */
+  footnoteOrder: string[];
+  quotations: Quotation[];
+  shortForms: ShortForm[];
+  excluded: Exclusions;
+}
+
+export interface Quotation {
+  /** Offsets including the quotation marks. */
+  start: number;
+  end: number;
+  /** Offsets of the quoted text. */
+  innerStart: number;
+  innerEnd: number;
+  depth: number;
+}
+
+export interface ShortForm {
+  kind: 'ibid' | 'supra';
+  start: number;
+  end: number;
+  /** Footnote number for 同前注〔n〕. */
+  target?: number;
+  /** The footnote definition the short form sits in. */
+  footnote: string;
+  /** Text after the short form up to the end of its sentence: the author or work it names, pages. */
+  note: string;
+}

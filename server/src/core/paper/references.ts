@@ -1,0 +1,168 @@
+/**
+ * Article references after a title: 第十三条第一款第（二）项, 第十条之一, （三）, 附件2, and lists and ranges of
+ * them (第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款, which inherit their 条).
+ */
+import type { ArticleReference, RefUnit, ReferenceStep } from './citationTypes';
+import { BlockOrigin, LocatedReference, LocatedStep } from './located';
+import { parseNumeral } from '../text/numerals';
+
+/** Shared by every title without references (most of them): one array fewer per title to allocate. */
+export const NO_REFERENCES: ArticleReference[] = Object.freeze([]) as unknown as ArticleReference[];
+
+const NUMERAL = '[0-9０-９]+|[〇零一二两三四五六七八九十百千]+';
+const BARE_ITEM = new RegExp(`[（(]([〇零一二三四五六七八九十百]+)[）)]`, 'y');
+const ANNEX = new RegExp(`附件[ \\t\\u3000]*(${NUMERAL})`, 'y');
+const SEPARATOR = /(、|，|,|和|与|及|以及|或者|或|至|到|—|－|-|~|～)[ \t\u3000]*/y;
+
+const UNIT_RANK: Record<RefUnit, number> = { '编': 0, '部分': 1, '章': 2, '节': 3, '条': 4, '点': 4, '段': 4, '附件': 4, '款': 5, '项': 6, '目': 7 };
+const STEP_UNITS = new Map<number, RefUnit>([...'条款项目点段章节编'].map((unit) => [unit.charCodeAt(0), unit as RefUnit]));
+const CHINESE_NUMERAL_CODES = new Set([...'〇零一二两三四五六七八九十百千'].map((c) => c.charCodeAt(0)));
+
+function numeralsOf(written: string): 'arabic' | 'chinese' {
+  return /^[0-9０-９]+$/.test(written) ? 'arabic' : 'chinese';
+}
+
+function isArabicDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+function skipSpaces(text: string, position: number): number {
+  let p = position;
+  for (let c = text.charCodeAt(p); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(++p));
+  return p;
+}
+
+/** End of the run of Arabic digits, or else of Chinese numeral characters, starting at `position`. */
+function numeralEnd(text: string, position: number): number {
+  let p = position;
+  if (isArabicDigit(text.charCodeAt(p))) {
+    while (isArabicDigit(text.charCodeAt(p))) p++;
+  } else {
+    while (CHINESE_NUMERAL_CODES.has(text.charCodeAt(p))) p++;
+  }
+  return p;
+}
+
+/**
+ * One step (第十三条, 第（二）项, 第十条之一) starting exactly at `position`. A hand-written scanner rather than a
+ * pattern: it runs after every title of every paper, and allocates nothing when no step is there.
+ */
+function scanStep(text: string, position: number, origin: BlockOrigin): LocatedStep | undefined {
+  if (text.charCodeAt(position) !== 0x7b2c /* 第 */) return undefined;
+  let p = skipSpaces(text, position + 1);
+  const open = text.charCodeAt(p);
+  const parenthesized = open === 0xff08 || open === 0x28;
+  if (parenthesized) p = skipSpaces(text, p + 1);
+  const numberStart = p;
+  const numberEnd = numeralEnd(text, p);
+  if (numberEnd === numberStart) return undefined;
+  p = numberEnd;
+  if (parenthesized) {
+    p = skipSpaces(text, p);
+    const close = text.charCodeAt(p);
+    if (close !== 0xff09 && close !== 0x29) return undefined;
+    p = skipSpaces(text, p + 1);
+  } else {
+    p = skipSpaces(text, p);
+  }
+  let unit = STEP_UNITS.get(text.charCodeAt(p));
+  if (unit) p++;
+  else if (text.startsWith('部分', p)) {
+    unit = '部分';
+    p += 2;
+  } else return undefined;
+  const written = text.slice(numberStart, numberEnd);
+  const number = parseNumeral(written);
+  if (number === undefined || number === 0) return undefined;
+  const step = new LocatedStep(origin, position, p, unit, number, parenthesized, numeralsOf(written), numberStart, numberEnd);
+  // 第十条之一
+  const zhi = skipSpaces(text, p);
+  if (text.charCodeAt(zhi) === 0x4e4b /* 之 */) {
+    const subStart = skipSpaces(text, zhi + 1);
+    const subEnd = numeralEnd(text, subStart);
+    if (subEnd > subStart) {
+      step.sub = parseNumeral(text.slice(subStart, subEnd));
+      step.end = subEnd;
+    }
+  }
+  return step;
+}
+
+/** One reference (第十三条第一款第二项) starting exactly at `position`; undefined when none starts there. */
+function parseReference(text: string, position: number, origin: BlockOrigin): LocatedReference | undefined {
+  // Most titles are followed by prose: rule that out before running any pattern.
+  const first = text.charCodeAt(position);
+  if (first !== 0x7b2c /* 第 */ && first !== 0xff08 /* （ */ && first !== 0x28 /* ( */ && first !== 0x9644 /* 附 */) return undefined;
+  const steps: ReferenceStep[] = [];
+  let p = position;
+  for (;;) {
+    const step = scanStep(text, p, origin);
+    if (step) {
+      steps.push(step);
+      p = step.end!;
+      continue;
+    }
+    // （三） directly after a 条/部分 step or at the start: an item written without 第…项.
+    BARE_ITEM.lastIndex = p;
+    let match = BARE_ITEM.exec(text);
+    if (match && (steps.length === 0 || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
+      const number = parseNumeral(match[1])!;
+      steps.push(new LocatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length));
+      p = match.index + match[0].length;
+      continue;
+    }
+    if (steps.length === 0) {
+      ANNEX.lastIndex = p;
+      match = ANNEX.exec(text);
+      if (match) {
+        const number = parseNumeral(match[1]);
+        if (number !== undefined && number > 0) {
+          const numberStart = match.index + match[0].length - match[1].length;
+          steps.push(new LocatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length));
+          p = match.index + match[0].length;
+        }
+      }
+    }
+    break;
+  }
+  if (steps.length === 0) return undefined;
+  return new LocatedReference(origin, position, p, text.slice(position, p), steps);
+}
+
+/** References right after a title: 第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款 (inherits 条). */
+export function parseReferences(text: string, position: number, origin = new BlockOrigin()): ArticleReference[] {
+  let reference = parseReference(text, position, origin);
+  if (!reference) return NO_REFERENCES;
+  const references: ArticleReference[] = [];
+  let rangeNext = false;
+  for (;;) {
+    if (rangeNext) reference.rangeEnd = true;
+    const previous = references[references.length - 1];
+    if (previous) inheritPrefix(previous, reference);
+    references.push(reference);
+    SEPARATOR.lastIndex = reference.end;
+    const separator = SEPARATOR.exec(text);
+    if (!separator) break;
+    // Only continue when another reference follows the separator.
+    const next = separator.index + separator[0].length;
+    if (!(text.startsWith('第', next) || text.startsWith('附件', next))) break;
+    rangeNext = /至|到|—|－|-|~|～/.test(separator[1]);
+    reference = parseReference(text, next, origin);
+    if (!reference) break;
+  }
+  return references;
+}
+
+/** 第十三条第一款、第二款: the second reference is 第十三条第二款. */
+function inheritPrefix(previous: ArticleReference, reference: LocatedReference): void {
+  const firstRank = UNIT_RANK[reference.steps[0].unit];
+  const prefix = previous.steps.filter((s) => UNIT_RANK[s.unit] < firstRank);
+  if (prefix.length > 0) reference.steps = [...prefix.map(inheritedStep), ...reference.steps];
+}
+
+/** A step taken over from the previous reference: not written here, so it has no offsets. */
+function inheritedStep(step: ReferenceStep): ReferenceStep {
+  const inherited: ReferenceStep = { unit: step.unit, number: step.number, parenthesized: step.parenthesized, numerals: step.numerals };
+  if (step.sub !== undefined) inherited.sub = step.sub;
+  return inherited;
+}
