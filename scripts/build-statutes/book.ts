@@ -5,7 +5,7 @@
  * depend on where the sources were read.
  */
 import type { CorpusDocument } from '../../server/src/core/corpus/model';
-import type { ImportProblem, ParsedStatute } from '../../server/src/core/statutes/markdown';
+import type { ImportProblem, ParsedStatute } from '../../server/src/core/statutes/importTypes';
 import type { DocumentMetadata } from '../../server/src/core/statutes/provisionSource';
 import { assembleCollection, isFault, parseStatuteFile } from '../../server/src/node/statuteFolder';
 import { EncodedDocument, PackCollection, encodeDocument } from '../../server/src/node/statutePack';

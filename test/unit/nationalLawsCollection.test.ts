@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseStatuteText } from '../../server/src/core/statutes';
-import type { ParsedStatute } from '../../server/src/core/statutes/markdown';
+import type { ParsedStatute } from '../../server/src/core/statutes/importTypes';
 import { listStatuteFiles } from '../../server/src/node/statuteFolder';
 import { SHARED_DIR } from '../helpers/corpus';
 import { requireShared } from '../helpers/shared';

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ProvisionAddressing } from '../../server/src/core/corpus/addressing';
 import type { CorpusDocument } from '../../server/src/core/corpus/model';
-import type { ParsedStatute } from '../../server/src/core/statutes/markdown';
+import type { ParsedStatute } from '../../server/src/core/statutes/importTypes';
 import type { ProvisionFault } from '../../server/src/core/statutes/provisionSource';
 import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../../server/src/node/statuteBook';
 import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';

@@ -17,7 +17,7 @@ export { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './paper/limits';
 // The corpus and its data model.
 export { Corpus } from './corpus/corpus';
 export type { CorpusDocument, CorpusFiles } from './corpus/model';
-export type { ImportProblem } from './statutes/markdown';
+export type { ImportProblem } from './statutes/importTypes';
 
 // Messages and house styles.
 export { normalizeLocale, t } from './text/messages';

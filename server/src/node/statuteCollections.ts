@@ -20,7 +20,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { CorpusDocument, Provision } from '../core/corpus/model';
-import type { ImportProblem, ParsedStatute } from '../core/statutes/markdown';
+import type { ImportProblem, ParsedStatute } from '../core/statutes/importTypes';
 import { DocumentMetadata, ProvisionFaultListener, ProvisionRead, ProvisionSource, documentFromSource, sameStatute } from '../core/statutes/provisionSource';
 import { cacheDirectoryProblem, removeStaleTemporaries, reportProvisionFault } from './cacheDirectory';
 import { assembleCollection, faultProblem, listStatuteFiles, parseStatuteFile, parseStatuteFileSteps, readStatuteText } from './statuteFolder';

@@ -8,7 +8,10 @@ import * as path from 'path';
 import type { CorpusDocument } from '../core/corpus/model';
 import { parseStatuteText } from '../core/statutes';
 import { parseAnsvarJsonSteps } from '../core/statutes/ansvarJson';
-import { ImportProblem, ParsedStatute, appendAll, checkArticleSequence, parseStatuteMarkdownSteps } from '../core/statutes/markdown';
+import { checkArticleSequence } from '../core/statutes/builder';
+import { ImportProblem, ParsedStatute } from '../core/statutes/importTypes';
+import { parseStatuteMarkdownSteps } from '../core/statutes/markdown';
+import { appendAll } from '../core/statutes/statuteText';
 import { isNationalLawText } from '../core/statutes/nationalLawsHeader';
 import { findSplitCodes, mergeSplitCode } from '../core/statutes/merge';
 

@@ -9,10 +9,11 @@
  * Pure and total, like the Markdown importer.
  */
 import { toChineseNumeral } from '../text/numerals';
-import {
-  ARTICLE_HEAD, ARTICLE_TIGHT, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addArticleLine, appendAll, assembleStatute,
-  checkArticleSequence, cleanLine, isAmendingInstrument, runSteps, splitLines, titleAliases,
-} from './markdown';
+import { StatuteBuilder, checkArticleSequence } from './builder';
+import { ImportProblem, ParsedStatute } from './importTypes';
+import { addArticleLine, runSteps } from './markdown';
+import { assembleStatute, isAmendingInstrument, titleAliases } from './statuteFacts';
+import { ARTICLE_HEAD, ARTICLE_TIGHT, DIVISION, appendAll, cleanLine, splitLines } from './statuteText';
 
 interface AnsvarProvision {
   provision_ref?: unknown;

@@ -3,7 +3,8 @@
  * its front matter, LawRefBook Markdown otherwise. Pure; never throws.
  */
 import { parseAnsvarJson } from './ansvarJson';
-import { ParsedStatute, parseStatuteMarkdown } from './markdown';
+import { ParsedStatute } from './importTypes';
+import { parseStatuteMarkdown } from './markdown';
 import { parseNationalLaw } from './nationalLaws';
 import { isNationalLawText } from './nationalLawsHeader';
 

@@ -7,7 +7,8 @@
  * Pure. Provision line ranges stay relative to each part's own file (see the report on model.ts).
  */
 import type { CorpusDocument, Provision } from '../corpus/model';
-import { ParsedStatute, assembleStatute, titleAliases } from './markdown';
+import { ParsedStatute } from './importTypes';
+import { assembleStatute, titleAliases } from './statuteFacts';
 
 export interface SplitCodeGroups {
   /** Parts of one code each, in no particular order. */

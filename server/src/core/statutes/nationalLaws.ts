@@ -11,10 +11,11 @@ import type { CorpusDocument } from '../corpus/model';
 import { parseDocNumber } from '../text/docNumber';
 import { pinyinOf } from '../text/pinyin';
 import { stableId } from '../text/stableId';
-import {
-  CNUM, DIVISION, ImportProblem, ParsedStatute, StatuteBuilder, addItemOrTarget, assembleStatute, checkArticleSequence,
-  cleanLine, collapseCjkSpaces, endsSentence, excerpt, isAmendingInstrument, numeralValue, splitLines, titleAliases, versionFacts,
-} from './markdown';
+import { StatuteBuilder, checkArticleSequence } from './builder';
+import { ImportProblem, ParsedStatute } from './importTypes';
+import { addItemOrTarget } from './markdown';
+import { assembleStatute, isAmendingInstrument, titleAliases, versionFacts } from './statuteFacts';
+import { CNUM, DIVISION, cleanLine, collapseCjkSpaces, endsSentence, excerpt, numeralValue, splitLines } from './statuteText';
 import { DATE_START, frontMatter, historyEvents, isoOf, repealedTitles, unclosed } from './nationalLawsHeader';
 
 const ARTICLE_ITEM = new RegExp(`^[-*+]\\s+\\*\\*\\s*第([${CNUM}]+)条(?:之([${CNUM}]+))?\\s*\\*\\*\\s*(.*)$`);

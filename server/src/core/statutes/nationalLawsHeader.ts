@@ -2,8 +2,8 @@
  * The national statute book's metadata: recognising its files, the YAML front matter, the promulgation and
  * amendment history (a `>` quote or dated lines), and the titles a text repeals. Pure; never throws.
  */
-import type { HeaderEvent } from './markdown';
-import { cleanLine, isoDate, numeralValue } from './markdown';
+import type { HeaderEvent } from './statuteFacts';
+import { cleanLine, isoDate, numeralValue } from './statuteText';
 
 /** Front matter keys that only this collection writes together. */
 const SHAPE_KEYS = /^LinkTitle:.*$[\s\S]*^(?:effective_date|status):/m;
