@@ -26,7 +26,7 @@ export function searchItems(service: CitationService, query: string, limit: numb
 /** The provision (or document) cited under the cursor, as Markdown, with where it is in its rendering. */
 export function provisionAt(service: CitationService, document: PaperDocument, position: Position, settings: LexciteSettings): ProvisionAtResult | undefined {
   const paper = service.paper(document);
-  const element = elementAt(paper.parsed, paper.lines.offsetAt(position));
+  const element = elementAt(paper.parsed, paper.lines.offsetAt(position), paper.scope);
   if (!element || (element.kind !== 'reference' && element.kind !== 'title')) return undefined;
   const doc = documentForTitle(service.corpus, element.title);
   if (!doc) return undefined;

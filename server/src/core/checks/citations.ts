@@ -8,7 +8,7 @@
  */
 import { t } from '../text/messages';
 import type { CorpusDocument } from '../corpus/model';
-import type { DocNumberCitation, TitleCitation } from '../paper/parser';
+import type { ArticleReference, DocNumberCitation, TitleCitation } from '../paper/parser';
 import { documentsOf, resolveReference, resolveTitle } from '../corpus/resolver';
 import { versionsForTitle } from '../corpus/citationAt';
 import { VersionChoice, isVersionSet, versionName } from '../corpus/versions';
@@ -46,14 +46,31 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
   }
   const documents = documentsOf(corpus, resolution.entries);
   if (documents.length === 0) return;
-  const choice = versionsForTitle(corpus, title, paper.scope)!;
-  if (isVersionSet(documents)) checkVersionedReferences(context, title, choice, findings);
-  else checkReferences(context, title, documents, findings);
+  checkWorkReferences(context, title, title.references, {}, findings);
   if (title.docNumber) checkDocNumberMatch(context, title.docNumber, documents, findings);
 }
 
-function checkReferences(context: CheckContext, title: TitleCitation, documents: CorpusDocument[], findings: Finding[]): void {
-  for (const reference of title.references) {
+/** How a reference not written right after its title is reported: what its word stood for, and how sure that is. */
+export interface ReferenceContext {
+  /** Appended to the message: （“该法”指前文的《…》）. */
+  note?: string;
+  uncertain?: boolean;
+}
+
+/** `references` must exist in the work `title` resolves to (in the version it means); silent when it does not resolve. */
+export function checkWorkReferences(context: CheckContext, title: TitleCitation, references: readonly ArticleReference[], how: ReferenceContext, findings: Finding[]): void {
+  const resolution = resolveTitle(context.corpus, title.title, context.paper.scope, title);
+  if (resolution.status !== 'resolved') return;
+  const documents = documentsOf(context.corpus, resolution.entries);
+  if (documents.length === 0) return;
+  const found: Finding[] = [];
+  if (isVersionSet(documents)) checkVersionedReferences(context, references, versionsForTitle(context.corpus, title, context.paper.scope)!, found);
+  else checkReferences(context, references, documents, found);
+  for (const finding of found) findings.push({ ...finding, message: finding.message + (how.note ?? ''), ...(how.uncertain ? { uncertain: true } : {}) });
+}
+
+function checkReferences(context: CheckContext, references: readonly ArticleReference[], documents: CorpusDocument[], findings: Finding[]): void {
+  for (const reference of references) {
     const results = documents.map((doc) => ({ doc, result: resolveReference(context.corpus, doc, reference) }));
     if (results.some((r) => r.result.ok)) continue;
     // A document whose text could not be read may well have the article: say nothing rather than something false.
@@ -68,8 +85,8 @@ function checkReferences(context: CheckContext, title: TitleCitation, documents:
 }
 
 /** Statute versions: the reference must exist in the version the citation means; say if another has it. */
-function checkVersionedReferences(context: CheckContext, title: TitleCitation, choice: VersionChoice, findings: Finding[]): void {
-  for (const reference of title.references) {
+function checkVersionedReferences(context: CheckContext, references: readonly ArticleReference[], choice: VersionChoice, findings: Finding[]): void {
+  for (const reference of references) {
     const result = resolveReference(context.corpus, choice.chosen, reference);
     if (result.ok || provisionsUnavailable(choice.chosen)) continue;
     const elsewhere = choice.others.filter((doc) => resolveReference(context.corpus, doc, reference).ok).map(versionName);

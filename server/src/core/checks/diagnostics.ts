@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
+import { checkAnaphora } from './anaphora';
 import { checkCitations } from './citations';
 import { checkConsistency } from './consistency';
 import type { CheckContext, Finding } from './context';
@@ -57,6 +58,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
     const findings: Finding[] = [
       ...perCitationFindings(context),
       ...checkQuotations(context),
+      ...checkAnaphora(context),
       ...checkFootnotes(context),
       ...checkShortNames(context),
       ...checkStyle(context),
@@ -69,6 +71,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const findings: Finding[] = [
     ...perCitationFindings(context, cut.offset),
     ...checkQuotations(clipped),
+    ...checkAnaphora(clipped),
     ...checkFootnotes(context),
     ...checkShortNames(clipped),
     ...checkStyle(clipped),
@@ -99,7 +102,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
   const before = <T extends { start: number }>(items: T[]) => items.filter((item) => item.start < end);
   return {
     ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals), quotations: before(parsed.quotations),
-    shortForms: before(parsed.shortForms), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
+    shortForms: before(parsed.shortForms), anaphora: before(parsed.anaphora), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
   };
 }
 

@@ -11,6 +11,7 @@ import { documentsOf, firstItem, resolveReference, resolveTitle, stepsKey } from
 import type { ShortForm } from '../paper/shortForms';
 import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
 import type { PaperScope } from '../paper/paperScope';
+import { continuedReference } from '../paper/references';
 
 export type CitationElement =
   | { kind: 'title'; start: number; end: number; title: TitleCitation }
@@ -21,8 +22,11 @@ export type CitationElement =
   | { kind: 'footnoteDef'; start: number; end: number; def: FootnoteDefinition }
   | { kind: 'shortForm'; start: number; end: number; form: ShortForm };
 
-/** The innermost element containing the offset (the cursor may sit just after it). */
-export function elementAt(paper: ParsedPaper, offset: number): CitationElement | undefined {
+/**
+ * The innermost element containing the offset (the cursor may sit just after it). With the paper's scope, a
+ * citation that points back (该法第二十三条) is the element of the work it points to.
+ */
+export function elementAt(paper: ParsedPaper, offset: number, scope?: PaperScope): CitationElement | undefined {
   const inside = (start: number, end: number) => offset >= start && offset <= end;
   for (const ref of paper.footnoteRefs) if (inside(ref.start, ref.end)) return { kind: 'footnoteRef', start: ref.start, end: ref.end, ref };
   for (const def of paper.footnoteDefs) if (inside(def.start, def.end)) return { kind: 'footnoteDef', start: def.start, end: def.end, def };
@@ -43,6 +47,18 @@ export function elementAt(paper: ParsedPaper, offset: number): CitationElement |
     }
   }
   for (const journal of paper.journals) if (inside(journal.start, journal.end)) return { kind: 'journal', start: journal.start, end: journal.end, journal };
+  for (const anaphor of scope ? paper.anaphora : []) {
+    if (offset < anaphor.start || offset > anaphor.references[anaphor.references.length - 1].end) continue;
+    const antecedent = scope!.antecedentOf(anaphor);
+    if (!antecedent) return undefined;
+    const title = antecedent.title;
+    for (const written of anaphor.references) {
+      if (!inside(written.start, written.end)) continue;
+      const reference = antecedent.reference ? continuedReference(antecedent.reference, written) : written;
+      return { kind: 'reference', start: written.start, end: written.end, title, reference };
+    }
+    return { kind: 'title', start: anaphor.start, end: anaphor.end, title };
+  }
   for (const number of paper.docNumbers) {
     if (inside(number.start, number.end)) {
       const title = paper.titles.find((t) => t.docNumber === number);

@@ -11,7 +11,7 @@ import { VirtualDocuments, virtualUri } from './virtualDocuments';
 
 export function provideDefinition(corpus: Corpus, virtual: VirtualDocuments, paper: Paper, position: Position): Location[] {
   const offset = paper.lines.offsetAt(position);
-  const element = elementAt(paper.parsed, offset);
+  const element = elementAt(paper.parsed, offset, paper.scope);
   if (!element) return [];
   const here = (start: number, end: number): Location => ({ uri: paper.uri, range: paper.lines.range(start, end) });
   if (element.kind === 'footnoteRef') {

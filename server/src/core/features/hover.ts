@@ -20,7 +20,7 @@ import { provisionsUnavailable } from '../statutes/provisionSource';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
-  const element = elementAt(paper.parsed, offset);
+  const element = elementAt(paper.parsed, offset, paper.scope);
   if (!element) return undefined;
   const locale = settings.locale;
   const range = paper.lines.range(element.start, element.end);

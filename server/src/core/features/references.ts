@@ -8,7 +8,7 @@ import type { Corpus } from '../corpus/corpus';
 import type { Paper } from '../paper/paperCache';
 
 export function targetAtPosition(corpus: Corpus, paper: Paper, position: Position): { target: CitedTarget; exact: boolean } | undefined {
-  const element = elementAt(paper.parsed, paper.lines.offsetAt(position));
+  const element = elementAt(paper.parsed, paper.lines.offsetAt(position), paper.scope);
   if (!element) return undefined;
   const target = targetOf(corpus, element, paper.scope);
   if (!target) return undefined;

@@ -71,6 +71,16 @@ export interface TitleCitation {
   standard?: boolean;
 }
 
+/** 该法第二十三条, 本法第二十七条, 该条第二款: a citation whose work is the one cited before it (paperScope.ts). */
+export interface AnaphoricCitation {
+  kind: 'anaphor';
+  /** Offsets of the word: 该法, 本法, 同法, 该条例, 该条… */
+  start: number;
+  end: number;
+  word: string;
+  references: ArticleReference[];
+}
+
 export interface JournalCitation {
   kind: 'journal';
   start: number;
@@ -114,6 +124,8 @@ export interface ParsedPaper {
   footnoteOrder: string[];
   quotations: Quotation[];
   shortForms: ShortForm[];
+  /** 该法第N条 and the like, in order. */
+  anaphora: AnaphoricCitation[];
   excluded: Exclusions;
 }
 

@@ -9,7 +9,7 @@
  */
 import type { ParsedDocNumber } from '../text/docNumber';
 import type {
-  ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
+  AnaphoricCitation, ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
 } from './citationTypes';
 
 /** Where a block starts in the paper. Zero while the block is parsed, so the parser works in block offsets. */
@@ -200,6 +200,14 @@ export class LocatedShortForm extends Located implements ShortForm {
   target?: number;
 
   constructor(origin: BlockOrigin, start: number, end: number, readonly kind: 'ibid' | 'supra', readonly footnote: string, readonly note: string) {
+    super(origin, start, end);
+  }
+}
+
+export class LocatedAnaphor extends Located implements AnaphoricCitation {
+  readonly kind = 'anaphor';
+
+  constructor(origin: BlockOrigin, start: number, end: number, readonly word: string, readonly references: ArticleReference[]) {
     super(origin, start, end);
   }
 }

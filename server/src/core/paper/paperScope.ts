@@ -5,8 +5,9 @@
  */
 import type { Corpus, TitleEntry } from '../corpus/corpus';
 import { titleKeyWithoutPrc } from '../text/normalize';
-import type { ParsedPaper, TitleCitation } from './parser';
+import type { AnaphoricCitation, ArticleReference, ParsedPaper, TitleCitation } from './parser';
 import { frontMatterDate, todayIso } from '../corpus/versions';
+import { continuedReference } from './references';
 
 export interface ShortNameDefinition {
   name: string;
@@ -18,12 +19,31 @@ export interface ShortNameDefinition {
   entries: TitleEntry[];
 }
 
+/** What an anaphoric citation (该法第N条) points back to. */
+export interface Antecedent {
+  /** The title citation of the work. */
+  title: TitleCitation;
+  /** For 该条第二款: the article reference it continues. */
+  reference?: ArticleReference;
+  /** Near and alone: no other work of the kind cited in between. A finding on an uncertain one is only a hint. */
+  certain: boolean;
+}
+
+/** How far back an anaphor looks for its work, and how near the work must be for a finding to be more than a hint. */
+const ANTECEDENT_WINDOW = 1500;
+const CERTAIN_DISTANCE = 300;
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
+const SENTENCE_END = /[。！？!?\n]/;
+/** A bare 第N条 between 该条 and the last cited article: 该条 may mean that one, which no title names. */
+const BARE_ARTICLE = /第[ \t\u3000]*[0-9０-９〇零一二两三四五六七八九十百千]+[ \t\u3000]*条/;
+
 export class PaperScope {
   private readonly byKey = new Map<string, ShortNameDefinition[]>();
+  private antecedents?: Map<AnaphoricCitation, Antecedent>;
   /** The paper's date (ISO): its front matter's `date:`, else the given default. Untagged statute citations mean the version in force then. */
   readonly date: string;
 
-  constructor(corpus: Corpus, paper: ParsedPaper, defaultDate: string = todayIso()) {
+  constructor(corpus: Corpus, private readonly paper: ParsedPaper, defaultDate: string = todayIso()) {
     this.date = frontMatterDate(paper.text) ?? defaultDate;
     for (const title of paper.titles) {
       if (!title.shortName) continue;
@@ -59,4 +79,68 @@ export class PaperScope {
     for (const definition of definitions) if (definition.offset < title.start) chosen = definition;
     return chosen ?? definitions[0];
   }
+
+  /** The work an anaphoric citation points back to; undefined when none is near enough to tell. */
+  antecedentOf(anaphor: AnaphoricCitation): Antecedent | undefined {
+    this.antecedents ??= findAntecedents(this.paper);
+    return this.antecedents.get(anaphor);
+  }
+}
+
+/** The kind of work a word points to: 该法 → a 法 (or 法典), 该条例 → a 条例; undefined for 该条. */
+function kindOf(word: string): string | undefined {
+  const kind = word.slice(1);
+  return kind === '条' ? undefined : kind;
+}
+
+function ofKind(title: TitleCitation, kind: string): boolean {
+  return title.title.endsWith(kind) || (kind === '法' && title.title.endsWith('法典'));
+}
+
+/** One pass over the paper's titles and anaphora in order: linear in their number. */
+function findAntecedents(paper: ParsedPaper): Map<AnaphoricCitation, Antecedent> {
+  const out = new Map<AnaphoricCitation, Antecedent>();
+  const works = paper.titles.filter((t) => !t.journalRole && !t.standard);
+  let next = 0;
+  /** Works before the current anaphor, latest last; and the article references in order, with their work. */
+  const seen: TitleCitation[] = [];
+  const articles: { reference: ArticleReference; title: TitleCitation }[] = [];
+  for (const anaphor of paper.anaphora) {
+    while (next < works.length && works[next].start < anaphor.start) {
+      const title = works[next++];
+      seen.push(title);
+      for (const reference of title.references) articles.push({ reference, title });
+    }
+    const kind = kindOf(anaphor.word);
+    let antecedent: Antecedent | undefined;
+    if (kind) {
+      const title = latest(seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
+      if (title) {
+        const between = paper.text.slice(title.end, anaphor.start);
+        const near = between.length <= CERTAIN_DISTANCE && !PARAGRAPH_BREAK.test(between);
+        // 《民法典》与《个人信息保护法》均规定……该法第N条: two works of the kind in the sentence, either may be meant.
+        const rival = latest(seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
+        antecedent = { title, certain: near && !rival };
+      }
+    } else {
+      const last = articles[articles.length - 1];
+      if (last && last.reference.end <= anaphor.start && anaphor.start - last.reference.end <= CERTAIN_DISTANCE
+        && !BARE_ARTICLE.test(paper.text.slice(last.reference.end, anaphor.start))) {
+        antecedent = { title: last.title, reference: last.reference, certain: true };
+      }
+    }
+    if (antecedent) {
+      out.set(anaphor, antecedent);
+      // 该法第23条……该条第2款: the anaphor's own articles are the last cited ones.
+      const { reference: continued, title } = antecedent;
+      for (const reference of anaphor.references) articles.push({ reference: continued ? continuedReference(continued, reference) : reference, title });
+    }
+  }
+  return out;
+}
+
+/** The last item that is wanted, looking back no further than the first that is too far. */
+function latest<T>(items: readonly T[], wanted: (item: T) => boolean, tooFar: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0 && !tooFar(items[i]); i--) if (wanted(items[i])) return items[i];
+  return undefined;
 }

@@ -7,6 +7,7 @@
  * Pure and corpus-independent: it reports what is written; the resolver decides what it means.
  * Code, URLs, front matter and HTML comments are skipped (see markdown.ts).
  */
+import { findAnaphora } from './anaphora';
 import type { DocNumberCitation, ParsedPaper, TitleCitation } from './citationTypes';
 import { isForeignJurisdiction, jurisdictionBeforeTitle } from '../corpus/jurisdictions';
 import { findDocNumbers } from './docNumbers';
@@ -20,7 +21,7 @@ import { NO_REFERENCES, parseReferences } from './references';
 import { findShortForms } from './shortForms';
 
 export type {
-  ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, RefUnit, ReferenceStep, TextSpan, TitleCitation,
+  AnaphoricCitation, ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, RefUnit, ReferenceStep, TextSpan, TitleCitation,
 } from './citationTypes';
 export { footnoteLabelsInOrder } from './footnotes';
 export { parseReferences } from './references';
@@ -38,7 +39,8 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const footnoteOrder = footnoteLabelsInOrder(refs, defs);
   const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : [];
   const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded };
+  const anaphora = findAnaphora(text, excluded, titles, origin);
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, excluded };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  */
 import type { ArticleReference, RefUnit, ReferenceStep } from './citationTypes';
 import { BlockOrigin, LocatedReference, LocatedStep } from './located';
-import { parseNumeral } from '../text/numerals';
+import { parseNumeral, toChineseNumeral } from '../text/numerals';
 
 /** Shared by every title without references (most of them): one array fewer per title to allocate. */
 export const NO_REFERENCES: ArticleReference[] = Object.freeze([]) as unknown as ArticleReference[];
@@ -158,6 +158,20 @@ function inheritPrefix(previous: ArticleReference, reference: LocatedReference):
   const firstRank = UNIT_RANK[reference.steps[0].unit];
   const prefix = previous.steps.filter((s) => UNIT_RANK[s.unit] < firstRank);
   if (prefix.length > 0) reference.steps = [...prefix.map(inheritedStep), ...reference.steps];
+}
+
+/** 该条第二款 after 第十三条: the reference as written, under the article it continues (第十三条第二款). */
+export function continuedReference(previous: ArticleReference, reference: ArticleReference): ArticleReference {
+  const firstRank = UNIT_RANK[reference.steps[0].unit];
+  const prefix = previous.steps.filter((s) => UNIT_RANK[s.unit] < firstRank).map(inheritedStep);
+  return { start: reference.start, end: reference.end, text: prefix.map(writtenStep).join('') + reference.text, steps: [...prefix, ...reference.steps] };
+}
+
+/** A step as a writer of its numerals would write it: 第二十七条, 第27条, 第十条之一, 第（三）项. */
+function writtenStep(step: ReferenceStep): string {
+  const numeral = (n: number) => (step.numerals === 'arabic' ? String(n) : toChineseNumeral(n));
+  const number = step.parenthesized ? `（${numeral(step.number)}）` : numeral(step.number);
+  return `第${number}${step.unit}${step.sub ? `之${numeral(step.sub)}` : ''}`;
 }
 
 /** A step taken over from the previous reference: not written here, so it has no offsets. */
