@@ -144,6 +144,8 @@ describe('Neovim’s built-in LSP client with `lexcite lsp --stdio`', function (
       ['title.typo', 6, 1, 2],
       ['docnumber.format', 8, 0, 2],
       ['article.not-found', 10, 20, 1],
+      ['article.not-found', 12, 36, 1],
+      ['article.not-found', 14, 24, 1],
     ];
     for (const [code, line, character, severity] of expected) {
       const d = at(code, line);

@@ -39,6 +39,8 @@ describe('check: the sample papers', () => {
       [7, 'title.typo', 2],
       [9, 'docnumber.format', 2],
       [11, 'article.not-found', 1],
+      [13, 'article.not-found', 1],
+      [15, 'article.not-found', 1],
     ]);
   });
 });
