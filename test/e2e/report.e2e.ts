@@ -55,7 +55,7 @@ describe('the citation report in Chromium', function () {
     assert.equal(await page.title(), '引注核查报告');
     assert.equal(await page.locator('section').count(), 2);
     const summary = await page.locator('.summary').first().innerText();
-    assert.match(summary, /共引用文献6件、10处（国家政策文件1件、地方规范性文件2件、通知1件、期刊论文2件）/);
+    assert.match(summary, /共引用文献6件、11处（国家政策文件1件、地方规范性文件2件、通知1件、期刊论文2件）/);
     const headings = await page.locator('section').first().locator('h2').allInnerTexts();
     assert.deepEqual(headings, ['国家政策文件（1）', '地方规范性文件（2）', '通知（1）', '期刊论文（2）', '简略引注（1）']);
     const firstRow = await page.locator('section').first().locator('tbody tr').first().innerText();

@@ -109,7 +109,7 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     assert.match(cells.join(' | '), /三、（八）/, `the row: ${cells.join(' | ')}`);
     assert.match(cells[cells.length - 1], /^(no problems|无问题)$/, `the row's finding: ${cells.join(' | ')}`);
     // The summary above the tables counts this paper's works.
-    assert.match(await report.locator('.summary').first().innerText(), /6 authorities cited 10 times|共引用文献6件、10处/);
+    assert.match(await report.locator('.summary').first().innerText(), /6 authorities cited 11 times|共引用文献6件、11处/);
     const tab = p.locator('.tabs-container .tab.active', { hasText: /(Citation report|引注核查报告).*sample-paper\.md/ }).first();
     await tab.waitFor({ state: 'visible' });
     publish(await screenshot('report'), 'report');

@@ -30,22 +30,26 @@ describe('report: the table of authorities', () => {
     ]);
     const gf = report.entries[0];
     assert.equal(gf.canonical, '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）');
-    assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote]), [[10, undefined], [22, 1]]);
+    assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote, o.written]), [[10, undefined, "《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）"], [10, undefined, "该意见第（八）项"], [22, 1, "《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）第（八）项"]]);
     assert.deepEqual(gf.provisions, ['三、（八）']);
     assert.deepEqual(report.entries[2].provisions, ['三、（七）', '六、（二）']);
     assert.equal(report.entries[4].canonical, '时建中：《数据分层确权的法理构造——基于流通效率与利益平衡的视角》，载《环球法律评论》2025年第4期。');
     assert.deepEqual(report.shortForms.map((f) => [f.written, f.footnote, f.target]), [['同上注', 2, 1]]);
-    assert.equal(report.summary, '共引用文献6件、10处（国家政策文件1件、地方规范性文件2件、通知1件、期刊论文2件）；检查发现错误0处、警告0处、提示0处。');
+    assert.equal(report.summary, '共引用文献6件、11处（国家政策文件1件、地方规范性文件2件、通知1件、期刊论文2件）；检查发现错误0处、警告0处、提示0处。');
   });
 
   it('attaches each check result to the authority it concerns; the rest go to other problems', () => {
     const report = reportOf('examples/faulty-paper.md');
     const byTitle = new Map(report.entries.map((e) => [e.title, e]));
-    assert.deepEqual(byTitle.get('国务院关于深入实施“人工智能+”行动的意见')!.problems.map((p) => p.code), ['style.docnumber-first-mention', 'article.not-found', 'docnumber.format']);
+    const policy = byTitle.get('国务院关于深入实施“人工智能+”行动的意见')!;
+    assert.deepEqual(policy.problems.map((p) => [p.code, p.line]), [['style.docnumber-first-mention', 3], ['article.not-found', 3], ['article.not-found', 13], ['docnumber.format', 9]]);
+    // 该意见第（十八）项 is an occurrence of the policy, as the paper wrote it.
+    assert.deepEqual(policy.occurrences.map((o) => [o.line, o.written]), [[3, '《国务院关于深入实施“人工智能+”行动的意见》第（十五）项'], [9, '国发[2025]11号'], [13, '《国务院关于深入实施“人工智能+”行动的意见》'], [13, '该意见第（十八）项']]);
     assert.deepEqual(byTitle.get('厦门市促进数据产业高质量发展若干举措')!.problems.map((p) => p.code), ['title.typo']);
     assert.equal(byTitle.get('厦门市促进数据产业高质量发展若干举措')!.group, 'other');
-    assert.equal(report.counts.errors, 3);
-    assert.match(report.summary, /检查发现错误3处、警告2处、提示1处。$/);
+    assert.equal(report.counts.errors, 5);
+    assert.match(report.summary, /检查发现错误5处、警告2处、提示1处。$/);
+    assert.deepEqual(report.otherProblems, []);
     const footnotes = reportOf('test/fixtures/papers/footnotes.md');
     assert.ok(footnotes.otherProblems.some((p) => p.code === 'footnote.duplicate'));
     assert.deepEqual(footnotes.shortForms.map((f) => f.problems.map((p) => p.code)), [['shortform.ibid-first'], ['shortform.ibid-ambiguous'], ['shortform.missing-target'], ['shortform.target-mismatch']]);
@@ -95,13 +99,13 @@ describe('report: formats', () => {
     const rows = csv.replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(rows[0], 'file,group,title,canonical,indexed,occurrences,lines,footnotes,provisions,errors,warnings,hints,problems');
     assert.equal(rows.length, 1 + 6 + 4);
-    assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,2,10 22,1,三、（八）,0,0,0,');
+    assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,3,10 10 22,1,三、（八）,0,0,0,');
     assert.ok(csv.startsWith('\ufeff'));
   });
 
   it('English labels on request', () => {
     const md = renderReports([reportOf('examples/sample-paper.md', 'en')], 'md', 'en');
-    assert.match(md, /^# Citation report：examples\/sample-paper\.md\n\n\*\*Summary\*\*：6 authorities cited 10 times/);
+    assert.match(md, /^# Citation report：examples\/sample-paper\.md\n\n\*\*Summary\*\*：6 authorities cited 11 times/);
   });
 });
 

@@ -3,6 +3,7 @@
  * where it is cited (lines, footnote numbers), the provisions cited and the problems found there, plus the
  * paper's short forms and a summary line an editor can paste into a review. Renderers are in reportFormats.ts.
  */
+import { continuedReference } from '../paper/references';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { documentForTitle } from '../corpus/citationAt';
 import type { Corpus, CorpusItem } from '../corpus/corpus';
@@ -178,6 +179,21 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     }
     yield* chunkDone();
   }
+  // 该法第N条, 该条第N款: citations of the work cited before them, listed where the paper wrote them.
+  for (const anaphor of parsed.anaphora) {
+    if (anaphor.start >= limit) break;
+    const antecedent = paper.scope.antecedentOf(anaphor);
+    const item = antecedent && itemOf(corpus, paper, antecedent.title);
+    if (!item) continue;
+    const document = item.type === 'document' ? item.item : undefined;
+    const provisions = anaphor.references.map((written) => {
+      const reference = antecedent.reference ? continuedReference(antecedent.reference, written) : written;
+      const result = document ? corpus.addressing(document).resolve(reference.steps) : undefined;
+      return result?.ok ? result.target.address : reference.text;
+    });
+    add(`${item.type}:${item.item.id}`, () => describe(item, style, mentioned), anaphor.start, anaphor.references[anaphor.references.length - 1].end, provisions);
+    yield* chunkDone();
+  }
   // 文号 written without a title (参见国发〔2025〕11号) cite their document too.
   const attached = new Set(parsed.titles.map((title) => title.docNumber));
   for (const number of parsed.docNumbers) {
@@ -209,6 +225,8 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     });
     yield* chunkDone();
   }
+  // Citations that point back were added after the titles: put every entry's occurrences in the paper's order.
+  for (const entry of entries.values()) entry.occurrences.sort((a, b) => a.line - b.line);
   const otherProblems = diagnostics.filter((d) => !claimed.has(d)).map(toProblem);
   const list = [...entries.values()].sort((a, b) => REPORT_GROUPS.indexOf(a.group) - REPORT_GROUPS.indexOf(b.group) || a.occurrences[0].line - b.occurrences[0].line);
   const byGroup = Object.fromEntries(REPORT_GROUPS.map((g) => [g, 0])) as Record<ReportGroup, number>;

@@ -30,6 +30,11 @@ function where(entry: { line: number; footnote?: number }, locale: Locale): stri
   return entry.footnote ? `${h(locale, 'footnote', entry.footnote)}（${h(locale, 'line', entry.line)}）` : h(locale, 'line', entry.line);
 }
 
+/** Where a work is cited, each place once (a line may cite it twice: 《…》第N条……该法第M条). */
+function places(entry: ReportEntry, locale: Locale): string[] {
+  return [...new Set(entry.occurrences.map((o) => where(o, locale)))];
+}
+
 function problemText(p: ReportProblem, locale: Locale): string {
   return `${h(locale, 'line', p.line)} ${p.severity} ${p.code}: ${p.message}`;
 }
@@ -66,7 +71,7 @@ export function renderMarkdown(report: CitationReport, locale: Locale): string {
     out.push(`## ${groupLabel(group, locale)}（${entries.length}）`, '');
     out.push(`| ${h(locale, 'canonical')} | ${h(locale, 'cited')} | ${h(locale, 'provisions')} | ${h(locale, 'problems')} |`, '|---|---|---|---|');
     for (const entry of entries) {
-      out.push(`| ${cell(entry.canonical)}${entry.indexed ? '' : h(locale, 'notIndexed')} | ${entry.occurrences.map((o) => where(o, locale)).join('、')} | ${cell(entry.provisions.join('、') || '—')} | ${problemsCell(entry.problems, locale)} |`);
+      out.push(`| ${cell(entry.canonical)}${entry.indexed ? '' : h(locale, 'notIndexed')} | ${places(entry, locale).join('、')} | ${cell(entry.provisions.join('、') || '—')} | ${problemsCell(entry.problems, locale)} |`);
     }
     out.push('');
   }
@@ -107,7 +112,7 @@ function problemsHtml(problems: ReportProblem[], locale: Locale): string {
 
 function entryRow(entry: ReportEntry, locale: Locale): string {
   return `<tr><td>${escapeHtml(entry.canonical)}${entry.indexed ? '' : `<span class="muted">${h(locale, 'notIndexed')}</span>`}</td>`
-    + `<td>${entry.occurrences.map((o) => escapeHtml(where(o, locale))).join('、')}</td>`
+    + `<td>${places(entry, locale).map(escapeHtml).join('、')}</td>`
     + `<td>${escapeHtml(entry.provisions.join('、') || '—')}</td>`
     + `<td>${problemsHtml(entry.problems, locale)}</td></tr>`;
 }

@@ -129,28 +129,79 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
   return new LocatedReference(origin, position, p, text.slice(position, p), steps);
 }
 
-/** References right after a title: 第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款 (inherits 条). */
+/**
+ * Numbers sharing one 第 and one unit: 第十三、十四条 (each), 第13-15条 and 第十三至十五条 (the two ends, the second
+ * marked as a range's end). Each member is a reference of its own, spanning its number (the first from its 第).
+ */
+function scanNumberList(text: string, position: number, origin: BlockOrigin): LocatedReference[] | undefined {
+  if (text.charCodeAt(position) !== 0x7b2c /* 第 */) return undefined;
+  const members: { start: number; end: number; range: boolean }[] = [];
+  let p = skipSpaces(text, position + 1);
+  let range = false;
+  for (;;) {
+    const end = numeralEnd(text, p);
+    if (end === p) return undefined;
+    members.push({ start: p, end, range });
+    LIST_SEPARATOR.lastIndex = skipSpaces(text, end);
+    const separator = LIST_SEPARATOR.exec(text);
+    if (!separator) {
+      p = skipSpaces(text, end);
+      break;
+    }
+    range = RANGE_WORD.test(separator[1]);
+    p = skipSpaces(text, separator.index + separator[0].length);
+  }
+  const unit = STEP_UNITS.get(text.charCodeAt(p));
+  if (members.length < 2 || !unit || !LIST_UNITS.has(unit)) return undefined;
+  const references: LocatedReference[] = [];
+  for (const [i, member] of members.entries()) {
+    const written = text.slice(member.start, member.end);
+    const number = parseNumeral(written);
+    if (number === undefined || number === 0) return undefined;
+    const start = i === 0 ? position : member.start;
+    const end = i === members.length - 1 ? p + 1 : member.end;
+    const step = new LocatedStep(origin, start, end, unit, number, false, numeralsOf(written), member.start, member.end);
+    const reference = new LocatedReference(origin, start, end, `第${written}${unit}`, [step]);
+    if (member.range) reference.rangeEnd = true;
+    references.push(reference);
+  }
+  return references;
+}
+const LIST_SEPARATOR = /(、|，|,|和|及|与|至|到|—|－|-|~|～)/y;
+const RANGE_WORD = /至|到|—|－|-|~|～/;
+const LIST_UNITS = new Set<RefUnit>(['条', '款', '项', '点']);
+
+/**
+ * References right after a title: 第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款 (inherits 条); 第十三、十四条
+ * and 第13-15条.
+ */
 export function parseReferences(text: string, position: number, origin = new BlockOrigin()): ArticleReference[] {
-  let reference = parseReference(text, position, origin);
-  if (!reference) return NO_REFERENCES;
+  let group = scanNumberList(text, position, origin) ?? optional(parseReference(text, position, origin));
+  if (!group) return NO_REFERENCES;
   const references: ArticleReference[] = [];
   let rangeNext = false;
   for (;;) {
-    if (rangeNext) reference.rangeEnd = true;
-    const previous = references[references.length - 1];
-    if (previous) inheritPrefix(previous, reference);
-    references.push(reference);
-    SEPARATOR.lastIndex = reference.end;
+    for (const [i, reference] of group.entries()) {
+      if (i === 0 && rangeNext) reference.rangeEnd = true;
+      const previous = references[references.length - 1];
+      if (i === 0 && previous) inheritPrefix(previous, reference);
+      references.push(reference);
+    }
+    SEPARATOR.lastIndex = references[references.length - 1].end;
     const separator = SEPARATOR.exec(text);
     if (!separator) break;
     // Only continue when another reference follows the separator.
     const next = separator.index + separator[0].length;
     if (!(text.startsWith('第', next) || text.startsWith('附件', next))) break;
     rangeNext = /至|到|—|－|-|~|～/.test(separator[1]);
-    reference = parseReference(text, next, origin);
-    if (!reference) break;
+    group = scanNumberList(text, next, origin) ?? optional(parseReference(text, next, origin));
+    if (!group) break;
   }
   return references;
+}
+
+function optional<T>(item: T | undefined): T[] | undefined {
+  return item === undefined ? undefined : [item];
 }
 
 /** 第十三条第一款、第二款: the second reference is 第十三条第二款. */
