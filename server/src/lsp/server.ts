@@ -79,7 +79,7 @@ export function startServer(): Connection {
         documentHighlightProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] },
         ...(state.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'lexcite', version: '0.1.0' },
@@ -145,7 +145,7 @@ export function startServer(): Connection {
   connection.onReferences(withDocument('references', [], (document, service, settings, params) => service.references(document, params.position, workspacePapers(documents.all(), state.workspaceFolders, settings.maxPaperSize))));
   connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, service, _settings, params) => service.documentHighlights(document, params.position)));
   connection.onDocumentSymbol(withDocument('documentSymbol', [], (document, service, settings) => service.documentSymbols(document, settings)));
-  connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings)));
+  connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings, params.context.only)));
   connection.languages.diagnostics.on(withDocument('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (document, service, settings) => ({
     kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(document, settings),
   })));
