@@ -4,14 +4,13 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { ProvisionAtResult, SearchItem } from '../../../protocol/requests';
-import { documentForTitle, elementAt, formatDocumentCitation, formatPaperReference, itemCard, itemDetail, itemPreviewLine, virtualUri } from '../core';
+import { documentForTitle, elementAt, formatDocumentCitation, formatPaperReference, itemCard, itemDetail, itemPreviewLine, searchCorpus, virtualUri } from '../core';
 import type { CitationService, LexciteSettings, PaperDocument } from '../core';
 
+/** Corpus works for the search command: titles by characters, pinyin and abbreviations, and 文号 (corpusSearch.ts). */
 export function searchItems(service: CitationService, query: string, limit: number, settings: LexciteSettings): SearchItem[] {
   const corpus = service.corpus;
-  const latin = /^[a-z]+$/i.test(query.trim());
-  if (query.trim().length === 0 || (latin && !settings.pinyin)) return [];
-  return corpus.search.search(query, { limit }).map((hit) => {
+  return searchCorpus(corpus, query, { limit, pinyin: settings.pinyin, date: settings.paperDate }).map((hit) => {
     const item = corpus.item(hit.entry)!;
     const insertText = item.type === 'document' ? formatDocumentCitation(item.item, settings.style, true)
       : item.type === 'record' ? formatPaperReference(item.item, settings.style)

@@ -17,7 +17,7 @@ import type { SearchHit } from '../corpus/search';
 import type { LexciteSettings } from '../settings';
 import { formatPaperReference } from '../text/styles';
 import { stripPrcPrefix, titleKeyWithoutPrc } from '../text/normalize';
-import { chooseVersion, isVersionSet, versionName, versionsInDoubt } from '../corpus/versions';
+import { workOf } from './works';
 import { CompletionContext as Context, KIND_REFERENCE, KIND_TEXT, KIND_VALUE, rangeBack, sortText } from './completionContext';
 import { paperForms } from './paperForms';
 import { completeProvision } from './provisionCompletion';
@@ -105,7 +105,8 @@ function completeTitle(context: Context): CompletionList | undefined {
     let newText = `${label}》`;
     if (item.type === 'document') {
       // One item per work: of a statute's versions, the one in force at the paper's date.
-      const work = workOf(context, item.item);
+      // Tagged （2025年修正） only when the paper's date leaves the version in doubt.
+      const work = workOf(context.corpus, item.item, context.paper.scope.date);
       if (works.has(work.key)) continue;
       works.add(work.key);
       const doc = work.version;
@@ -129,24 +130,6 @@ function completeTitle(context: Context): CompletionList | undefined {
     if (items.length >= LIMIT) break;
   }
   return { isIncomplete: true, items };
-}
-
-/**
- * The work a document belongs to and the version of it to insert: a statute with several versions is one work,
- * cited in the version in force at the paper's date, tagged （2025年修正） only when that date leaves the
- * version in doubt (versions.ts versionsInDoubt).
- */
-function workOf(context: Context, doc: CorpusDocument): { key: string; version: CorpusDocument; tag?: string } {
-  if (doc.kind !== 'statute') return { key: doc.id, version: doc };
-  const versions = context.corpus.lookupTitle(doc.title)
-    .filter((e) => e.type === 'document' && e.via === 'title')
-    .map((e) => context.corpus.document(e.id))
-    .filter((d): d is CorpusDocument => d !== undefined && d.title === doc.title);
-  if (!isVersionSet(versions)) return { key: doc.id, version: doc };
-  const date = context.paper.scope.date;
-  const choice = chooseVersion(versions, undefined, date);
-  const tag = versionsInDoubt(choice, date).length > 0 ? versionName(choice.chosen) : '';
-  return { key: `work:${doc.title}`, version: choice.chosen, ...(tag ? { tag } : {}) };
 }
 
 function defaultTitles(corpus: Corpus): SearchHit[] {
