@@ -171,7 +171,8 @@ export function startServer(): Connection {
   connection.onRequest(Methods.search, async (params: SearchParams) => {
     try {
       const settings = await settingsFor(state, params.uri);
-      return searchItems(serviceOf(state), params.query, params.limit ?? 30, settings);
+      const paper = params.uri === undefined ? undefined : documents.get(params.uri);
+      return searchItems(serviceOf(state), params.query, params.limit ?? 30, settings, paper);
     } catch (error) {
       return failed(connection, Methods.search, error);
     }

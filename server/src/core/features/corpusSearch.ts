@@ -10,7 +10,11 @@
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusDocument } from '../corpus/model';
 import type { SearchEntry, SearchHit } from '../corpus/search';
+import type { Paper } from '../paper/paperCache';
+import type { LexciteSettings } from '../settings';
 import { parseDocNumber } from '../text/docNumber';
+import { stripPrcPrefix } from '../text/normalize';
+import { paperForms } from './paperForms';
 import { workOf } from './works';
 
 export interface CorpusHit extends SearchHit {
@@ -125,4 +129,18 @@ export function keptByEditor(query: string, label: string): boolean {
     at += ch.length;
   }
   return true;
+}
+
+/**
+ * The citation of a document to insert into a paper: its title as the paper writes its others (without
+ * 中华人民共和国 unless the paper keeps it), the version tag when the paper's date leaves the version in doubt,
+ * and the 文号 when the house style wants it on first mention.
+ */
+export function documentCitationFor(corpus: Corpus, document: CorpusDocument, paper: Paper | undefined, settings: LexciteSettings): string {
+  const work = workOf(corpus, document, paper?.scope.date ?? settings.paperDate);
+  const keepPrc = paper ? paperForms(corpus, paper.parsed).titlesWithPrc === true : false;
+  const title = keepPrc ? work.version.title : stripPrcPrefix(work.version.title);
+  const tag = work.tag ? `（${work.tag}）` : '';
+  const number = work.version.docNumber && settings.style.docNumberOnFirstMention ? `（${work.version.docNumber}）` : '';
+  return `《${title}》${tag}${number}`;
 }
