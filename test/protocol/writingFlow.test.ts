@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, CompletionList, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/core/paper/lineIndex';
-import { LspClient, startClient } from '../helpers/lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { Methods, SearchItem } from '../../protocol/requests';
 
 /** VS Code keeps a workspace symbol only when the query's characters occur in its name in order (case aside). */
