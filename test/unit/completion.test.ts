@@ -66,6 +66,13 @@ describe('completion as writers use it (shipped statute book)', function () {
     assert.deepEqual(labels('《数据安全法》第二十七条第三款第‸'), []);
   });
 
+  it('continues a list or range: after 第十三条、第 the law’s articles, after 第一款、第 the article’s other 款 first', () => {
+    assert.deepEqual(labels('《个人信息保护法》第十三条、第十‸').slice(0, 2), ['第十条', '第十一条']);
+    assert.deepEqual(labels('《个人信息保护法》第十三条至第十‸').length, 10);
+    assert.deepEqual(labels('《个人信息保护法》第十三条第一款、第‸').slice(0, 3), ['第一款', '第二款', '第（一）项']);
+    assert.deepEqual(labels('《个人信息保护法》第十三条、第十四条第‸'), ['第一款', '第二款']);
+  });
+
   it('the 款 follow the paper’s numerals too: 第13条第 offers 第1款', () => {
     assert.deepEqual(labels('《个人信息保护法》第13条第‸').slice(0, 2), ['第1款', '第2款']);
   });

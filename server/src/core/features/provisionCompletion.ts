@@ -5,6 +5,7 @@
  *   《民法典》第一千零三十          第1030条 to 第1039条 (第103 offers the same)
  *   《个人信息保护法》第十三条第    that article's 款, then the 项 of its 款
  *   …第十三条第一款第              that 款's 项; after a 项, its 目
+ *   …第十三条第一款、第            the next member of a list: another 款 of that article, or another article
  * Article and 款 numbers are written in the numerals the paper uses (paperForms.ts), unless the settings force
  * them. The provision's text comes with completionItem/resolve, for the item the editor shows.
  */
@@ -16,12 +17,16 @@ import type { Corpus } from '../corpus/corpus';
 import type { CorpusDocument, Provision } from '../corpus/model';
 import { resolveTitle } from '../corpus/resolver';
 import { parseReferences } from '../paper/parser';
+import type { ReferenceStep } from '../paper/parser';
 import { escapeMarkdown } from '../text/escape';
 import { parseNumeral, toChineseNumeral } from '../text/numerals';
 import { CompletionContext, KIND_FIELD, rangeBack, sortText } from './completionContext';
 import { paperForms } from './paperForms';
 
-const AFTER_TITLE = /《([^《》]{1,120})》[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)*((?:第[^《》\s，。；、]{0,12}?(?:条|款|项|点|部分)(?:之[一二三四五六七八九十]+)?)*)第([0-9０-９〇零一二两三四五六七八九十百千（()）]*)$/;
+const AFTER_TITLE = /《([^《》]{1,120})》[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)*((?:第[^《》\s，。；、]{0,12}?(?:条|款|项|点|部分)(?:之[一二三四五六七八九十]+)?(?:[、，,和及与或至到—－~～-][ \t\u3000]*)?)*)第([0-9０-９〇零一二两三四五六七八九十百千（()）]*)$/;
+
+/** Between the members of a list or range: 第十三条、第十四条, 第十三条至第十五条. */
+const LIST_SEPARATOR = /[、，,和及与或至到—－~～-][ \t\u3000]*$/;
 
 /** Enough for any statute's articles beginning with one digit; more and the editor asks again as the user types. */
 const MAX_ITEMS = 200;
@@ -43,19 +48,28 @@ export function completeProvision(context: CompletionContext): CompletionList | 
   if (!document) return undefined;
   const addressing = context.corpus.addressing(document);
   const numerals = articleNumerals(context);
-  let candidates: Candidate[];
-  if (written) {
+  const articles = () => addressing.citableUnits().map((unit): Candidate => {
+    const label = restyle(unit.citeAs, unit.provision.kind, numerals);
+    return { index: unit.index, label, leading: leadingNumber(label), detail: unit.provision.caption ? `${unit.address} ${unit.provision.caption}` : unit.address };
+  });
+  const under = (steps: ReferenceStep[]): Candidate[] | undefined => {
+    const resolved = addressing.resolve(steps);
+    return resolved.ok ? subunits(addressing, resolved.target.index, numerals) : undefined;
+  };
+  let candidates: Candidate[] | undefined;
+  if (!written) candidates = articles();
+  else {
+    const separator = LIST_SEPARATOR.exec(written);
+    const references = parseReferences(written, 0);
+    const last = references[references.length - 1];
+    // Only a prefix read whole tells what the cursor continues.
+    if (!last || last.end !== written.length - (separator ? separator[0].length : 0)) return { isIncomplete: false, items: [] };
     // 第十三条第: what lies under the provision written so far, not the document's articles.
-    const steps = parseReferences(written, 0)[0]?.steps;
-    const resolved = steps && addressing.resolve(steps);
-    if (!resolved?.ok) return { isIncomplete: false, items: [] };
-    candidates = subunits(addressing, resolved.target.index, numerals);
-  } else {
-    candidates = addressing.citableUnits().map((unit) => {
-      const label = restyle(unit.citeAs, unit.provision.kind, numerals);
-      return { index: unit.index, label, leading: leadingNumber(label), detail: unit.provision.caption ? `${unit.address} ${unit.provision.caption}` : unit.address };
-    });
+    if (!separator) candidates = under(last.steps);
+    // 第十三条第一款、第: the next member of a list is a sibling of the last (第二款) or another article.
+    else candidates = [...(last.steps.length > 1 ? under(last.steps.slice(0, -1)) ?? [] : []), ...articles()];
   }
+  if (!candidates) return { isIncomplete: false, items: [] };
   const typed = typedNumber(partial);
   const matching = candidates.filter((c) => startsWithTyped(c.leading, typed));
   // The number exactly as typed first (第十 → 第十条), then the document's order.
