@@ -25,7 +25,9 @@ export const FIX_ALL_KIND = 'source.fixAll';
 const FIX_ALL_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['docnumber.format', 'title.typo', 'style.zai', 'style.article-numerals', 'style.punctuation']);
 
 /** `only`: the kinds the editor asks for (absent: quick fixes, as the light bulb asks). */
-export function provideCodeActions(paper: Paper, range: Range, requested: Diagnostic[], current: Diagnostic[], settings: LexciteSettings, only?: string[]): CodeAction[] {
+export function provideCodeActions(paper: Paper, range: Range, requested: Diagnostic[], current: Diagnostic[], settings: LexciteSettings, askedFor?: unknown): CodeAction[] {
+  // From the client: a list of kinds, or anything else, which counts as not given.
+  const only = Array.isArray(askedFor) ? askedFor.filter((kind): kind is string => typeof kind === 'string') : undefined;
   const actions: CodeAction[] = [];
   if (asksFor(only, 'quickfix')) actions.push(...quickFixes(paper, range, requested, current, settings));
   // Asked for by name only (the Source Action menu, codeActionsOnSave), never offered in the light bulb.
