@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/core/paper/lineIndex';
-import { CURSOR, completionAt } from '../helpers/atCursor';
+import { CURSOR, atCursor, completionAt } from '../helpers/atCursor';
 import { productCorpus } from '../helpers/corpus';
 
 const corpus = () => productCorpus();
@@ -26,6 +26,11 @@ describe('completion as writers use it (shipped statute book)', function () {
 
   it('after 《个人信息保护法》第十: 第十条, then 第十一条 to 第十九条', () => {
     assert.deepEqual(labels('《个人信息保护法》第十‸'), ['第10条', '第11条', '第12条', '第13条', '第14条', '第15条', '第16条', '第17条', '第18条', '第19条']);
+    // The editor asks again as the user types (第十 → 第十三), rather than filtering 第10条 by 十 itself.
+    const { service, document, position, settings } = atCursor('《个人信息保护法》第十‸', { corpus: corpus() });
+    const list = service.completion(document, position, settings);
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.every((item) => item.filterText!.startsWith('第十')));
   });
 
   it('in a paper that writes 第十三条, the items are written so too, and accepting one replaces what was typed', () => {

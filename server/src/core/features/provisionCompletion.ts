@@ -28,7 +28,7 @@ const AFTER_TITLE = /《([^《》]{1,120})》[ \t\u3000]*(?:[（(][^（）()\n]{
 /** Between the members of a list or range: 第十三条、第十四条, 第十三条至第十五条. */
 const LIST_SEPARATOR = /[、，,和及与或至到—－~～-][ \t\u3000]*$/;
 
-/** Enough for any statute's articles beginning with one digit; more and the editor asks again as the user types. */
+/** Enough for any statute's articles beginning with one digit; the list is narrowed as the user types on. */
 const MAX_ITEMS = 200;
 
 interface Candidate {
@@ -89,7 +89,9 @@ export function completeProvision(context: CompletionContext): CompletionList | 
       sortText: sortText(i),
     };
   });
-  return { isIncomplete: ordered.length > MAX_ITEMS, items };
+  // Incomplete: the editor asks again as the user types, so 第十 → 第十三 is matched here, by the number's prefix,
+  // and not by the editor's fuzzy filter (which would keep 第113条 for 第十三 and drop 第13条 for want of 十).
+  return { isIncomplete: true, items };
 }
 
 /** The document the title before the cursor cites: through the paper's parse (version tag, paper date, short names) when it has the title. */
