@@ -28,6 +28,7 @@ export { DEFAULT_STYLE_NAME, HOUSE_STYLES, houseStyle, formatDocumentCitation, f
 export { lookupCitation } from './features/lookup';
 export type { LookupResult } from './features/lookup';
 export type { SearchEntry, SearchHit, SearchStrategy } from './corpus/search';
+export { documentCitationFor, searchCorpus } from './features/corpusSearch';
 export { chooseVersion, isVersionSet, todayIso } from './corpus/versions';
 
 // Reports.

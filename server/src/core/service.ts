@@ -149,9 +149,10 @@ export class CitationService {
     return provideWorkspaceSymbols(this.corpus, query, settings);
   }
 
-  codeActions(document: PaperDocument, range: Range, diagnostics: Diagnostic[], settings: LexciteSettings): CodeAction[] {
+  /** `only`: the code action kinds the editor asks for (source.fixAll on save); absent, the quick fixes. */
+  codeActions(document: PaperDocument, range: Range, diagnostics: Diagnostic[], settings: LexciteSettings, only?: string[]): CodeAction[] {
     // Fixes come from this version's own diagnostics: the client's may be for an older text (codeActions.ts).
-    return provideCodeActions(this.paper(document, settings), range, diagnostics, this.diagnostics(document, settings), settings);
+    return provideCodeActions(this.paper(document, settings), range, diagnostics, this.diagnostics(document, settings), settings, only);
   }
 
   /** The text of a lexcite: URI, for editors to show read-only. */

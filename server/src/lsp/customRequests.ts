@@ -4,16 +4,19 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { ProvisionAtResult, SearchItem } from '../../../protocol/requests';
-import { documentForTitle, elementAt, formatDocumentCitation, formatPaperReference, itemCard, itemDetail, itemPreviewLine, virtualUri } from '../core';
+import { documentCitationFor, documentForTitle, elementAt, formatPaperReference, itemCard, itemDetail, itemPreviewLine, searchCorpus, virtualUri } from '../core';
 import type { CitationService, LexciteSettings, PaperDocument } from '../core';
 
-export function searchItems(service: CitationService, query: string, limit: number, settings: LexciteSettings): SearchItem[] {
+/**
+ * Corpus works for the search command: titles by characters, pinyin and abbreviations, and 文号 (corpusSearch.ts);
+ * with the paper the search is for, a statute in its version at the paper's date, cited as the paper cites.
+ */
+export function searchItems(service: CitationService, query: string, limit: number, settings: LexciteSettings, document?: PaperDocument): SearchItem[] {
   const corpus = service.corpus;
-  const latin = /^[a-z]+$/i.test(query.trim());
-  if (query.trim().length === 0 || (latin && !settings.pinyin)) return [];
-  return corpus.search.search(query, { limit }).map((hit) => {
+  const paper = document && service.paper(document, settings);
+  return searchCorpus(corpus, query, { limit, pinyin: settings.pinyin, date: paper?.scope.date ?? settings.paperDate }).map((hit) => {
     const item = corpus.item(hit.entry)!;
-    const insertText = item.type === 'document' ? formatDocumentCitation(item.item, settings.style, true)
+    const insertText = item.type === 'document' ? documentCitationFor(corpus, item.item, paper, settings)
       : item.type === 'record' ? formatPaperReference(item.item, settings.style)
         : `《${item.item.title}》`;
     return {

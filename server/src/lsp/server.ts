@@ -79,7 +79,7 @@ export function startServer(): Connection {
         documentHighlightProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] },
         ...(state.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'lexcite', version: '0.1.0' },
@@ -145,7 +145,7 @@ export function startServer(): Connection {
   connection.onReferences(withDocument('references', [], (document, service, settings, params) => service.references(document, params.position, workspacePapers(documents.all(), state.workspaceFolders, settings.maxPaperSize))));
   connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, service, _settings, params) => service.documentHighlights(document, params.position)));
   connection.onDocumentSymbol(withDocument('documentSymbol', [], (document, service, settings) => service.documentSymbols(document, settings)));
-  connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings)));
+  connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings, params.context.only)));
   connection.languages.diagnostics.on(withDocument('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (document, service, settings) => ({
     kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(document, settings),
   })));
@@ -171,7 +171,8 @@ export function startServer(): Connection {
   connection.onRequest(Methods.search, async (params: SearchParams) => {
     try {
       const settings = await settingsFor(state, params.uri);
-      return searchItems(serviceOf(state), params.query, params.limit ?? 30, settings);
+      const paper = params.uri === undefined ? undefined : documents.get(params.uri);
+      return searchItems(serviceOf(state), params.query, params.limit ?? 30, settings, paper);
     } catch (error) {
       return failed(connection, Methods.search, error);
     }

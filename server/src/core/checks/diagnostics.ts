@@ -49,6 +49,8 @@ export interface Fix {
 
 export interface DiagnosticData {
   fixes?: Fix[];
+  /** The finding is not certain (reported as a hint whatever its level): its fix is never applied unasked. */
+  uncertain?: true;
 }
 
 export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions = {}): Diagnostic[] {
@@ -180,7 +182,7 @@ function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, leve
     if (off && (off.size === 0 || off.has(finding.code))) continue;
     const diagnostic: Diagnostic = { range, severity: SEVERITY[level], code: finding.code, source: 'lexcite', message: finding.message };
     if (finding.fixes) {
-      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start, f.end), newText: f.newText })) };
+      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start, f.end), newText: f.newText })), ...(finding.uncertain ? { uncertain: true as const } : {}) };
       diagnostic.data = data;
     }
     diagnostics.push(diagnostic);

@@ -1,40 +1,30 @@
 /**
  * Completion as an ordered chain: the first completer that applies at the cursor answers.
  *   1. inside a 文号 after 〔     known 文号 with that issuer code
- *   2. after 《title》…第         the document's provisions with their captions
+ *   2. after 《title》…第         the provisions whose number begins with what is typed (provisionCompletion.ts)
  *   3. inside an unclosed 《      titles by fuzzy, pinyin (xmscjsjcy) and abbreviation search
  *   4. after an author's name     that author's papers as full references in the house style
- * Items show kind, 文号, date and a preview; accepting one inserts the complete citation. Lists are marked
- * incomplete so the editor asks again as the user types (ranking happens here, not in the editor).
+ * Items show kind, 文号, date and a preview; accepting one inserts the complete citation, written the way the
+ * paper writes its others (paperForms.ts). Lists are marked incomplete so the editor asks again as the user
+ * types (ranking happens here, not in the editor).
  */
-import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import { documentCard, itemCard, itemDetail } from './cards';
-import { escapeMarkdown } from '../text/escape';
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusDocument } from '../corpus/model';
-import { parseNumeral, toChineseNumeral } from '../text/numerals';
 import type { Paper } from '../paper/paperCache';
-import { resolveTitle } from '../corpus/resolver';
 import type { SearchHit } from '../corpus/search';
-import { effectiveNumerals, LexciteSettings } from '../settings';
+import type { LexciteSettings } from '../settings';
 import { formatPaperReference } from '../text/styles';
-import { titleKeyWithoutPrc } from '../text/normalize';
-import { fullProvisionText } from '../corpus/addressing';
+import { stripPrcPrefix, titleKeyWithoutPrc } from '../text/normalize';
+import { workOf } from './works';
+import { CompletionContext as Context, KIND_REFERENCE, KIND_TEXT, KIND_VALUE, rangeBack, sortText } from './completionContext';
+import { paperForms } from './paperForms';
+import { completeProvision } from './provisionCompletion';
+
+export { resolveCompletionItem } from './provisionCompletion';
 
 const LIMIT = 20;
-const KIND_REFERENCE = 18;
-const KIND_FIELD = 5;
-const KIND_VALUE = 12;
-const KIND_TEXT = 1;
-
-interface Context {
-  corpus: Corpus;
-  paper: Paper;
-  offset: number;
-  before: string;
-  after: string;
-  settings: LexciteSettings;
-}
 
 type Completer = (context: Context) => CompletionList | undefined;
 
@@ -45,8 +35,8 @@ export function provideCompletion(corpus: Corpus, paper: Paper, position: Positi
   const text = paper.parsed.text;
   const lineStart = paper.lines.lineStart(position.line);
   // The two lines before the cursor are enough context: titles wrap at most once.
-  const contextStart = position.line > 0 ? paper.lines.lineStart(position.line - 1) : lineStart;
-  const context: Context = { corpus, paper, offset, before: text.slice(contextStart, offset), after: text.slice(offset, paper.lines.lineEnd(position.line)), settings };
+  const beforeStart = position.line > 0 ? paper.lines.lineStart(position.line - 1) : lineStart;
+  const context: Context = { corpus, paper, offset, beforeStart, before: text.slice(beforeStart, offset), after: text.slice(offset, paper.lines.lineEnd(position.line)), settings };
   if (paper.parsed.excluded.contains(offset)) return { isIncomplete: false, items: [] };
   for (const completer of COMPLETERS) {
     const list = completer(context);
@@ -54,12 +44,6 @@ export function provideCompletion(corpus: Corpus, paper: Paper, position: Positi
   }
   return { isIncomplete: false, items: [] };
 }
-
-function rangeBack(context: Context, length: number, forward = 0): Range {
-  return context.paper.lines.range(context.offset - length, context.offset + forward);
-}
-
-const sortText = (i: number) => String(i).padStart(4, '0');
 
 // 1. 文号 ---------------------------------------------------------------------------------------------------
 
@@ -94,80 +78,6 @@ function completeDocNumber(context: Context): CompletionList | undefined {
   return items.length > 0 ? { isIncomplete: false, items } : undefined;
 }
 
-// 2. Provisions after 《title》第 -----------------------------------------------------------------------------
-
-const AFTER_TITLE = /《([^《》]{1,120})》[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)*((?:第[^《》\s，。；、]{0,12}?(?:条|款|项|点|部分)(?:之[一二三四五六七八九十]+)?)*)第([0-9０-９〇零一二两三四五六七八九十百千（()）]*)$/;
-
-function completeProvision(context: Context): CompletionList | undefined {
-  const match = AFTER_TITLE.exec(context.before);
-  if (!match) return undefined;
-  const [, title, , partial] = match;
-  // A short name the paper defines (以下简称《九民纪要》) completes the provisions of what it stands for.
-  const ownName = context.paper.scope.definitionsOf(title)[0];
-  const resolution = resolveTitle(context.corpus, title);
-  const entries = ownName ? ownName.entries : resolution.status === 'resolved' ? resolution.entries : [];
-  const entry = entries.find((e) => e.type === 'document');
-  const document = entry && context.corpus.document(entry.id);
-  if (!document) return undefined;
-  const addressing = context.corpus.addressing(document);
-  const numerals = effectiveNumerals(context.settings);
-  const wanted = parseNumeral(partial.replace(/[（()）]/g, ''));
-  const units = addressing.citableUnits();
-  const items: CompletionItem[] = [];
-  for (const unit of units) {
-    if (wanted !== undefined && !String(unit.provision.number ?? '').startsWith(String(wanted)) && unit.provision.number !== wanted) continue;
-    const citeAs = restyle(unit.citeAs, unit.provision.kind, numerals);
-    const data: ProvisionItemData = { document: document.id, unit: unit.index, address: unit.address };
-    items.push({
-      label: citeAs,
-      kind: KIND_FIELD,
-      detail: unit.provision.caption ? `${unit.address} ${unit.provision.caption}` : unit.address,
-      // The provision's text comes with completionItem/resolve, for the item the editor shows: a law's
-      // article list would otherwise carry every article's text (tens of KB) on each keystroke.
-      data,
-      textEdit: { range: rangeBack(context, partial.length + 1), newText: citeAs },
-      filterText: `第${partial}${citeAs}${unit.provision.caption ?? ''}`,
-      sortText: sortText(items.length),
-    });
-    if (items.length >= 200) break;
-  }
-  return { isIncomplete: false, items };
-}
-
-interface ProvisionItemData {
-  document: string;
-  unit: number;
-  address: string;
-}
-
-function isProvisionItemData(data: unknown): data is ProvisionItemData {
-  const candidate = data as Partial<ProvisionItemData> | null;
-  return typeof candidate?.document === 'string' && typeof candidate.unit === 'number' && typeof candidate.address === 'string';
-}
-
-/** Fills in a provision item's documentation: the provision's text, up to 600 characters. */
-export function resolveCompletionItem(corpus: Corpus, item: CompletionItem): CompletionItem {
-  if (!isProvisionItemData(item.data)) return item;
-  const document = corpus.document(item.data.document);
-  if (!document) return item;
-  const addressing = corpus.addressing(document);
-  if (item.data.unit < 0 || item.data.unit >= document.provisions.length) return item;
-  const preview = fullProvisionText(addressing, item.data.unit);
-  const text = preview.length > 600 ? `${preview.slice(0, 600)}……` : preview;
-  const body = text.split('\n').map(escapeMarkdown).join('\n\n');
-  return { ...item, documentation: { kind: 'markdown', value: `**《${escapeMarkdown(document.title)}》${escapeMarkdown(item.data.address)}**\n\n${body}` } };
-}
-
-/** 第十三条 ↔ 第13条 for statutes per the numeral setting; policy units keep their printed form. */
-function restyle(citeAs: string, kind: string, numerals: 'arabic' | 'chinese'): string {
-  if (kind !== 'article') return citeAs;
-  return citeAs.replace(/^第([〇零一二两三四五六七八九十百千]+)条/, (whole, n: string) => {
-    const value = parseNumeral(n);
-    if (value === undefined) return whole;
-    return numerals === 'arabic' ? `第${value}条` : `第${toChineseNumeral(value)}条`;
-  });
-}
-
 // 3. Titles inside 《 ----------------------------------------------------------------------------------------
 
 function completeTitle(context: Context): CompletionList | undefined {
@@ -183,28 +93,42 @@ function completeTitle(context: Context): CompletionList | undefined {
   let hits: SearchHit[];
   if (typed.trim().length === 0) hits = defaultTitles(context.corpus);
   else if (latin && !context.settings.pinyin) hits = [];
-  else hits = context.corpus.search.search(typed, { limit: LIMIT });
+  // More than shown: a statute's versions collapse into one item.
+  else hits = context.corpus.search.search(typed, { limit: LIMIT * 2 });
   const earlier = context.paper.parsed.text.slice(0, context.offset - query.length - 1);
-  const items = hits.map((hit, i): CompletionItem => {
-    const item = context.corpus.item(hit.entry)!;
-    let newText = `${hit.entry.title}》`;
+  const keepPrc = paperForms(context.corpus, context.paper.parsed).titlesWithPrc === true;
+  const works = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const hit of hits) {
+    let item = context.corpus.item(hit.entry)!;
+    let label = hit.entry.title;
+    let newText = `${label}》`;
     if (item.type === 'document') {
-      const doc = item.item;
-      const firstMention = !mentionedBefore(earlier, doc);
-      if (doc.docNumber && firstMention && context.settings.style.docNumberOnFirstMention) newText += `（${doc.docNumber}）`;
+      // One item per work: of a statute's versions, the one in force at the paper's date.
+      // Tagged （2025年修正） only when the paper's date leaves the version in doubt.
+      const work = workOf(context.corpus, item.item, context.paper.scope.date);
+      if (works.has(work.key)) continue;
+      works.add(work.key);
+      const doc = work.version;
+      item = { type: 'document', item: doc };
+      // Most journals drop 中华人民共和国; a paper that keeps it gets it kept.
+      label = keepPrc ? doc.title : stripPrcPrefix(doc.title);
+      newText = `${label}》${work.tag ? `（${work.tag}）` : ''}`;
+      if (doc.docNumber && !mentionedBefore(earlier, doc) && context.settings.style.docNumberOnFirstMention) newText += `（${doc.docNumber}）`;
     } else if (item.type === 'record') {
       newText = formatPaperReference(item.item, context.settings.style).replace(/^[^《]*《/, '').replace(/。$/, '');
     }
-    return {
-      label: hit.entry.title,
+    items.push({
+      label,
       kind: KIND_REFERENCE,
       detail: itemDetail(item, context.settings.locale),
       documentation: { kind: 'markdown', value: itemCard(context.corpus, item, context.settings.locale) },
       textEdit: { range: rangeBack(context, query.length, forward), newText },
       filterText: `${typed}${hit.entry.title}`,
-      sortText: sortText(i),
-    };
-  });
+      sortText: sortText(items.length),
+    });
+    if (items.length >= LIMIT) break;
+  }
   return { isIncomplete: true, items };
 }
 
@@ -217,7 +141,7 @@ function defaultTitles(corpus: Corpus): SearchHit[] {
 }
 
 function mentionedBefore(earlier: string, doc: CorpusDocument): boolean {
-  return earlier.includes(`《${doc.title}》`) || doc.aliases.some((a) => earlier.includes(`《${a.text}》`));
+  return earlier.includes(`《${doc.title}》`) || earlier.includes(`《${stripPrcPrefix(doc.title)}》`) || doc.aliases.some((a) => earlier.includes(`《${a.text}》`));
 }
 
 // 4. Authors -------------------------------------------------------------------------------------------------

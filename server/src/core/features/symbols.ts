@@ -1,11 +1,12 @@
 /**
  * Document symbols: the paper's citations grouped by the work they cite, for the outline. Workspace symbols:
- * corpus titles matching a query (characters, pinyin, abbreviations), located in their lexcite: renderings.
+ * corpus works matching a query (characters, pinyin, abbreviations, 文号), located in their lexcite: renderings.
  */
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
 import { citedTargets } from '../corpus/citationAt';
 import { kindLabel } from './cards';
 import type { Corpus } from '../corpus/corpus';
+import { editorLabel, searchCorpus } from './corpusSearch';
 import { cutForCitations } from '../paper/limits';
 import type { Paper } from '../paper/paperCache';
 import type { ParsedPaper } from '../paper/parser';
@@ -45,12 +46,13 @@ function withinCitationLimit(parsed: ParsedPaper, maxCitations: number): ParsedP
   return { ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals) };
 }
 
+/**
+ * Corpus works matching a query (characters, pinyin, abbreviations, 文号), each named so that the editor's own
+ * filter keeps it (corpusSearch.ts editorLabel): 厦门市促进数据产业高质量发展若干措施 · xmscjsjcygzlfzrgcs for xmscjsjcy.
+ */
 export function provideWorkspaceSymbols(corpus: Corpus, query: string, settings: LexciteSettings, limit = 50): SymbolInformation[] {
-  if (query.trim().length === 0) return [];
-  const latin = /^[a-z]+$/i.test(query.trim());
-  if (latin && !settings.pinyin) return [];
-  return corpus.search.search(query, { limit }).map((hit) => ({
-    name: hit.entry.title,
+  return searchCorpus(corpus, query, { limit, pinyin: settings.pinyin, date: settings.paperDate }).map((hit) => ({
+    name: editorLabel(hit, query),
     kind: SYMBOL_FILE,
     location: { uri: virtualUri(hit.entry), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
     containerName: hit.entry.type === 'document' ? kindLabel(corpus.document(hit.entry.id)?.kind ?? 'document', settings.locale) : kindLabel(hit.entry.type === 'record' ? 'paper' : corpus.instrument(hit.entry.id)?.kind ?? 'other', settings.locale),
