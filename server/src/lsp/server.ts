@@ -21,7 +21,7 @@ import { defaultCacheDirectory, isCacheProblem, loadCollections } from '../node/
 import { isFault } from '../node/statuteFolder';
 import { runInSlices } from '../node/timeSlices';
 import { searchItems, provisionAt } from './customRequests';
-import { Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
+import { FootnoteParams, FootnoteResult, Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
 import { workspacePapers } from './workspacePapers';
 
 export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
@@ -197,6 +197,20 @@ export function startServer(): Connection {
     } catch (error) {
       if (error instanceof ReportCancelled) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
       return failed(connection, Methods.report, error);
+    }
+  });
+  connection.onRequest(Methods.footnote, async (params: FootnoteParams): Promise<FootnoteResult | null | ResponseError<never>> => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const settings = await settingsFor(state, document.uri);
+      if (document.version !== params.version) return { version: document.version, choices: [], problem: t(settings.locale, 'footnote.insert-stale') };
+      const type = params.type === 'document' || params.type === 'record' || params.type === 'instrument' ? params.type : undefined;
+      if (!type || typeof params.id !== 'string') return { version: document.version, choices: [], problem: t(settings.locale, 'footnote.insert-unknown-work') };
+      const plan = serviceOf(state).footnote(document, params.position, { type, id: params.id }, settings);
+      return plan.ok ? { version: document.version, label: plan.label, number: plan.number, choices: plan.choices } : { version: document.version, choices: [], problem: plan.problem };
+    } catch (error) {
+      return failed(connection, Methods.footnote, error);
     }
   });
   connection.onRequest(Methods.status, () => statusOf(state));
