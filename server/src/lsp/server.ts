@@ -18,7 +18,7 @@ import type { Corpus, CorpusDocument, CorpusFiles } from '../core';
 import { PartFailure, assembleCorpus, loadBulletin, loadBundledStatutes } from '../node/corpusAssembly';
 import type { StatuteBook } from '../node/statuteBook';
 import { defaultCacheDirectory, isCacheProblem, loadCollections } from '../node/statuteCollections';
-import { isFault } from '../node/statuteFolder';
+import { LoadFault, isFault } from '../node/statuteFolder';
 import { runInSlices } from '../node/timeSlices';
 import { searchItems, provisionAt } from './customRequests';
 import { FootnoteParams, FootnoteResult, Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
@@ -269,7 +269,7 @@ async function reloadStatutes(state: ServerState): Promise<void> {
     for (const problem of load.problems.filter((p) => p.kind === 'skipped' && !isFault(p)).slice(0, 20)) state.connection.console.warn(`lexcite: skipped ${problem.file}: ${problem.message}`);
   } catch (error) {
     state.connection.console.error(`lexcite: loading statute folders failed: ${(error as Error).stack ?? String(error)}`);
-    void state.connection.window.showWarningMessage(`LexCite: the statute folders could not be loaded (${(error as Error).message}).`);
+    void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.statute-folders-failed', { message: (error as Error).message }));
   }
   await swapCorpus(state, generation);
 }
@@ -278,14 +278,16 @@ async function reloadStatutes(state: ServerState): Promise<void> {
  * Statute folders or files that could not be loaded (missing folder, unreadable, binary or empty file): one
  * message in the log listing them all, and the user told once per fault, while everything else loads and serves.
  */
-function reportStatuteFaults(state: ServerState, faults: { file: string; message: string }[]): void {
+function reportStatuteFaults(state: ServerState, faults: LoadFault[]): void {
   if (faults.length === 0) return;
   state.connection.console.error(`lexcite: ${faults.length} statute file(s) or folder(s) could not be loaded; the rest is loaded:\n${faults.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`);
   const fresh = faults.filter((f) => !state.reportedFaults.has(`${f.file}\u0000${f.message}`));
   if (fresh.length === 0) return;
   for (const f of fresh) state.reportedFaults.add(`${f.file}\u0000${f.message}`);
-  const first = `${path.basename(fresh[0].file)}: ${fresh[0].message}`;
-  void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.statute-faults', { count: fresh.length, first }));
+  const locale = normalizeLocale(state.locale);
+  const reason = (fault: LoadFault) => t(locale, `server.fault.${fault.reason}`);
+  const first = locale === 'zh-cn' ? `${path.basename(fresh[0].file)}：${reason(fresh[0])}` : `${path.basename(fresh[0].file)}: ${reason(fresh[0])}`;
+  void state.connection.window.showWarningMessage(t(locale, 'server.statute-faults', { count: fresh.length, first }));
 }
 
 /**
