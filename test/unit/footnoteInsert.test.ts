@@ -111,6 +111,16 @@ describe('a footnote in one step', () => {
     assert.equal(apply(atEnd.text, end), '数据产业的地方立法日益增多。[^1]\n\n[^1]: 《厦门市促进数据产业高质量发展若干措施》（厦府办规〔2025〕10号）\n');
   });
 
+  it('a journal paper picked by its full text is cited as the paper, and 同上注 is offered after a note citing it', () => {
+    const marked = '有学者指出算法管理是过劳的成因。[^1]另有学者亦持此说。‸\n\n[^1]: 参见田野：《数智时代的过劳问题及其法律因应》，载《中国法学》2025年第3期。\n';
+    const fullText = bulletinCorpus().search.search('数智时代的过劳', { limit: 5 }).find((h) => h.entry.type === 'document')!.entry;
+    const { choices } = ok(plan(marked, fullText).plan);
+    assert.deepEqual(choices.map((c) => [c.form, c.note]), [
+      ['full', '田野：《数智时代的过劳问题及其法律因应》，载《中国法学》2025年第3期。'],
+      ['ibid', '同上注。'],
+    ]);
+  });
+
   it('a document cited before in the body: its 文号 is not repeated', () => {
     const entry = bulletinCorpus().search.search('厦门数据', { limit: 1 })[0].entry;
     const { plan: result } = plan('《厦门市促进数据产业高质量发展若干措施》（厦府办规〔2025〕10号）规定了若干措施。‸\n', entry);

@@ -10,6 +10,7 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Corpus, CorpusItem } from '../corpus/corpus';
 import { citedTargets } from '../corpus/citationAt';
+import { resolveTitle } from '../corpus/resolver';
 import type { EntryType } from '../corpus/search';
 import { resolveShortForm } from '../checks/footnotes';
 import type { Paper } from '../paper/paperCache';
@@ -44,7 +45,7 @@ export function noteCitation(item: CorpusItem, style: HouseStyle, firstMention: 
 export function planFootnote(corpus: Corpus, paper: Paper, offset: number, entry: { type: EntryType; id: string }, settings: LexciteSettings): FootnotePlan {
   const { parsed } = paper;
   const { locale } = settings;
-  const item = corpus.item(entry);
+  const item = citableItem(corpus, corpus.item(entry));
   if (!item) return { ok: false, problem: t(locale, 'footnote.insert-unknown-work') };
   if (footnoteContaining(parsed, offset) || parsed.footnoteDefs.some((d) => offset >= d.start && offset <= d.end)) {
     return { ok: false, problem: t(locale, 'footnote.insert-in-note') };
@@ -77,6 +78,21 @@ export function planFootnote(corpus: Corpus, paper: Paper, offset: number, entry
     form, label: description, note, edits: footnoteEdits(paper, offset, label, note, placement),
   }));
   return { ok: true, label, number, choices };
+}
+
+/**
+ * What a footnote cites for an entry: a journal paper whose full text the corpus also holds is cited as the paper
+ * (author, title, journal, issue), the record its own citations resolve to, not as a bare 《title》.
+ */
+function citableItem(corpus: Corpus, item: CorpusItem | undefined): CorpusItem | undefined {
+  if (item?.type !== 'document') return item;
+  const resolution = resolveTitle(corpus, item.item.title);
+  if (resolution.status !== 'resolved') return item;
+  for (const entry of resolution.entries) {
+    const record = entry.type === 'record' ? corpus.record(entry.id) : undefined;
+    if (record?.fullText === item.item.id) return { type: 'record', item: record };
+  }
+  return item;
 }
 
 /** “，张金平文” after 同前注〔n〕 for a Chinese journal paper, as the handbook writes it; nothing otherwise. */
