@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider('lexcite', {
       provideTextDocumentContent: async (uri) => {
         const result = await client?.sendRequest<TextResult | null>(Methods.virtualDocument, { uri: uri.toString() });
-        return result?.text ?? vscode.l10n.t('Not in the LexCite index: {0}', uri.toString());
+        return result?.text ?? vscode.l10n.t('This work is no longer in the LexCite index (it was reloaded). Open it again from the paper.');
       },
     }),
     vscode.commands.registerCommand('lexcite.searchCorpus', () => pickCitation(false)),

@@ -314,7 +314,8 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     publish(await screenshot('footnote'), 'footnote');
     await ibid.click();
     await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor.focused .view-lines')?.textContent?.includes('[^8]: 同上注。') ?? false);
+    // (The editor renders spaces as no-break spaces.)
+    await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor.focused .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('[^8]: 同上注。') ?? false);
     const text = await editorText(editor);
     assert.ok(text.includes('过劳的重要成因。[^7][^8]'), 'the reference at the cursor');
     assert.ok(/\[\^7\]: 参见田野：.*\n\[\^8\]: 同上注。/.test(text), `the note after note 7:\n${text}`);
