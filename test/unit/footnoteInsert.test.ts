@@ -143,9 +143,14 @@ describe('a footnote in one step', () => {
   it('refuses inside a note or in code, saying why, in the UI language', () => {
     const inNote = plan('正文[^1]。\n\n[^1]: 甲‸注。\n', HAN).plan;
     assert.deepEqual(inNote, { ok: false, problem: '光标在脚注内：请把光标放在正文中要加脚注的位置' });
+    assert.equal(plan('正文[^1]。\n\n[^1]: 甲注。‸\n', HAN).plan.ok, false, 'at the end of a note');
+    assert.equal(plan('正文[^1]。\n\n[^1]‸: 甲注。\n', HAN).plan.ok, false, 'in the label');
     const inCode = plan('正文。\n\n```\ncode‸\n```\n', HAN, 'en').plan;
     assert.deepEqual(inCode, { ok: false, problem: 'The cursor is in code or a comment: put it in the body where the note belongs' });
     assert.equal(plan('正文‸。', { type: 'record', id: 'no-such-record' }).plan.ok, false);
+    // Past the size limit the notes after the cut are unknown, and a label could collide with one of them.
+    const { service, document, position, settings } = atCursor(`正文‸。${'长'.repeat(50)}[^1]\n\n[^1]: 甲注。\n`, { settings: { maxPaperSize: 20 } });
+    assert.deepEqual(service.footnote(document, position, HAN, settings), { ok: false, problem: '论文长度超过核对上限（设置项“Max Paper Size”），无法确定脚注编号，未插入脚注' });
   });
 
   it('labels: the paper’s own scheme, one past its highest number, never one in use', () => {

@@ -47,7 +47,8 @@ export function planFootnote(corpus: Corpus, paper: Paper, offset: number, entry
   const { locale } = settings;
   const item = citableItem(corpus, corpus.item(entry));
   if (!item) return { ok: false, problem: t(locale, 'footnote.insert-unknown-work') };
-  if (footnoteContaining(parsed, offset) || parsed.footnoteDefs.some((d) => offset >= d.start && offset <= d.end)) {
+  // Up to and including the end of a note's text: a reference typed there would be part of the note.
+  if (parsed.footnoteDefs.some((d) => offset >= d.start && offset <= d.contentEnd)) {
     return { ok: false, problem: t(locale, 'footnote.insert-in-note') };
   }
   if (parsed.excluded.contains(offset)) return { ok: false, problem: t(locale, 'footnote.insert-in-code') };
