@@ -6,6 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { DIAGNOSTIC_TABLE } from '../../server/src/core/checks/diagnosticCodes';
+import { checkName } from '../../server/src/core/text/checkNames';
 import { REPO_ROOT } from '../helpers/corpus';
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
@@ -63,5 +65,16 @@ describe('the interface in one language', () => {
     assert.match(read('.vscodeignore'), /^!media\/icon\.png$/m);
     const icon = fs.readFileSync(path.join(REPO_ROOT, 'media', 'icon.png'));
     assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'a 128×128 PNG');
+  });
+});
+
+describe('checks by name', () => {
+  it('every diagnostic code has a name in both languages, for menus (“在此行停用“文号不符”检查”)', () => {
+    const missing = Object.keys(DIAGNOSTIC_TABLE).filter((code) => checkName('zh-cn', code) === code || checkName('en', code) === code);
+    assert.deepEqual(missing, []);
+    assert.equal(checkName('zh-cn', 'docnumber.mismatch'), '文号不符');
+    assert.equal(checkName('en', 'docnumber.mismatch'), '文号 of another document');
+    assert.equal(checkName('zh-cn', '__proto__'), '__proto__');
+    assert.equal(checkName('zh-cn', 'constructor'), 'constructor');
   });
 });
