@@ -70,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
     vscode.commands.registerCommand('lexcite.openReport', openReport),
     vscode.commands.registerCommand('lexcite.addStatuteFolder', addStatuteFolder),
-    vscode.commands.registerCommand('lexcite.openSample', () => openSample(context)),
+    vscode.commands.registerCommand('lexcite.openSample', (which?: unknown) => openSample(context, which === 'faulty' ? 'faulty-paper.md' : 'sample-paper.md')),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     client.onDidChangeState((event) => {
@@ -258,9 +258,12 @@ async function addStatuteFolder(): Promise<void> {
   void vscode.window.showInformationMessage(vscode.l10n.t('Added statute folder {0} ({1}); LexCite is indexing it.', entry, where));
 }
 
-/** The sample paper shipped with the extension, as a new unsaved paper the user may edit freely. */
-async function openSample(context: vscode.ExtensionContext): Promise<void> {
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath('examples/sample-paper.md')));
+/**
+ * A paper shipped with the extension (the sample, or with `faulty` from the walkthrough the one with a mistake in
+ * each paragraph), as a new unsaved paper the user may edit freely.
+ */
+async function openSample(context: vscode.ExtensionContext, file: 'sample-paper.md' | 'faulty-paper.md'): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath(`examples/${file}`)));
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
   await vscode.window.showTextDocument(document, { preview: false });
 }

@@ -114,6 +114,14 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     // The untitled copy is checked like any paper.
     await p.waitForFunction(() => Array.from(document.querySelectorAll('.statusbar-item')).some((node) => (node.textContent ?? '').includes('LexCite: no problems')));
     publish(await screenshot('sample'), 'sample');
+
+    // The diagnostic step opens a paper with a mistake in each paragraph: the status item counts them.
+    await p.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().click();
+    await p.locator('.getting-started-step', { hasText: 'See a diagnostic' }).first().click();
+    await p.locator('.getting-started-step.expanded', { hasText: 'See a diagnostic' }).locator('.monaco-button, a', { hasText: 'Open a paper with mistakes' }).first().click();
+    await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor.focused .view-lines')?.textContent?.includes('数据产业政策的引证问题') ?? false);
+    await p.waitForFunction(() => Array.from(document.querySelectorAll('.statusbar-item')).some((node) => /LexCite: \d+ problems/.test(node.textContent ?? '')));
+    await screenshot('walkthrough-faulty');
   });
 
   it('(b) hovering an article reference shows the provision’s text', async () => {
