@@ -49,10 +49,17 @@ describe('the interface in one language', () => {
     assert.deepEqual(keys.filter((k) => !(k in zh)), [], 'missing in package.nls.zh-cn.json');
     for (const key of keys) {
       // Setting descriptions name settings' values and codes on purpose; the name is both languages'.
-      if (key.startsWith('config.') || key === 'displayName') continue;
+      if (key.startsWith('config.') || key.startsWith('diagnostic.') || key === 'displayName') continue;
       assert.doesNotMatch(visibleWords(zh[key]).replace(/LexCite|Markdown|JSON|Ctrl/g, ''), /[A-Za-z]{4,}/, `${key}: ${zh[key]}`);
       assert.doesNotMatch(visibleWords(en[key]).replace(/文号|第（八）项|同上注|同前注〔n〕/g, ''), /[\u4e00-\u9fff]/, `${key}: ${en[key]}`);
     }
+  });
+
+  it('each check’s description in the settings is in Chinese, with no English sentence', () => {
+    const zh = json('package.nls.zh-cn.json');
+    const keys = Object.keys(json('package.nls.json')).filter((k) => k.startsWith('diagnostic.'));
+    assert.ok(keys.length >= 30, `${keys.length} checks`);
+    for (const key of keys) assert.doesNotMatch(visibleWords(zh[key]).replace(/GB\/T/g, ''), /[A-Za-z]{3,}/, `${key}: ${zh[key]}`);
   });
 
   it('the walkthrough’s steps each have a picture that is in the package', () => {
