@@ -69,6 +69,7 @@ describe('the interface in one language', () => {
     for (const step of steps) assert.ok(fs.existsSync(path.join(REPO_ROOT, step.media.image)), step.media.image);
     assert.match(read('.vscodeignore'), /^!docs\/images\/\*\.png$/m);
     assert.match(read('.vscodeignore'), /^!examples\/sample-paper\.md$/m);
+    assert.match(read('.vscodeignore'), /^!examples\/faulty-paper\.md$/m);
     assert.match(read('.vscodeignore'), /^!media\/icon\.png$/m);
     const icon = fs.readFileSync(path.join(REPO_ROOT, 'media', 'icon.png'));
     assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'a 128×128 PNG');
