@@ -50,6 +50,43 @@ export interface ProvisionAtResult {
   line: number;
 }
 
+export interface WireTextEdit {
+  range: { start: WirePosition; end: WirePosition };
+  newText: string;
+}
+
+/** Where to add a footnote, citing which entry (a SearchItem's `type` and `id`). */
+export interface FootnoteParams {
+  textDocument: TextDocumentRef;
+  /** The document version the position belongs to: the edits are made for it, or not at all. */
+  version: number;
+  position: WirePosition;
+  type: string;
+  id: string;
+}
+
+/** One way to write the note: the full citation, 同上注, or 同前注〔n〕. */
+export interface FootnoteChoice {
+  form: 'full' | 'ibid' | 'supra';
+  /** What the choice is, for a menu (in the UI language). */
+  label: string;
+  /** The note's text after `[^label]: `. */
+  note: string;
+  /** `[^label]` at the position and the definition among the notes, for `version` (apply all or none). */
+  edits: WireTextEdit[];
+}
+
+export interface FootnoteResult {
+  /** The version the edits are for. */
+  version: number;
+  label?: string;
+  /** The new note's number as readers see it. */
+  number?: number;
+  /** Empty when nothing can be inserted; `problem` then says why. */
+  choices: FootnoteChoice[];
+  problem?: string;
+}
+
 export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
 
 export interface ReportParams {
@@ -97,6 +134,8 @@ export const Methods = {
   status: 'lexcite/status',
   /** Request: answers null at once (a liveness probe that costs nothing). */
   ping: 'lexcite/ping',
+  /** Request: the edits that add a footnote citing a corpus entry at a position. */
+  footnote: 'lexcite/footnote',
 } as const;
 
 export interface MethodTypes {
@@ -106,4 +145,5 @@ export interface MethodTypes {
   'lexcite/report': { params: ReportParams; result: TextResult | null };
   'lexcite/status': { params: null | undefined; result: Status };
   'lexcite/ping': { params: null | undefined; result: null };
+  'lexcite/footnote': { params: FootnoteParams; result: FootnoteResult | null };
 }

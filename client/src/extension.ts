@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind,
 } from 'vscode-languageclient/node';
-import { Methods, ProvisionAtResult, SearchItem, Status, TextResult } from '../../protocol/requests';
+import { FootnoteChoice, FootnoteResult, Methods, ProvisionAtResult, SearchItem, Status, TextResult } from '../../protocol/requests';
 
 const MAX_RESTARTS = 4;
 
@@ -55,11 +55,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider('lexcite', {
       provideTextDocumentContent: async (uri) => {
         const result = await client?.sendRequest<TextResult | null>(Methods.virtualDocument, { uri: uri.toString() });
-        return result?.text ?? vscode.l10n.t('Not in the LexCite index: {0}', uri.toString());
+        return result?.text ?? vscode.l10n.t('This work is no longer in the LexCite index (it was reloaded). Open it again from the paper.');
       },
     }),
     vscode.commands.registerCommand('lexcite.searchCorpus', () => pickCitation(false)),
     vscode.commands.registerCommand('lexcite.insertCitation', () => pickCitation(true)),
+    vscode.commands.registerCommand('lexcite.insertFootnote', insertFootnote),
     vscode.commands.registerCommand('lexcite.showProvision', showProvision),
     vscode.commands.registerCommand('lexcite.restartServer', async () => {
       restarts = 0;
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
     vscode.commands.registerCommand('lexcite.openReport', openReport),
     vscode.commands.registerCommand('lexcite.addStatuteFolder', addStatuteFolder),
+    vscode.commands.registerCommand('lexcite.openSample', (which?: unknown) => openSample(context, which === 'faulty' ? 'faulty-paper.md' : 'sample-paper.md')),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     client.onDidChangeState((event) => {
@@ -101,30 +103,38 @@ async function refreshStatus(): Promise<void> {
 
 function updateStatus(): void {
   const editor = vscode.window.activeTextEditor;
-  const problems = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'lexcite' && d.severity <= vscode.DiagnosticSeverity.Warning).length : 0;
+  const paper = editor?.document.languageId === 'markdown' ? editor.document : undefined;
+  const problems = paper ? vscode.languages.getDiagnostics(paper.uri).filter((d) => d.source === 'lexcite' && d.severity <= vscode.DiagnosticSeverity.Warning).length : 0;
   if (!corpusStatus.ready) {
-    statusItem.text = '$(loading~spin) 法引';
+    statusItem.text = `$(loading~spin) ${vscode.l10n.t('LexCite')}`;
     statusItem.tooltip = vscode.l10n.t('LexCite is loading its index');
-  } else {
-    const size = vscode.l10n.t('{0} documents · {1} provisions', corpusStatus.documents ?? 0, corpusStatus.provisions ?? 0);
-    const loading = corpusStatus.loadingStatutes ? ' $(sync~spin)' : '';
-    statusItem.text = `$(law) 法引 ${corpusStatus.documents}/${corpusStatus.provisions}${loading}` + (editor?.document.languageId === 'markdown' ? ` $(warning) ${problems}` : '');
-    const book = corpusStatus.statuteBookDate ? vscode.l10n.t('Statute book as of {0}', corpusStatus.statuteBookDate) : vscode.l10n.t('No statute book loaded');
-    const statutes = corpusStatus.loadingStatutes ? vscode.l10n.t('Loading statute folders…') : vscode.l10n.t('{0} statutes (statute book and lexcite.corpora)', corpusStatus.statutes ?? 0);
-    statusItem.tooltip = `${size}\n${book}\n${statutes}\n${vscode.l10n.t('{0} citation problems in this paper', problems)}`;
+    statusItem.show();
+    return;
   }
+  // In words, for the paper in front of the user; the numbers behind it are in the tooltip.
+  const loading = corpusStatus.loadingStatutes ? ' $(sync~spin)' : '';
+  const words = !paper ? vscode.l10n.t('LexCite')
+    : problems === 0 ? vscode.l10n.t('LexCite: no problems')
+      : problems === 1 ? vscode.l10n.t('LexCite: 1 problem') : vscode.l10n.t('LexCite: {0} problems', problems);
+  statusItem.text = `$(law) ${words}${loading}`;
+  const lines = [
+    paper ? (problems === 0 ? vscode.l10n.t('No citation problems in this paper') : vscode.l10n.t('{0} citation problems in this paper (errors and warnings)', problems)) : vscode.l10n.t('Open a Markdown paper to check its citations'),
+    vscode.l10n.t('Index: {0} documents, {1} provisions, {2} statutes', corpusStatus.documents ?? 0, corpusStatus.provisions ?? 0, corpusStatus.statutes ?? 0),
+    corpusStatus.statuteBookDate ? vscode.l10n.t('Statute book as of {0}', corpusStatus.statuteBookDate) : vscode.l10n.t('No statute book loaded'),
+    corpusStatus.loadingStatutes ? vscode.l10n.t('Loading your statute folders…')
+      : (corpusStatus.statuteFolders?.length ?? 0) > 0 ? vscode.l10n.t('{0} statutes from your statute folders', corpusStatus.folderStatutes ?? 0) : vscode.l10n.t('No statute folders added'),
+    vscode.l10n.t('Click to search the index'),
+  ];
+  statusItem.tooltip = lines.join('\n');
   statusItem.show();
 }
 
 /** QuickPick over the corpus; the server ranks (fuzzy, pinyin, abbreviations) and formats the citation. */
-async function pickCitation(replaceSelection: boolean): Promise<void> {
-  if (!client) return;
-  const editor = vscode.window.activeTextEditor;
+function pickWork(editor: vscode.TextEditor | undefined, initial: string, placeholder: string): Promise<SearchItem | undefined> {
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { item: SearchItem }>();
-  quickPick.placeholder = vscode.l10n.t('Search titles, pinyin (xmscjsjcy), abbreviations (个保法) or authors');
+  quickPick.placeholder = placeholder;
   quickPick.matchOnDescription = false;
   quickPick.matchOnDetail = false;
-  const selected = editor && replaceSelection ? editor.document.getText(editor.selection).trim() : '';
   let generation = 0;
   const search = async (query: string) => {
     const mine = ++generation;
@@ -135,27 +145,89 @@ async function pickCitation(replaceSelection: boolean): Promise<void> {
     quickPick.items = items.map((item) => ({ label: item.title, description: item.detail, detail: item.previewLine, alwaysShow: true, item }));
     quickPick.busy = false;
   };
-  quickPick.onDidChangeValue((value) => void search(value));
-  quickPick.onDidAccept(async () => {
-    const choice = quickPick.selectedItems[0]?.item;
-    quickPick.hide();
-    if (!choice) return;
-    const target = vscode.window.activeTextEditor;
-    if (target && target.document.languageId === 'markdown') {
-      await target.edit((edit) => {
-        if (replaceSelection && !target.selection.isEmpty) edit.replace(target.selection, choice.insertText);
-        else edit.insert(target.selection.active, choice.insertText);
-      });
-    } else {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(choice.uri));
-      await vscode.window.showTextDocument(document, { preview: true });
+  return new Promise((resolve) => {
+    let chosen: SearchItem | undefined;
+    quickPick.onDidChangeValue((value) => void search(value));
+    quickPick.onDidAccept(() => {
+      chosen = quickPick.selectedItems[0]?.item;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(chosen);
+    });
+    quickPick.show();
+    if (initial) {
+      quickPick.value = initial;
+      void search(initial);
     }
   });
-  quickPick.onDidHide(() => quickPick.dispose());
-  quickPick.show();
-  if (selected) {
-    quickPick.value = selected;
-    await search(selected);
+}
+
+async function pickCitation(replaceSelection: boolean): Promise<void> {
+  if (!client) return;
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && replaceSelection ? editor.document.getText(editor.selection).trim() : '';
+  const choice = await pickWork(editor, selected, vscode.l10n.t('Search titles, pinyin (xmscjsjcy), abbreviations (个保法) or authors'));
+  if (!choice) return;
+  const target = vscode.window.activeTextEditor;
+  if (target && target.document.languageId === 'markdown') {
+    await target.edit((edit) => {
+      if (replaceSelection && !target.selection.isEmpty) edit.replace(target.selection, choice.insertText);
+      else edit.insert(target.selection.active, choice.insertText);
+    });
+  } else {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(choice.uri));
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
+}
+
+/**
+ * A footnote in one step: the user picks the work; the server answers with the edits (`[^n]` here, the note among
+ * the notes, and 同上注 / 同前注 when they apply) for the version the user saw; they are applied only to that version.
+ */
+async function insertFootnote(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown paper and put the cursor where the footnote belongs.'));
+    return;
+  }
+  const document = editor.document;
+  const version = document.version;
+  const position = editor.selection.active;
+  const work = await pickWork(editor, '', vscode.l10n.t('Footnote: search the work to cite (title, pinyin, abbreviation or author)'));
+  if (!work) return;
+  const result = await client.sendRequest<FootnoteResult | null>(Methods.footnote, {
+    textDocument: { uri: document.uri.toString() }, version, position: { line: position.line, character: position.character }, type: work.type, id: work.id,
+  });
+  if (!result) return;
+  if (result.choices.length === 0) {
+    void vscode.window.showWarningMessage(result.problem ?? vscode.l10n.t('No footnote could be inserted here.'));
+    return;
+  }
+  let choice: FootnoteChoice = result.choices[0];
+  if (result.choices.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      result.choices.map((c) => ({ label: c.note, description: c.label, choice: c })),
+      { placeHolder: vscode.l10n.t('Footnote {0}: cite it in full or as a short form', result.number ?? '') },
+    );
+    if (!picked) return;
+    choice = picked.choice;
+  }
+  if (document.isClosed || document.version !== result.version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The paper changed while the work was being chosen; no footnote was inserted. Try again.'));
+    return;
+  }
+  const reference = `[^${result.label}]`;
+  const applied = await editor.edit((edit) => {
+    for (const e of choice.edits) edit.replace(new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+  });
+  // The cursor goes after the new reference, so writing goes on where it stopped.
+  const line = document.lineAt(position.line).text;
+  const at = line.indexOf(reference, Math.max(0, position.character - 1));
+  if (applied && at >= 0) {
+    const after = new vscode.Position(position.line, at + reference.length);
+    editor.selection = new vscode.Selection(after, after);
   }
 }
 
@@ -179,11 +251,21 @@ async function addStatuteFolder(): Promise<void> {
   const current = Array.isArray(existing) ? existing.filter((c): c is string => typeof c === 'string') : [];
   const where = root ? vscode.l10n.t('workspace settings') : vscode.l10n.t('user settings');
   if (current.includes(entry)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in lexcite.corpora ({1}).', entry, where));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already one of your statute folders ({1}).', entry, where));
     return;
   }
   await config.update('corpora', [...current, entry], target);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Added statute folder {0} to lexcite.corpora ({1}); LexCite is indexing it.', entry, where));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added statute folder {0} ({1}); LexCite is indexing it.', entry, where));
+}
+
+/**
+ * A paper shipped with the extension (the sample, or with `faulty` from the walkthrough the one with a mistake in
+ * each paragraph), as a new unsaved paper the user may edit freely.
+ */
+async function openSample(context: vscode.ExtensionContext, file: 'sample-paper.md' | 'faulty-paper.md'): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath(`examples/${file}`)));
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(document, { preview: false });
 }
 
 async function showProvision(): Promise<void> {

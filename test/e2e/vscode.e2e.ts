@@ -37,9 +37,9 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
       path.join(ROOT, 'examples', SAMPLE), path.join(ROOT, 'examples', FAULTY), path.join(ROOT, 'test', 'e2e', 'fixtures', CIVIL_CODE),
     ]);
     await openFile(SAMPLE);
-    // Ready when the extension says so: its status-bar item shows the size of the loaded index.
+    // Ready when the extension says so: its status-bar item tells, in words, how the paper stands.
     await page().waitForFunction(() => Array.from(document.querySelectorAll('.statusbar-item'))
-      .some((node) => /法引\s*\d+\/\d+/.test(node.textContent ?? '')), undefined, { timeout: 90_000 });
+      .some((node) => /LexCite: (no problems|\d+ problems?)|法引：(无问题|\d+ 个问题)/.test(node.textContent ?? '')), undefined, { timeout: 90_000 });
   });
 
   afterEach(async function () {
@@ -55,13 +55,73 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     await endWorkbench();
   });
 
-  it('(a) activates on a Markdown paper: the status bar shows 法引 and the size of the index', async () => {
-    const text = (await statusItem().textContent()) ?? '';
-    const match = /法引\s*(\d+)\/(\d+)/.exec(text);
-    assert.ok(match, `status bar item: ${JSON.stringify(text)}`);
-    assert.ok(Number(match[1]) > 0 && Number(match[2]) > Number(match[1]), `documents/provisions: ${match[0]}`);
+  it('(a) activates on a Markdown paper: the status bar says in words how the paper stands, the numbers in its tooltip', async () => {
+    const text = ((await statusItem().textContent()) ?? '').trim();
+    // The sample paper has no citation problem; the interface is English (the browser's locale), with no Chinese label.
+    assert.equal(text, 'LexCite: no problems', `status bar item: ${JSON.stringify(text)}`);
     assert.equal(await statusItem().locator('.codicon-law').count(), 1, 'the law icon');
+    await statusItem().hover();
+    const tooltip = page().locator('.monaco-hover, .workbench-hover', { hasText: 'Index:' }).first();
+    await tooltip.waitFor({ state: 'visible' });
+    const details = await tooltip.innerText();
+    const match = /Index: (\d+) documents, (\d+) provisions/.exec(details);
+    assert.ok(match && Number(match[1]) > 0 && Number(match[2]) > Number(match[1]), `tooltip: ${details}`);
+    assert.match(details, /No citation problems in this paper/);
+    assert.match(details, /Statute book as of \d{4}-\d{2}-\d{2}/);
+    assert.doesNotMatch(details, /lexcite\.|[\u4e00-\u9fff]/, 'no setting id and no Chinese label in the English tooltip');
     await screenshot('activation');
+    await closeWidgets();
+  });
+
+  it('(w) the walkthrough opens from Welcome: Open Walkthrough, and its first step opens the sample paper', async () => {
+    const p = page();
+    await p.keyboard.press(`${MOD}+Shift+P`);
+    await p.locator('.quick-input-widget input.input').waitFor({ state: 'visible' });
+    await p.keyboard.type('Welcome: Open Walkthrough');
+    await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open Walkthrough' }).first().waitFor({ state: 'visible' });
+    await p.keyboard.press('Enter');
+    const walkthrough = p.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with LexCite' }).first();
+    await walkthrough.waitFor({ state: 'visible' });
+    await walkthrough.click();
+    const steps = p.locator('.getting-started-step');
+    await p.locator('.getting-started-step', { hasText: 'Open the sample paper' }).first().waitFor({ state: 'visible' });
+    const titles = (await steps.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+    for (const title of ['Open the sample paper', 'Hover a provision', 'See a diagnostic', 'Open the citation report', 'Choose the house style', 'Add your library']) {
+      assert.ok(titles.some((t) => t.includes(title)), `step ${title}: ${titles.join(' | ')}`);
+    }
+    publish(await screenshot('walkthrough'), 'walkthrough');
+
+    // The house style step's link opens the setting, with its values described.
+    await p.locator('.getting-started-step', { hasText: 'Choose the house style' }).first().click();
+    await p.locator('.getting-started-step.expanded', { hasText: 'Choose the house style' }).locator('.monaco-button, a', { hasText: 'Choose the house style' }).first().click();
+    const setting = p.locator('.settings-editor .setting-item', { hasText: '法学引注手册' }).first();
+    await setting.waitFor({ state: 'visible' });
+    publish(await screenshot('style'), 'style');
+    await p.keyboard.press(`${MOD}+W`);
+
+    // The library step: the extension's settings, statute folders among them.
+    await p.locator('.getting-started-step', { hasText: 'Add your library' }).first().click();
+    await p.locator('.getting-started-step.expanded', { hasText: 'Add your library' }).locator('.monaco-button, a', { hasText: 'statute folders, bibliography' }).first().click();
+    await p.locator('.settings-editor .setting-item', { hasText: 'Corpora' }).first().waitFor({ state: 'visible' });
+    publish(await screenshot('library'), 'library');
+    await p.keyboard.press(`${MOD}+W`);
+
+    await p.locator('.getting-started-step', { hasText: 'Open the sample paper' }).first().click();
+    await p.locator('.getting-started-step.expanded', { hasText: 'Open the sample paper' }).locator('.monaco-button, a', { hasText: 'Open the sample paper' }).first().click();
+    const sample = p.locator('.editor-instance .monaco-editor[data-uri^="untitled:"]').first();
+    await sample.waitFor({ state: 'visible' });
+    await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor[data-uri^="untitled:"] .view-lines')?.textContent?.includes('人工智能时代公共数据开发利用的法治路径') ?? false);
+    // The untitled copy is checked like any paper.
+    await p.waitForFunction(() => Array.from(document.querySelectorAll('.statusbar-item')).some((node) => (node.textContent ?? '').includes('LexCite: no problems')));
+    publish(await screenshot('sample'), 'sample');
+
+    // The diagnostic step opens a paper with a mistake in each paragraph: the status item counts them.
+    await p.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().click();
+    await p.locator('.getting-started-step', { hasText: 'See a diagnostic' }).first().click();
+    await p.locator('.getting-started-step.expanded', { hasText: 'See a diagnostic' }).locator('.monaco-button, a', { hasText: 'Open a paper with mistakes' }).first().click();
+    await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor.focused .view-lines')?.textContent?.includes('数据产业政策的引证问题') ?? false);
+    await p.waitForFunction(() => Array.from(document.querySelectorAll('.statusbar-item')).some((node) => /LexCite: \d+ problems/.test(node.textContent ?? '')));
+    await screenshot('walkthrough-faulty');
   });
 
   it('(b) hovering an article reference shows the provision’s text', async () => {
@@ -153,6 +213,9 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     const p = page();
     const editor = await openFile(FAULTY);
     await editor.locator('.squiggly-error').first().waitFor({ state: 'attached' });
+    await p.waitForFunction(() => Array.from(document.querySelectorAll('.statusbar-item')).some((node) => /LexCite: \d+ problems/.test(node.textContent ?? '')));
+    const status = ((await statusItem().textContent()) ?? '').trim();
+    assert.ok(Number(/LexCite: (\d+) problems/.exec(status)?.[1]) >= 4, `status bar item: ${status}`);
     assert.ok(await editor.locator('.squiggly-warning').count() > 0, 'warning squiggles too');
     await p.keyboard.press(`${MOD}+Shift+M`);
     const row = p.locator('.markers-panel .monaco-list-row', { hasText: '第九条' }).first();
@@ -236,6 +299,35 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     assert.ok(await p.locator('.editor-group-container').count() >= 2, 'opened in a second editor group');
     await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor[data-uri^="lexcite:"] .view-lines')?.textContent?.includes('加强数据供给创新') ?? false);
     assert.match(await beside.getAttribute('data-uri') ?? '', /^lexcite:\/+documents\//);
+    // The tab reads as the document's title, not its id.
+    await p.locator('.tabs-container .tab', { hasText: '国务院关于深入实施“人工智能+”行动的意见' }).first().waitFor({ state: 'visible' });
     await screenshot('show-provision');
+  });
+
+  it('(i) “Insert a footnote citing a work…”: [^8] at the cursor, and 同上注 offered for the work note 7 cites', async () => {
+    const p = page();
+    const editor = await openFile(SAMPLE);
+    const at = positionIn(SAMPLE, '[^7]', '过劳的重要成因');
+    await goTo(editor, at.line, at.column + '[^7]'.length);
+    await runFromPalette('lexcite.insertFootnote');
+    await p.locator('.quick-input-widget input.input').waitFor({ state: 'visible' });
+    await p.keyboard.type('数智时代的过劳');
+    const work = p.locator('.quick-input-list .monaco-list-row', { hasText: '数智时代的过劳问题及其法律因应' }).first();
+    await work.waitFor({ state: 'visible' });
+    await p.keyboard.press('Enter');
+    // Two ways to write it: the full citation, and 同上注 since note 7 cites the same work.
+    const ibid = p.locator('.quick-input-list .monaco-list-row', { hasText: '同上注。' }).first();
+    await ibid.waitFor({ state: 'visible' });
+    assert.match(await ibid.innerText(), /Ibid\. \(同上注\): footnote 7 cites the same work/);
+    publish(await screenshot('footnote'), 'footnote');
+    await ibid.click();
+    await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // (The editor renders spaces as no-break spaces.)
+    await p.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor.focused .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('[^8]: 同上注。') ?? false);
+    // The editor wraps long lines: compare the text without its line breaks.
+    const text = (await editorText(editor)).replace(/\n/g, '');
+    assert.ok(text.includes('过劳的重要成因。[^7][^8]'), `the reference at the cursor: ${text}`);
+    assert.ok(text.includes('[^7]: 参见田野：《数智时代的过劳问题及其法律因应》，载《中国法学》2025年第3期。[^8]: 同上注。'), `the note right after note 7: ${text}`);
+    await screenshot('footnote-inserted');
   });
 });

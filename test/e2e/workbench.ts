@@ -187,7 +187,7 @@ export function editorFor(file: string): Locator {
 }
 
 export function statusItem(): Locator {
-  return page().locator('.statusbar-item', { hasText: '法引' }).first();
+  return page().locator('.statusbar-item', { has: page().locator('.codicon-law, .codicon-loading') }).filter({ hasText: /法引|LexCite/ }).first();
 }
 
 /** Quick Open (Ctrl+P), the file's name, Enter; resolves when its editor is visible and focused. */

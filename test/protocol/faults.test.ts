@@ -109,6 +109,9 @@ describe('faults over LSP: broken statute folders', function () {
       const warnings = client.messages.filter((m) => m.type === MESSAGE_WARNING);
       assert.equal(warnings.length, 1, JSON.stringify(client.messages));
       assert.match(warnings[0].message, new RegExp(`^LexCite：法规文件夹中有${count}处无法载入（.+）；其余法规已载入，详见 LexCite 输出日志。$`));
+      // The reason in the user's language, not the log's English.
+      assert.doesNotMatch(warnings[0].message, /[a-z]{3,} [a-z]{2,}/, warnings[0].message);
+      assert.match(warnings[0].message, /（[^（）]+：(无法读取|不是 UTF-8 文本|不是文本文件|空文件|不是普通文件，未读取|不是文件夹)）；/);
       const errors = logs(client, MESSAGE_ERROR);
       assert.equal(errors.length, 1, JSON.stringify(errors));
       assert.match(errors[0], new RegExp(`^lexcite: ${count} statute file\\(s\\) or folder\\(s\\) could not be loaded; the rest is loaded:\\n`));

@@ -175,7 +175,8 @@ describe('language server over stdio', function () {
   describe('navigation', () => {
     it('definition opens the lexcite: rendering at the provision', async () => {
       const [location] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: paperUri }, position: positionOf(PAPER, '第（八）项') });
-      assert.equal(location.uri, 'lexcite:/documents/gf-2025-11.md');
+      // Named by the work's title, so the editor's tab reads as the work, not its id.
+      assert.equal(location.uri, `lexcite:/documents/gf-2025-11/${encodeURIComponent('国务院关于深入实施“人工智能+”行动的意见')}.md`);
       const rendered = await client.request<{ text: string }>(Methods.virtualDocument, { uri: location.uri });
       assert.match(rendered.text.split('\n')[location.range.start.line], /^（八）加强数据供给创新/);
       assert.match(rendered.text, /^# 国务院关于深入实施“人工智能\+”行动的意见\n\n国发〔2025〕11号/);
@@ -211,7 +212,7 @@ describe('language server over stdio', function () {
       assert.deepEqual(symbols[0].children!.map((c) => c.name), ['《国务院关于深入实施“人工智能+”行动的意见》', '国发〔2025〕11号', '第（八）项']);
       const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'xmscjsjcy' });
       assert.equal(found[0].name, '厦门市促进数据产业高质量发展若干措施 · xmscjsjcy…');
-      assert.equal(found[0].location.uri, 'lexcite:/documents/xm-data-industry-measures.md');
+      assert.equal(found[0].location.uri, `lexcite:/documents/xm-data-industry-measures/${encodeURIComponent('厦门市促进数据产业高质量发展若干措施')}.md`);
     });
   });
 

@@ -41,6 +41,7 @@ export type { ReportFormat } from './features/reportFormats';
 export { itemCard, itemDetail, itemPreviewLine, kindLabel } from './features/cards';
 export { documentForTitle, elementAt } from './corpus/citationAt';
 export { virtualUri } from './features/virtualDocuments';
+export type { FootnoteChoice, FootnoteForm, FootnotePlan } from './features/footnoteInsert';
 
 // The pipeline's stages on their own, which the benchmarks time one by one.
 export { checkPaper } from './checks/diagnostics';

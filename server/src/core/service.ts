@@ -25,7 +25,9 @@ import { provideDocumentHighlights, provideReferences } from './features/referen
 import type { LexciteSettings } from './settings';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './features/symbols';
 import { VirtualDocuments } from './features/virtualDocuments';
-import type { Locale } from './text/messages';
+import { t, type Locale } from './text/messages';
+import type { EntryType } from './corpus/search';
+import { FootnotePlan, planFootnote } from './features/footnoteInsert';
 
 export class CitationService {
   private readonly papers: PaperCache;
@@ -153,6 +155,17 @@ export class CitationService {
   codeActions(document: PaperDocument, range: Range, diagnostics: Diagnostic[], settings: LexciteSettings, only?: string[]): CodeAction[] {
     // Fixes come from this version's own diagnostics: the client's may be for an older text (codeActions.ts).
     return provideCodeActions(this.paper(document, settings), range, diagnostics, this.diagnostics(document, settings), settings, only);
+  }
+
+  /**
+   * A footnote citing a corpus entry at the position: `[^n]` there and its definition among the notes, with the
+   * 同上注 / 同前注 alternatives when the work was cited before (footnoteInsert.ts). Edits are for this version.
+   */
+  footnote(document: PaperDocument, position: Position, entry: { type: EntryType; id: string }, settings: LexciteSettings): FootnotePlan {
+    const { paper, truncated } = this.limited(document, settings);
+    // Past the size cut the notes after it are unknown, and the label could collide with one of them.
+    if (truncated) return { ok: false, problem: t(settings.locale, 'footnote.insert-too-large') };
+    return planFootnote(this.corpus, paper, paper.lines.offsetAt(position), entry, settings);
   }
 
   /** The text of a lexcite: URI, for editors to show read-only. */

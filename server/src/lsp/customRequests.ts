@@ -36,5 +36,5 @@ export function provisionAt(service: CitationService, document: PaperDocument, p
   const hover = service.hover(document, position, settings);
   const [location] = service.definition(document, position, settings);
   const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  return { markdown, uri: location?.uri ?? virtualUri({ type: 'document', id: doc.id }), line: location?.range.start.line ?? 0 };
+  return { markdown, uri: location?.uri ?? virtualUri({ type: 'document', id: doc.id, title: doc.title }), line: location?.range.start.line ?? 0 };
 }

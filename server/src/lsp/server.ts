@@ -18,10 +18,10 @@ import type { Corpus, CorpusDocument, CorpusFiles } from '../core';
 import { PartFailure, assembleCorpus, loadBulletin, loadBundledStatutes } from '../node/corpusAssembly';
 import type { StatuteBook } from '../node/statuteBook';
 import { defaultCacheDirectory, isCacheProblem, loadCollections } from '../node/statuteCollections';
-import { isFault } from '../node/statuteFolder';
+import { LoadFault, isFault } from '../node/statuteFolder';
 import { runInSlices } from '../node/timeSlices';
 import { searchItems, provisionAt } from './customRequests';
-import { Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
+import { FootnoteParams, FootnoteResult, Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
 import { workspacePapers } from './workspacePapers';
 
 export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
@@ -200,6 +200,20 @@ export function startServer(): Connection {
       return failed(connection, Methods.report, error);
     }
   });
+  connection.onRequest(Methods.footnote, async (params: FootnoteParams): Promise<FootnoteResult | null | ResponseError<never>> => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const settings = await settingsFor(state, document.uri);
+      if (document.version !== params.version) return { version: document.version, choices: [], problem: t(settings.locale, 'footnote.insert-stale') };
+      const type = params.type === 'document' || params.type === 'record' || params.type === 'instrument' ? params.type : undefined;
+      if (!type || typeof params.id !== 'string') return { version: document.version, choices: [], problem: t(settings.locale, 'footnote.insert-unknown-work') };
+      const plan = serviceOf(state).footnote(document, params.position, { type, id: params.id }, settings);
+      return plan.ok ? { version: document.version, label: plan.label, number: plan.number, choices: plan.choices } : { version: document.version, choices: [], problem: plan.problem };
+    } catch (error) {
+      return failed(connection, Methods.footnote, error);
+    }
+  });
   connection.onRequest(Methods.status, () => statusOf(state));
   // The benchmark's floor: a request answered without touching the corpus or any document.
   connection.onRequest(Methods.ping, () => null);
@@ -256,7 +270,7 @@ async function reloadStatutes(state: ServerState): Promise<void> {
     for (const problem of load.problems.filter((p) => p.kind === 'skipped' && !isFault(p)).slice(0, 20)) state.connection.console.warn(`lexcite: skipped ${problem.file}: ${problem.message}`);
   } catch (error) {
     state.connection.console.error(`lexcite: loading statute folders failed: ${(error as Error).stack ?? String(error)}`);
-    void state.connection.window.showWarningMessage(`LexCite: the statute folders could not be loaded (${(error as Error).message}).`);
+    void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.statute-folders-failed', { message: (error as Error).message }));
   }
   await swapCorpus(state, generation);
 }
@@ -265,14 +279,16 @@ async function reloadStatutes(state: ServerState): Promise<void> {
  * Statute folders or files that could not be loaded (missing folder, unreadable, binary or empty file): one
  * message in the log listing them all, and the user told once per fault, while everything else loads and serves.
  */
-function reportStatuteFaults(state: ServerState, faults: { file: string; message: string }[]): void {
+function reportStatuteFaults(state: ServerState, faults: LoadFault[]): void {
   if (faults.length === 0) return;
   state.connection.console.error(`lexcite: ${faults.length} statute file(s) or folder(s) could not be loaded; the rest is loaded:\n${faults.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`);
   const fresh = faults.filter((f) => !state.reportedFaults.has(`${f.file}\u0000${f.message}`));
   if (fresh.length === 0) return;
   for (const f of fresh) state.reportedFaults.add(`${f.file}\u0000${f.message}`);
-  const first = `${path.basename(fresh[0].file)}: ${fresh[0].message}`;
-  void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.statute-faults', { count: fresh.length, first }));
+  const locale = normalizeLocale(state.locale);
+  const reason = (fault: LoadFault) => t(locale, `server.fault.${fault.reason}`);
+  const first = locale === 'zh-cn' ? `${path.basename(fresh[0].file)}：${reason(fresh[0])}` : `${path.basename(fresh[0].file)}: ${reason(fresh[0])}`;
+  void state.connection.window.showWarningMessage(t(locale, 'server.statute-faults', { count: fresh.length, first }));
 }
 
 /**

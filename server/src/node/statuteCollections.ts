@@ -231,7 +231,7 @@ function* stampsOf(files: string[], root: string, problems: ImportProblem[]): Ge
       const stat = fs.statSync(file);
       stamps.push({ rel: path.relative(root, file), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs });
     } catch (error) {
-      problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`));
+      problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`, 'unreadable'));
     }
   }
   return stamps;
@@ -255,7 +255,7 @@ function* loadSteps(dirs: string[], requestedCacheDir: string | undefined, onFau
   for (const dir of dirs) {
     const root = path.resolve(dir);
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-      problems.push(faultProblem(root, 'not a folder'));
+      problems.push(faultProblem(root, 'not a folder', 'not-a-folder'));
       continue;
     }
     const list = listStatuteFiles(root, problems);

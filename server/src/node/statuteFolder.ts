@@ -28,10 +28,14 @@ export interface StatuteFolderImport {
  */
 export interface LoadFault extends ImportProblem {
   fault: true;
+  /** What went wrong, for a message in the user's language (`message` is the log's English). */
+  reason: FaultReason;
 }
 
-export function faultProblem(file: string, message: string): LoadFault {
-  return { file, kind: 'skipped', message, fault: true };
+export type FaultReason = 'not-a-folder' | 'unreadable' | 'not-regular' | 'not-utf8' | 'binary' | 'empty';
+
+export function faultProblem(file: string, message: string, reason: FaultReason): LoadFault {
+  return { file, kind: 'skipped', message, fault: true, reason };
 }
 
 export function isFault(problem: ImportProblem): problem is LoadFault {
@@ -58,7 +62,7 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    problems.push(faultProblem(dir, `cannot read folder: ${(error as Error).message}`));
+    problems.push(faultProblem(dir, `cannot read folder: ${(error as Error).message}`, 'unreadable'));
     return [];
   }
   const out: string[] = [];
@@ -76,13 +80,13 @@ export function listStatuteFiles(dir: string, problems: ImportProblem[]): string
       try {
         const target = fs.statSync(full);
         if (target.isFile()) out.push(full);
-        else if (!target.isDirectory()) problems.push(faultProblem(full, NOT_REGULAR));
+        else if (!target.isDirectory()) problems.push(faultProblem(full, NOT_REGULAR, 'not-regular'));
       } catch (error) {
-        problems.push(faultProblem(full, `cannot read file: ${(error as Error).message}`));
+        problems.push(faultProblem(full, `cannot read file: ${(error as Error).message}`, 'unreadable'));
       }
     } else {
       // A FIFO or a device named like a statute: reading it would block or never end.
-      problems.push(faultProblem(full, NOT_REGULAR));
+      problems.push(faultProblem(full, NOT_REGULAR, 'not-regular'));
     }
   }
   return out;
@@ -96,22 +100,22 @@ function readText(file: string, problems: ImportProblem[]): string | undefined {
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`));
+    problems.push(faultProblem(file, `cannot read file: ${(error as Error).message}`, 'unreadable'));
     return undefined;
   }
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    problems.push(faultProblem(file, 'not UTF-8 text (a binary file, or another encoding such as GBK)'));
+    problems.push(faultProblem(file, 'not UTF-8 text (a binary file, or another encoding such as GBK)', 'not-utf8'));
     return undefined;
   }
   if (text.includes('\u0000')) {
-    problems.push(faultProblem(file, 'not a text file (it contains NUL bytes)'));
+    problems.push(faultProblem(file, 'not a text file (it contains NUL bytes)', 'binary'));
     return undefined;
   }
   if (text.trim() === '') {
-    problems.push(faultProblem(file, 'empty file'));
+    problems.push(faultProblem(file, 'empty file', 'empty'));
     return undefined;
   }
   return text.replace(/^\ufeff/, '');

@@ -27,8 +27,9 @@ export function provideDefinition(corpus: Corpus, virtual: VirtualDocuments, pap
     const definition = element.kind === 'title' ? paper.scope.definitionFor(element.title) : undefined;
     return definition ? [here(definition.title.start, definition.title.end)] : [];
   }
-  const uri = virtualUri(target);
-  const rendered = virtual.get(uri);
+  const rendered = virtual.get(virtualUri(target));
+  // The rendering's URI carries the work's title, which names the editor's tab.
+  const uri = rendered?.uri ?? virtualUri(target);
   const line = target.provision !== undefined && rendered ? rendered.provisionLines[target.provision] ?? 0 : 0;
   return [{ uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } }];
 }

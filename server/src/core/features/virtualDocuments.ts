@@ -1,7 +1,9 @@
 /**
  * Read-only renderings of corpus entries under `lexcite:` URIs, for go-to-definition and peek:
- * lexcite:/documents/<id>.md, lexcite:/records/<id>.md, lexcite:/cited/<id>.md. Each provision starts on its
- * own line, whose number is kept so a definition can point at it.
+ * lexcite:/documents/<id>/<title>.md, lexcite:/records/<id>/<title>.md, lexcite:/cited/<id>/<title>.md. The
+ * title is last so an editor names the tab by the work, not by its id; the id alone identifies the entry
+ * (lexcite:/documents/<id>.md is read too). Each provision starts on its own line, whose number is kept so a
+ * definition can point at it.
  */
 import type { Corpus, CorpusItem } from '../corpus/corpus';
 import { documentFacts, instrumentCard, recordCard } from './cards';
@@ -18,16 +20,26 @@ export interface RenderedDocument {
   provisionLines: number[];
 }
 
-export function virtualUri(item: { type: 'document' | 'record' | 'instrument'; id: string }): string {
+export function virtualUri(item: { type: 'document' | 'record' | 'instrument'; id: string; title?: string }): string {
   const folder = item.type === 'document' ? 'documents' : item.type === 'record' ? 'records' : 'cited';
-  return `${VIRTUAL_SCHEME}:/${folder}/${encodeURIComponent(item.id)}.md`;
+  const name = item.title === undefined ? '' : fileNameOf(item.title);
+  return `${VIRTUAL_SCHEME}:/${folder}/${encodeURIComponent(item.id)}${name ? `/${encodeURIComponent(name)}` : ''}.md`;
+}
+
+/** A title as a file name: no path separators or control characters, at most 60 characters. */
+function fileNameOf(title: string): string {
+  return [...title.replace(/[/\\?#%*:|"<>\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, 60).join('').trim();
 }
 
 export function parseVirtualUri(uri: string): { type: 'document' | 'record' | 'instrument'; id: string } | undefined {
-  const match = /^lexcite:\/+(documents|records|cited)\/([^/]+)\.md$/.exec(uri);
+  const match = /^lexcite:\/+(documents|records|cited)\/([^/]+?)(?:\/[^/]*)?\.md$/.exec(uri);
   if (!match) return undefined;
   const type = match[1] === 'documents' ? 'document' : match[1] === 'records' ? 'record' : 'instrument';
-  return { type, id: decodeURIComponent(match[2]) };
+  try {
+    return { type, id: decodeURIComponent(match[2]) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A document as Markdown; everything from the statute file is data and escaped (one source line stays one line). */
@@ -56,14 +68,14 @@ export function renderDocument(doc: CorpusDocument, locale: Locale): RenderedDoc
     for (const note of doc.notes) lines.push(`\\[${escape(String(note.n))}\\] ${escape(note.text)}`, '');
   }
   lines.push('---', '', escape(`${doc.location.file}:${doc.location.lines[0]}–${doc.location.lines[1]}`));
-  return { uri: virtualUri({ type: 'document', id: doc.id }), text: lines.join('\n') + '\n', provisionLines };
+  return { uri: virtualUri({ type: 'document', id: doc.id, title: doc.title }), text: lines.join('\n') + '\n', provisionLines };
 }
 
 export function renderItem(corpus: Corpus, item: CorpusItem, locale: Locale): RenderedDocument {
   switch (item.type) {
     case 'document': return renderDocument(item.item, locale);
-    case 'record': return { uri: virtualUri({ type: 'record', id: item.item.id }), text: recordCard(item.item, locale) + '\n', provisionLines: [] };
-    default: return { uri: virtualUri({ type: 'instrument', id: item.item.id }), text: instrumentCard(corpus, item.item, locale) + '\n', provisionLines: [] };
+    case 'record': return { uri: virtualUri({ type: 'record', id: item.item.id, title: item.item.title }), text: recordCard(item.item, locale) + '\n', provisionLines: [] };
+    default: return { uri: virtualUri({ type: 'instrument', id: item.item.id, title: item.item.title }), text: instrumentCard(corpus, item.item, locale) + '\n', provisionLines: [] };
   }
 }
 
@@ -74,13 +86,16 @@ export class VirtualDocuments {
   constructor(private readonly corpus: Corpus, private readonly locale: Locale) {}
 
   get(uri: string): RenderedDocument | undefined {
-    const cached = this.cache.get(uri);
-    if (cached) return cached;
     const ref = parseVirtualUri(uri);
-    const item = ref && this.corpus.item(ref);
+    if (!ref) return undefined;
+    // By entry, not by URI: the title part of a URI is only a name.
+    const key = `${ref.type}:${ref.id}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const item = this.corpus.item(ref);
     if (!item) return undefined;
     const rendered = renderItem(this.corpus, item, this.locale);
-    this.cache.set(uri, rendered);
+    this.cache.set(key, rendered);
     return rendered;
   }
 }
