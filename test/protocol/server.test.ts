@@ -237,7 +237,7 @@ describe('language server over stdio', function () {
       await client.open(uri, text);
       const diagnostics = await client.pullDiagnostics(uri);
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
-      assert.deepEqual(actions.map((a) => a.title), ['改为《厦门市促进数据产业高质量发展若干措施》', '在此行停用 title.typo 检查']);
+      assert.deepEqual(actions.map((a) => a.title), ['改为《厦门市促进数据产业高质量发展若干措施》', '在此行停用“标题笔误”检查']);
       const change = actions[0].edit!.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
       assert.equal(change.textDocument.version, 1);
       const edit = change.edits[0];

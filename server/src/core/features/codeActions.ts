@@ -8,6 +8,7 @@
  * message — against the server's own diagnostics for the current version, and the edits come from those.
  * A diagnostic that no longer exists as sent gets no action; the editor asks again once it has the new ones.
  */
+import { checkName } from '../text/checkNames';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../checks/diagnosticCodes';
 import type { DiagnosticData } from '../checks/diagnostics';
@@ -62,7 +63,7 @@ function quickFixes(paper: Paper, range: Range, requested: Diagnostic[], current
     const line = own.range.start.line;
     const indent = /^[ \t]*/.exec(paper.parsed.text.slice(paper.lines.lineStart(line), paper.lines.lineEnd(line)))![0];
     actions.push({
-      title: t(settings.locale, 'fix.disable-line', { code: String(own.code) }),
+      title: t(settings.locale, 'fix.disable-line', { code: checkName(settings.locale, String(own.code)) }),
       kind: 'quickfix',
       diagnostics: [diagnostic],
       edit: documentEdit(paper, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- lexcite-disable-next-line ${String(own.code)} -->\n` }]),
