@@ -62,7 +62,7 @@ describe('the writing flow through the real server', function () {
     assert.equal(byNumber.name, '国务院关于深入实施“人工智能+”行动的意见（国发〔2025〕11号）');
     const [byPinyin] = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'xmscjsjcy' });
     assert.equal(byPinyin.name, '厦门市促进数据产业高质量发展若干措施 · xmscjsjcy…');
-    assert.equal(byPinyin.location.uri, 'lexcite:/documents/xm-data-industry-measures.md');
+    assert.equal(byPinyin.location.uri, `lexcite:/documents/xm-data-industry-measures/${encodeURIComponent('厦门市促进数据产业高质量发展若干措施')}.md`);
   });
 
   it('the search command finds a 文号 however written, and inserts the citation as the paper cites', async () => {

@@ -10,7 +10,7 @@ import { t } from '../text/messages';
 import type { CorpusDocument } from '../corpus/model';
 import type { ArticleReference, DocNumberCitation, TitleCitation } from '../paper/parser';
 import { documentsOf, resolveReference, resolveTitle } from '../corpus/resolver';
-import { versionsForTitle } from '../corpus/citationAt';
+import { documentForNumber, versionsForTitle } from '../corpus/citationAt';
 import { VersionChoice, isVersionSet, versionName } from '../corpus/versions';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 import { CheckContext, Finding, inScope } from './context';
@@ -100,8 +100,11 @@ function checkVersionedReferences(context: CheckContext, references: readonly Ar
 
 function checkDocNumberMatch(context: CheckContext, number: DocNumberCitation, documents: CorpusDocument[], findings: Finding[]): void {
   const expected = documents.map((d) => d.docNumber).filter((n): n is string => n !== undefined);
-  if (expected.length === 0) return;
   const written = number.parsed.canonical;
+  if (expected.length === 0) {
+    checkDocNumberOfAnother(context, number, documents, findings);
+    return;
+  }
   if (expected.includes(written)) return;
   const owner = context.corpus.lookupDocNumber(written)[0];
   const other = owner ? t(context.locale, 'docnumber.mismatch.other', { written, otherTitle: owner.title }) : '';
@@ -109,6 +112,22 @@ function checkDocNumberMatch(context: CheckContext, number: DocNumberCitation, d
     code: 'docnumber.mismatch', start: number.start, end: number.end,
     message: t(context.locale, 'docnumber.mismatch', { written: number.text, title: documents[0].title, expected: expected[0], other }),
     fixes: [{ title: t(context.locale, 'fix.replace-docnumber', { canonical: expected[0] }), start: number.start, end: number.end, newText: expected[0] }],
+  });
+}
+
+/**
+ * A 文号 after a title whose document has none in the index: a mismatch only when the index gives that 文号 to
+ * another document — one that neither issued this one nor was issued with it (a notice's 文号 may stand for the
+ * measures it issued).
+ */
+function checkDocNumberOfAnother(context: CheckContext, number: DocNumberCitation, documents: CorpusDocument[], findings: Finding[]): void {
+  const owner = documentForNumber(context.corpus, number);
+  if (!owner) return;
+  const related = (d: CorpusDocument) => d.id === owner.id || d.issuedBy === owner.id || owner.issuedBy === d.id || d.attachments.includes(owner.id) || owner.attachments.includes(d.id);
+  if (documents.some(related)) return;
+  findings.push({
+    code: 'docnumber.mismatch', start: number.start, end: number.end,
+    message: t(context.locale, 'docnumber.mismatch.none', { written: number.text, title: documents[0].title, otherTitle: owner.title }),
   });
 }
 

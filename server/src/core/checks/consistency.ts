@@ -16,6 +16,7 @@ import type { JournalCitation, TitleCitation } from '../paper/parser';
 import { resolveTitle } from '../corpus/resolver';
 import { documentForTitle } from '../corpus/citationAt';
 import { CheckContext, Finding, inScope } from './context';
+import { footnoteContaining } from '../paper/paperIndex';
 
 export function checkConsistency(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
@@ -45,8 +46,13 @@ function knownIssuers(corpus: Corpus): Set<string> {
 const VERB = '(?:印发|发布|出台|公布|颁布|下发|制定|通过)';
 // 2025年8月，国务院印发《…》 / 2025年8月21日发布的《…》: a date in the clause before the title, with a verb of issue.
 const DATE_BEFORE = new RegExp(`(\\d{4})[ \\t]*年(?:[ \\t]*(\\d{1,2})[ \\t]*月(?:[ \\t]*(\\d{1,2})[ \\t]*日)?)?([^。；;《》\\n]{0,24}?${VERB}(?:了)?(?:的)?)$`);
-// 《…》（2025年8月21日） or 《…》于2025年8月21日印发
-const DATE_AFTER = /^(?:[（(]|[ \t]*于[ \t]*)(\d{4})[ \t]*年(?:[ \t]*(\d{1,2})[ \t]*月(?:[ \t]*(\d{1,2})[ \t]*日)?)?/;
+// 《…》（2025年8月21日）, 《…》于2025年8月21日印发, 《…》（厦府办规〔2025〕10号，2025年8月14日）: a date after the title,
+// or after the 文号 in its parenthesis.
+const DATE_AFTER = /^(?:[（(](?:[^（）()\n]{0,30}?[，,；;][ \t]*)?|[ \t]*于[ \t]*)(\d{4})[ \t]*年(?:[ \t]*(\d{1,2})[ \t]*月(?:[ \t]*(\d{1,2})[ \t]*日)?)?/;
+// [^4]: 《…》，厦府办规〔2025〕10号，2025年8月14日。: the date that ends a note citing the document.
+const DATE_ENDING_NOTE = /[，,][ \t]*(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*日(?:发布|印发|公布)?[ \t]*[。.]?[ \t]*$/;
+// 2025年9月1日起施行, 2021年修正: the date a text took effect or was amended, not the date it was issued.
+const NOT_ISSUE_DATE = /^[ \t]*(?:起|开始)?(?:施行|实施|生效|修正|修订)/;
 
 function checkDate(context: CheckContext, title: TitleCitation, document: CorpusDocument, findings: Finding[]): void {
   if (!document.date) return;
@@ -58,11 +64,13 @@ function checkDate(context: CheckContext, title: TitleCitation, document: Corpus
     const end = start + before[0].length - before[4].length;
     match = { year: before[1], month: before[2], day: before[3], start, end };
   } else {
-    const after = DATE_AFTER.exec(text.slice(title.end, title.end + 20));
+    const after = DATE_AFTER.exec(text.slice(title.end, title.end + 50));
     // （2021年修正） is a version tag, not a date of issue.
-    if (after && !/^[（(]\d{4}年(修正|修订)/.test(text.slice(title.end, title.end + 20)) && (after[2] !== undefined)) {
-      const start = title.end + after[0].indexOf(after[1]);
+    if (after && after[2] !== undefined && !NOT_ISSUE_DATE.test(text.slice(title.end + after[0].length))) {
+      const start = title.end + after[0].lastIndexOf(after[1]);
       match = { year: after[1], month: after[2], day: after[3], start, end: title.end + after[0].length };
+    } else {
+      match = dateEndingNote(context, title);
     }
   }
   if (!match) return;
@@ -76,6 +84,21 @@ function checkDate(context: CheckContext, title: TitleCitation, document: Corpus
     message: t(context.locale, 'citation.date-mismatch', { title: document.title, date: `${year}年${month}月${day}日`, written }),
     fixes: [{ title: t(context.locale, 'fix.replace-with', { value: corrected }), start: match.start, end: match.end, newText: corrected }],
   });
+}
+
+/** The date that ends the footnote the title is cited in, when no other title stands between them. */
+function dateEndingNote(context: CheckContext, title: TitleCitation): { year: string; month?: string; day?: string; start: number; end: number } | undefined {
+  const { parsed } = context.paper;
+  const note = footnoteContaining(parsed, title.start);
+  if (!note) return undefined;
+  const from = Math.max(title.end, title.references.at(-1)?.end ?? 0, title.docNumber?.end ?? 0);
+  const rest = parsed.text.slice(from, note.contentEnd);
+  if (rest.includes('《') || rest.length > 60) return undefined;
+  const ending = DATE_ENDING_NOTE.exec(rest);
+  if (!ending) return undefined;
+  const start = from + ending.index + ending[0].indexOf(ending[1]);
+  const end = start + ending[0].slice(ending[0].indexOf(ending[1])).search(/日/) + 1;
+  return { year: ending[1], month: ending[2], day: ending[3], start, end };
 }
 
 const ISSUER_BEFORE = new RegExp(`([\\u4e00-\\u9fff、]{2,24}?)${VERB}(?:了)?(?:的)?$`);
