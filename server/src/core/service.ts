@@ -115,7 +115,9 @@ export class CitationService {
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
-    return this.near(document, position, settings, (paper, at) => provideHover(this.corpus, paper, at, settings));
+    // The verdict line needs the whole paper's diagnostics: a window of a paper past the size limit gets none.
+    const whole = this.paper(document, settings);
+    return this.near(document, position, settings, (paper, at) => provideHover(this.corpus, paper, at, settings, paper === whole ? this.diagnostics(document, settings) : undefined));
   }
 
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {

@@ -132,7 +132,7 @@ export class BlockParseCache {
 /** The paper's parse from its blocks' parses, offsets shifted to the paper. */
 export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): ParsedPaper {
   const out: ParsedPaper = {
-    text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [],
+    text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [], caseNumbers: [],
     excluded: new ExcludedRegions([]),
   };
   const spans: Span[] = [];
@@ -173,6 +173,7 @@ export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): P
     for (const def of part.footnoteDefs) out.footnoteDefs.push({ ...def, start: def.start + d, end: def.end + d, contentStart: def.contentStart + d, contentEnd: def.contentEnd + d });
     for (const q of part.quotations) out.quotations.push({ ...q, start: q.start + d, end: q.end + d, innerStart: q.innerStart + d, innerEnd: q.innerEnd + d });
     for (const form of part.shortForms) out.shortForms.push({ ...form, start: form.start + d, end: form.end + d });
+    for (const number of part.caseNumbers) out.caseNumbers.push({ ...number, start: number.start + d, end: number.end + d });
     for (const span of part.excluded.spans) spans.push({ start: span.start + d, end: span.end + d });
   });
   out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);

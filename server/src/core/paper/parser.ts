@@ -13,6 +13,7 @@ import { parseNumeral } from '../text/numerals';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { Quotation, findQuotations } from './quotes';
 import { ShortForm, findShortForms } from './shortForms';
+import { CaseNumber, findCaseNumbers } from './caseNumbers';
 
 export interface TextSpan {
   start: number;
@@ -123,6 +124,8 @@ export interface ParsedPaper {
   footnoteOrder: string[];
   quotations: Quotation[];
   shortForms: ShortForm[];
+  /** Case numbers (案号): （2022）沪01民终12345号. */
+  caseNumbers: CaseNumber[];
   excluded: ExcludedRegions;
 }
 
@@ -138,7 +141,7 @@ export function parsePaper(text: string): ParsedPaper {
   const footnoteOrder = footnoteLabelsInOrder(refs, defs);
   const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles) : [];
   const shortForms = defs.length > 0 ? findShortForms(text, defs) : [];
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded };
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, caseNumbers: findCaseNumbers(text, excluded), excluded };
 }
 
 /** Labels by first reference, then the unreferenced definitions: the numbers readers see. */
