@@ -31,8 +31,9 @@ describe('report: the table of authorities', () => {
     const gf = report.entries[0];
     assert.equal(gf.canonical, '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）');
     assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote]), [[10, undefined], [22, 1]]);
-    assert.deepEqual(gf.provisions, ['三、（八）']);
-    assert.deepEqual(report.entries[2].provisions, ['三、（七）', '六、（二）']);
+    // As the paper wrote them, not as the index addresses them (三、（八）).
+    assert.deepEqual(gf.provisions, ['第（八）项']);
+    assert.deepEqual(report.entries[2].provisions, ['第（七）项', '第六部分第（二）项']);
     assert.equal(report.entries[4].canonical, '时建中：《数据分层确权的法理构造——基于流通效率与利益平衡的视角》，载《环球法律评论》2025年第4期。');
     assert.deepEqual(report.shortForms.map((f) => [f.written, f.footnote, f.target]), [['同上注', 2, 1]]);
     assert.equal(report.summary, '共引用文献6件、10处（国家政策文件1件、地方规范性文件2件、通知1件、期刊论文2件）；检查发现错误0处、警告0处、提示0处。');
@@ -68,8 +69,10 @@ describe('report: formats', () => {
   it('md: a section per paper with the summary and one table per group', () => {
     const md = renderReports(reports(), 'md', 'zh-cn');
     assert.match(md, /^# 引注核查报告：examples\/sample-paper\.md\n\n\*\*摘要\*\*：共引用文献6件/);
-    assert.match(md, /## 国家政策文件（1）\n\n\| 规范引注 \| 引用位置 \| 所引条文 \| 检查结果 \|/);
-    assert.match(md, /\| 《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号） \| 第10行、注1（第22行） \| 三、（八） \| 无问题 \|/);
+    assert.match(md, /## 国家政策文件（1）\n\n\| 文献 \| 本文写法 \| 引用位置 \| 核查结论 \| 依据 \| 检查结果 \|/);
+    // A row per citation, linking to its line; the work's name on its first row only.
+    assert.match(md, /\| 《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号） \| 《国务院关于深入实施“人工智能\+”行动的意见》 \| \[第10行\]\(examples\/sample-paper\.md#L10\) \| 已核实 \| — \| 无问题 \|/);
+    assert.match(md, /\| 〃 \| 《国务院关于深入实施“人工智能\+”行动的意见》第（八）项 \| \[注1（第22行）\]\(examples\/sample-paper\.md#L22\) \| 已核实 \| 条文：/);
     assert.match(md, /# 引注核查报告：examples\/faulty-paper\.md/);
   });
 
@@ -79,7 +82,7 @@ describe('report: formats', () => {
     assert.match(html, /<style>[\s\S]*@media print/);
     assert.doesNotMatch(html, /<script|<link |src=|url\(/);
     assert.equal((html.match(/<section>/g) ?? []).length, 2);
-    assert.match(html, /<td>《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）<\/td>/);
+    assert.match(html, /<td rowspan="2">《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）<\/td><td>《国务院关于深入实施“人工智能\+”行动的意见》<\/td><td><a href="examples\/sample-paper\.md#L10">第10行<\/a><\/td><td class="verdict-verified">已核实<\/td>/);
     assert.match(html, /<li class="error">第3行 error article\.not-found: /);
   });
 
@@ -93,9 +96,10 @@ describe('report: formats', () => {
   it('csv: a header and a row per authority, quoted where needed, UTF-8 with a BOM', () => {
     const csv = renderReports(reports(), 'csv', 'zh-cn');
     const rows = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    assert.equal(rows[0], 'file,group,title,canonical,indexed,occurrences,lines,footnotes,provisions,errors,warnings,hints,problems');
-    assert.equal(rows.length, 1 + 6 + 4);
-    assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,2,10 22,1,三、（八）,0,0,0,');
+    assert.equal(rows[0], 'file,group,title,canonical,indexed,line,footnote,written,reference,version,verdict,reasons,provision,quoted,problems');
+    assert.equal(rows.length, 1 + reports().reduce((n, r) => n + r.entries.reduce((m, e) => m + e.citations.length, 0), 0));
+    assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,10,,《国务院关于深入实施“人工智能+”行动的意见》,,,verified,,,,');
+    assert.match(rows[2], /^examples\/sample-paper\.md,national-policy,.*,true,22,1,《国务院关于深入实施“人工智能\+”行动的意见》第（八）项,第（八）项,,verified,,加强数据供给创新。/);
     assert.ok(csv.startsWith('\ufeff'));
   });
 

@@ -26,6 +26,11 @@ import type { LexciteSettings } from './settings';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './features/symbols';
 import { VirtualDocuments } from './features/virtualDocuments';
 import type { Locale } from './text/messages';
+import { CitationVerdict, VerdictContext, paperVerdicts } from './checks/verdicts';
+import { cutForCitations } from './paper/limits';
+
+/** A citation's verdict as an editor or a script sees it: with the range it covers, not offsets. */
+export type PaperVerdict = Omit<CitationVerdict, 'start' | 'end'> & { range: Range };
 
 export class CitationService {
   private readonly papers: PaperCache;
@@ -112,6 +117,17 @@ export class CitationService {
     const diagnostics = checkPaper(this.corpus, paper, options);
     this.lastDiagnostics.set(document.uri, { version: document.version, settings, diagnostics });
     return diagnostics;
+  }
+
+  /**
+   * Every citation's verdict (verdicts.ts) with its range, from this version's diagnostics; citations past
+   * lexcite.maxCitations are left out, as they are from the diagnostics.
+   */
+  verdicts(document: PaperDocument, settings: LexciteSettings): PaperVerdict[] {
+    const { paper } = this.limited(document, settings);
+    const context = new VerdictContext(this.corpus, paper, this.diagnostics(document, settings), settings.locale);
+    const limit = cutForCitations(paper.parsed, settings.maxCitations ?? 0)?.offset ?? Infinity;
+    return paperVerdicts(context, limit).map(({ start, end, ...verdict }) => ({ range: paper.lines.range(start, end), ...verdict }));
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {

@@ -37,6 +37,8 @@ export interface VerdictReason {
   /** For a finding: the words the paper wrote there, and what the source has, when the check knows it. */
   written?: string;
   expected?: string;
+  /** For a finding: the 1-based line it is on. */
+  line?: number;
 }
 
 export interface CitationVerdict {
@@ -153,7 +155,9 @@ function reasonOf(context: VerdictContext, diagnostic: Diagnostic): VerdictReaso
   const { lines, parsed } = context.paper;
   const written = parsed.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
   const fix = (diagnostic.data as DiagnosticData | undefined)?.fixes?.[0];
-  return { code: String(diagnostic.code), message: diagnostic.message, ...(written ? { written } : {}), ...(fix ? { expected: fix.newText } : {}) };
+  return {
+    code: String(diagnostic.code), message: diagnostic.message, ...(written ? { written } : {}), ...(fix ? { expected: fix.newText } : {}), line: diagnostic.range.start.line + 1,
+  };
 }
 
 function explain(context: VerdictContext, why: 'not-in-index' | 'foreign' | 'no-text' | 'provisions-unavailable' | 'docnumber-unknown' | 'case' | 'record-unknown'): VerdictReason {
@@ -226,7 +230,8 @@ export function titleVerdicts(context: VerdictContext, title: TitleCitation): Ci
     const mine = quotes.filter(({ quotation }) => nearestReference(title.references, quotation.start) === i);
     const reasons = [...common, ...context.index.overlapping(reference.start, reference.end).filter(counts).map((d) => reasonOf(context, d)), ...mine.map((q) => reasonOf(context, q.diagnostic))];
     const quoted = mine[0] ? text.slice(mine[0].quotation.innerStart, mine[0].quotation.innerEnd) : quotedWords(context, title, i, found.text);
-    const evidence = { provision: cut(found.text), ...(quoted ? { quoted, diff: diffAgainst(quoted, found.text) } : {}) };
+    const diff = quoted ? diffAgainst(quoted, found.text) : undefined;
+    const evidence = { provision: cut(found.text), ...(quoted ? { quoted } : {}), ...(diff ? { diff } : {}) };
     return { ...unit, verdict: reasons.length ? 'mismatch' : 'verified', reasons, evidence };
   });
 }
@@ -243,7 +248,7 @@ function findProvision(context: VerdictContext, documents: CorpusDocument[], ref
     if (!result.ok) continue;
     const { index, paragraph, provision } = result.target;
     const addressing = context.corpus.addressing(document);
-    const text = paragraph ? provision.text.split('\n')[paragraph - 1] ?? provision.text : [provision.text, ...addressing.childrenOf(index).map((c) => document.provisions[c].text)].join('\n');
+    const text = paragraph ? provision.text.split('\n')[paragraph - 1] ?? provision.text : [provision.text, ...addressing.childrenOf(index).map((c) => document.provisions[c].text)].filter((line) => line.trim().length > 0).join('\n');
     return { document, text };
   }
   return undefined;
@@ -264,10 +269,11 @@ function quotedWords(context: VerdictContext, title: TitleCitation, i: number, p
 }
 
 /** The paper's words against the passage of the provision most like them. */
-function diffAgainst(quoted: string, provision: string): DiffSegment[] {
+function diffAgainst(quoted: string, provision: string): DiffSegment[] | undefined {
   const verdict = verifyQuotation(quoted, provision);
   if (verdict.ok) return [{ op: 'same', text: quoted }];
-  return diffText(quoted, verdict.passage ?? cut(provision));
+  // With no passage close enough there is nothing to mark: the words stand beside the provision as they are.
+  return verdict.passage ? diffText(quoted, verdict.passage) : undefined;
 }
 
 function cut(text: string): string {
@@ -318,7 +324,7 @@ export function paperVerdicts(context: VerdictContext, limit = Infinity): Citati
 
 export type VerdictCounts = Record<Verdict, number>;
 
-export function countVerdicts(verdicts: readonly CitationVerdict[]): VerdictCounts {
+export function countVerdicts(verdicts: readonly { verdict: Verdict }[]): VerdictCounts {
   const counts: VerdictCounts = { verified: 0, mismatch: 0, 'not-found': 0, unverifiable: 0 };
   for (const v of verdicts) counts[v.verdict]++;
   return counts;
