@@ -11,6 +11,7 @@ import { makePaper } from '../../server/src/core/paper/paperCache';
 import { buildReport, CitationReport } from '../../server/src/core/features/report';
 import { renderReports } from '../../server/src/core/features/reportFormats';
 import { bulletinCorpus, REPO_ROOT } from '../helpers/corpus';
+import { LEXCITE_VERSION } from '../../server/src/core/version';
 
 function reportOf(relative: string, locale: 'zh-cn' | 'en' = 'zh-cn'): CitationReport {
   const text = fs.readFileSync(path.join(REPO_ROOT, relative), 'utf8');
@@ -106,6 +107,14 @@ describe('report: formats', () => {
   it('English labels on request', () => {
     const md = renderReports([reportOf('examples/sample-paper.md', 'en')], 'md', 'en');
     assert.match(md, /^# Citation report：examples\/sample-paper\.md\n\n\*\*Summary\*\*：6 authorities cited 10 times/);
+  });
+});
+
+describe('report: the audit header', () => {
+  it('names the LexCite version package.json gives', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(LEXCITE_VERSION, pkg.version);
+    assert.equal(reportOf('examples/sample-paper.md').audit.lexciteVersion, pkg.version);
   });
 });
 
