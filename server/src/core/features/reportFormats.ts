@@ -157,7 +157,8 @@ h2 { font-size: 1.15rem; margin-top: 2rem; color: #7a1f1f; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
 th, td { border: 1px solid #d8d2ca; padding: .35rem .5rem; vertical-align: top; text-align: left; }
 th { background: #efe9e1; }
-table.audit { width: auto; font-size: .85rem; } table.audit th { font-weight: normal; }
+table.audit { width: auto; font-size: .85rem; } table.audit th { font-weight: normal; } caption { text-align: left; font-weight: bold; }
+th, td[class^="verdict-"] { white-space: nowrap; }
 .error { color: #b3261e; } .warning { color: #9a6700; } .hint { color: #5a5a5a; }
 .ok { color: #2e7d32; } .muted { color: #777; }
 .verdict-verified { color: #2e7d32; } .verdict-mismatch { color: #9a6700; font-weight: bold; } .verdict-not-found { color: #b3261e; font-weight: bold; } .verdict-unverifiable { color: #5a5a5a; }
