@@ -191,7 +191,6 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
       const { papers, service, settings, locale } = await preparePapers(files, options, input, err);
       const reports = eachPaper(service, papers, (paper) => service.citationReport(paper, paper.uri, settings));
       out.write(renderReports(reports, options.format, locale));
-      err.write(verdictSummary(countVerdicts(reports.flatMap((r) => r.entries.flatMap((e) => e.citations))), locale) + '\n');
       exitCode = reports.some((r) => r.counts.errors > 0) ? 1 : 0;
     });
 

@@ -131,9 +131,12 @@ export class CitationService {
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
-    // The verdict line needs the whole paper's diagnostics: a window of a paper past the size limit gets none.
+    // The verdict line is computed from the paper's diagnostics; a window of a paper past the size limit is checked on its own.
     const whole = this.paper(document, settings);
-    return this.near(document, position, settings, (paper, at) => provideHover(this.corpus, paper, at, settings, paper === whole ? this.diagnostics(document, settings) : undefined));
+    return this.near(document, position, settings, (paper, at) => {
+      const diagnostics = paper === whole ? this.diagnostics(document, settings) : checkPaper(this.corpus, paper, this.checkOptions(document, settings).options);
+      return provideHover(this.corpus, paper, at, settings, diagnostics);
+    });
   }
 
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {

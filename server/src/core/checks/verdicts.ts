@@ -211,13 +211,15 @@ export function titleVerdicts(context: VerdictContext, title: TitleCitation): Ci
   const version = versioned ? versionName(document) : undefined;
   const workKey = `document:${versioned ? `${document.title}|versions` : document.id}`;
   const common = titleFindings(context, title).map((d) => reasonOf(context, d));
+  const quotes = context.mismatchedQuotes(title);
   if (title.references.length === 0) {
+    // A quotation of the document as a whole (no provision named) is held to the document.
+    const reasons = [...common, ...quotes.map((q) => reasonOf(context, q.diagnostic))];
     return [{
       kind: 'work', start: title.start, end: title.end, line: context.lineOf(title.start), written: head, workKey, work: document.title,
-      ...(version ? { version } : {}), verdict: common.length ? 'mismatch' : 'verified', reasons: common,
+      ...(version ? { version } : {}), verdict: reasons.length ? 'mismatch' : 'verified', reasons,
     }];
   }
-  const quotes = context.mismatchedQuotes(title);
   return title.references.map((reference, i) => {
     const unit = { kind: 'provision' as const, start: title.start, end: reference.end, line: context.lineOf(reference.start), written: head + reference.text, workKey, work: document.title, reference: reference.text, ...(version ? { version } : {}) };
     const found = findProvision(context, versioned ? [document] : documents, reference);
