@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { hoverAt } from '../helpers/atCursor';
 import { lexcite } from '../helpers/cli';
-import { productCorpus } from '../helpers/corpus';
+import { productCorpus, REPO_ROOT } from '../helpers/corpus';
 import { makePaper } from '../../server/src/core/paper/paperCache';
 import { buildReport } from '../../server/src/core/features/report';
 import { renderReports } from '../../server/src/core/features/reportFormats';
@@ -82,6 +82,18 @@ describe('verdicts: the CLI', () => {
     assert.ok(quoted.evidence!.diff!.some((s) => s.op === 'source' && s.text === '法律'));
     assert.deepEqual(paper.verdicts[4].reasons.map((r) => r.code), ['unverifiable.case', 'casenumber.placeholder']);
     assert.deepEqual(paper.verdictCounts, { verified: 1, mismatch: 1, 'not-found': 1, unverifiable: 3 });
+  });
+
+  it('mismatch names what differs and what the source has: a 文号, a mistyped title (each citation its own findings only)', async () => {
+    const result = await lexcite('check', '--format', 'json', path.join(REPO_ROOT, 'examples/faulty-paper.md'));
+    const [paper] = JSON.parse(result.out) as { verdicts: { line: number; written: string; verdict: string; reasons: { code: string; written?: string; expected?: string }[] }[] }[];
+    assert.deepEqual(paper.verdicts.map((v) => [v.line, v.verdict, v.reasons.map((r) => [r.code, r.written, r.expected])]), [
+      [3, 'not-found', [['article.not-found', '第（十五）项', undefined]]],
+      [5, 'mismatch', [['docnumber.mismatch', '国发〔2025〕11号', '厦府办规〔2025〕10号']]],
+      [7, 'mismatch', [['title.typo', '厦门市促进数据产业高质量发展若干举措', '厦门市促进数据产业高质量发展若干措施']]],
+      [9, 'verified', []],
+      [11, 'not-found', [['article.not-found', '第九条', undefined]]],
+    ]);
   });
 
   it('check ends with the verdicts’ summary line on standard error; the report carries it below its summary', async () => {

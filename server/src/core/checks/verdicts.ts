@@ -170,10 +170,16 @@ function titleFindings(context: VerdictContext, title: TitleCitation): Diagnosti
   const at = firstStartingAtOrAfter(titles, title.start);
   const previous = at > 0 ? titles[at - 1] : undefined;
   const next = titles[at + 1];
-  const tail = Math.max(title.end, title.versionTag?.end ?? 0, (title.docNumber?.end ?? 0) + 1);
-  const from = Math.max(previous ? previous.end : 0, title.start - TITLE_REACH);
+  const tail = tailOf(title);
+  const from = Math.max(previous ? tailOf(previous) : 0, title.start - TITLE_REACH);
   const to = Math.min(next ? next.start : Infinity, (title.references[0]?.start ?? tail + TITLE_REACH));
   return context.index.overlapping(from, Math.max(to, tail)).filter((d) => counts(d) && d.code !== 'quote.mismatch');
+}
+
+/** Where what is written with a title ends: its version tag, its 文号 (and the bracket closing it), its references. */
+function tailOf(title: TitleCitation): number {
+  const lastReference = title.references[title.references.length - 1];
+  return Math.max(title.end, title.versionTag?.end ?? 0, (title.docNumber?.end ?? 0) + 1, lastReference?.end ?? 0);
 }
 
 /** The verdicts of a title citation: one per provision it cites, or one for the work. */
