@@ -82,6 +82,8 @@ class DiagnosticIndex {
   private readonly buckets = new Map<number, { start: number; end: number; index: number; diagnostic: Diagnostic }[]>();
   /** quote.mismatch diagnostics, for finding the quotations a citation is held to. */
   readonly quoteMismatches: { start: number; end: number; diagnostic: Diagnostic }[] = [];
+  /** Those quotations by the citation they are held to, worked out once per list (every hover asks). */
+  quotesByTitle: Map<TitleCitation, { quotation: Quotation; diagnostic: Diagnostic }[]> | undefined;
 
   constructor(diagnostics: readonly Diagnostic[], lines: LineIndex) {
     for (const [index, diagnostic] of diagnostics.entries()) {
@@ -115,7 +117,6 @@ const indexes = new WeakMap<readonly Diagnostic[], DiagnosticIndex>();
 /** What verdicts are computed from: the corpus, the paper and its diagnostics for this version. */
 export class VerdictContext {
   readonly index: DiagnosticIndex;
-  private quotesByTitle: Map<TitleCitation, { quotation: Quotation; diagnostic: Diagnostic }[]> | undefined;
 
   constructor(readonly corpus: Corpus, readonly paper: Paper, diagnostics: readonly Diagnostic[], readonly locale: Locale) {
     let index = indexes.get(diagnostics);
@@ -129,20 +130,21 @@ export class VerdictContext {
 
   /** The quotations found not to match, by the citation they are held to. */
   mismatchedQuotes(title: TitleCitation): { quotation: Quotation; diagnostic: Diagnostic }[] {
-    if (!this.quotesByTitle) {
-      this.quotesByTitle = new Map();
+    let byTitle = this.index.quotesByTitle;
+    if (!byTitle) {
+      byTitle = this.index.quotesByTitle = new Map();
       const { quotations } = this.paper.parsed;
       for (const mismatch of this.index.quoteMismatches) {
         const quotation = quotations[firstStartingAtOrAfter(quotations, mismatch.start)];
         if (!quotation || quotation.start !== mismatch.start) continue;
         const cited = attachedCitation(this.paper.parsed, quotation);
         if (!cited) continue;
-        const list = this.quotesByTitle.get(cited) ?? [];
+        const list = byTitle.get(cited) ?? [];
         list.push({ quotation, diagnostic: mismatch.diagnostic });
-        this.quotesByTitle.set(cited, list);
+        byTitle.set(cited, list);
       }
     }
-    return this.quotesByTitle.get(title) ?? [];
+    return byTitle.get(title) ?? [];
   }
 }
 
