@@ -69,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
     vscode.commands.registerCommand('lexcite.openReport', openReport),
     vscode.commands.registerCommand('lexcite.saveReport', saveReport),
+    vscode.commands.registerCommand(REVEAL_LINE, revealLine),
     vscode.commands.registerCommand('lexcite.addStatuteFolder', addStatuteFolder),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
@@ -212,11 +213,24 @@ async function openReport(): Promise<void> {
   }
   const result = await client.sendRequest<TextResult | null>(Methods.report, { textDocument: { uri: editor.document.uri.toString() }, format: 'html' });
   if (!result) return;
-  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+  // The rows' links (paper.md#L12) become links that reveal the line in the paper: the one command allowed.
+  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [], enableCommandUris: [REVEAL_LINE] });
   // The report shows text from papers and statute files: whatever slipped through escaping may not run
   // scripts, load remote images or reach local files. Only the report's own inline style is allowed.
   const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src ${panel.webview.cspSource} data:;">`;
-  panel.webview.html = result.text.replace(/<head>/i, `<head>${policy}`);
+  const paper = editor.document.uri.toString();
+  const withLinks = result.text.replace(/<a href="[^"#]*#L(\d+)">/g, (_, line: string) => `<a href="command:${REVEAL_LINE}?${encodeURIComponent(JSON.stringify([paper, Number(line)]))}">`);
+  panel.webview.html = withLinks.replace(/<head>/i, `<head>${policy}`);
+}
+
+/** Not in the palette: what a row of the report's webview runs to show its line of the paper. */
+const REVEAL_LINE = 'lexcite.revealReportLine';
+
+async function revealLine(uri: unknown, line: unknown): Promise<void> {
+  if (typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 1) return;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const position = new vscode.Position(Math.min(line - 1, document.lineCount - 1), 0);
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
 }
 
 /**
