@@ -113,6 +113,11 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     const tab = p.locator('.tabs-container .tab.active', { hasText: /(Citation report|引注核查报告).*sample-paper\.md/ }).first();
     await tab.waitFor({ state: 'visible' });
     publish(await screenshot('report'), 'report');
+    // A row's place is a link that shows its line of the paper.
+    const link = row.locator('a').first();
+    assert.match((await link.getAttribute('href')) ?? '', /^command:lexcite\.revealReportLine\?/);
+    await link.click();
+    await p.locator('#status\\.editor\\.selection', { hasText: /Ln 10, Col 1|行 10，列 1/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
     // Close it, so the checks after this one find the paper alone in its editor group.
     await tab.hover();
     await tab.locator('.tab-actions .action-label').first().click();

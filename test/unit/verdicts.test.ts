@@ -113,7 +113,7 @@ describe('verdicts: the report', () => {
     const md = renderReports([report(PAPER)], 'md', 'zh-cn');
     assert.match(md, /\| 生成时间 \| 2026-11-30T12:00:00Z \|\n\| 法规库日期 \| 2026-05-16 \|\n\| LexCite 版本 \| 9\\\.9\.9 \|\n\| 体例 \| 《法学引注手册》 \|\n\| 本文日期 \| 2024-06-01 \|\n\| 检查级别 \| 默认 \|/);
     const html = renderReports([report(PAPER)], 'html', 'zh-cn');
-    assert.match(html, /<tr><th>法规库日期<\/th><td>2026-05-16<\/td><\/tr>/);
+    assert.match(html, /<p class="audit"><strong>核查信息<\/strong>：<span>生成时间 <b>2026-11-30T12:00:00Z<\/b><\/span> · <span>法规库日期 <b>2026-05-16<\/b><\/span> · <span>LexCite 版本 <b>9\.9\.9<\/b><\/span>/);
   });
 
   it('each citation’s row: as written, the line it links to, the verdict, the provision beside the paper’s words with the differences marked', () => {

@@ -198,6 +198,9 @@ export function titleVerdicts(context: VerdictContext, title: TitleCitation): Ci
     }));
   if (resolution.status === 'typo') {
     const reasons = titleFindings(context, title).map((d) => reasonOf(context, d));
+    // The difference stands even where title.typo is switched off.
+    const suggestion = resolution.suggestion.entry.title;
+    if (!reasons.some((r) => r.code === 'title.typo')) reasons.unshift({ code: 'title.typo', message: t(context.locale, 'title.typo', { written: title.title, suggestion }), written: title.title, expected: suggestion });
     return base('mismatch', reasons, `unknown:${title.title}`, title.title);
   }
   if (resolution.status === 'unknown') return base('unverifiable', [explain(context, resolution.jurisdiction ? 'foreign' : 'not-in-index')], `unknown:${title.title}`, title.title);

@@ -157,7 +157,7 @@ h2 { font-size: 1.15rem; margin-top: 2rem; color: #7a1f1f; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
 th, td { border: 1px solid #d8d2ca; padding: .35rem .5rem; vertical-align: top; text-align: left; }
 th { background: #efe9e1; }
-table.audit { width: auto; font-size: .85rem; } table.audit th { font-weight: normal; } caption { text-align: left; font-weight: bold; }
+.audit { font-size: .85rem; color: #555; } .audit b { font-weight: normal; color: #1d1d1f; }
 th, td[class^="verdict-"] { white-space: nowrap; }
 .error { color: #b3261e; } .warning { color: #9a6700; } .hint { color: #5a5a5a; }
 .ok { color: #2e7d32; } .muted { color: #777; }
@@ -202,8 +202,7 @@ export function renderHtml(reports: CitationReport[], locale: Locale): string {
     const parts = [
       `<h1>${h(locale, 'title')}：${escapeHtml(report.file)}</h1>`,
       `<p class="summary"><strong>${h(locale, 'summary')}</strong>：${escapeHtml(report.summary)}<br><strong>${h(locale, 'verdict')}</strong>：${escapeHtml(report.verdictSummary)}</p>`,
-      `<table class="audit"><caption>${h(locale, 'audit')}</caption><tbody>${auditFacts(report, locale).map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</tbody></table>`,
-      `<p class="muted">${h(locale, 'legend')}</p>`,
+      `<p class="audit"><strong>${h(locale, 'audit')}</strong>：${auditFacts(report, locale).map(([label, value]) => `<span>${label} <b>${escapeHtml(value)}</b></span>`).join(' · ')}<br>${h(locale, 'legend')}</p>`,
     ];
     for (const group of REPORT_GROUPS) {
       const entries = report.entries.filter((e) => e.group === group);
