@@ -128,6 +128,18 @@ describe('verdicts: the report', () => {
     assert.doesNotMatch(md, /## 其他问题/);
   });
 
+  it('a check switched off does not turn a difference into a verification; the audit header lists the levels', () => {
+    const text = '《厦门市促进数据产业高质量发展若干举措》第（七）项；《个人信息保护法》第九十条。';
+    const built = buildReport(corpus, makePaper(corpus, 'draft.md', 1, text), 'draft.md', { locale: 'zh-cn', levels: { 'title.typo': 'ignore', 'article.not-found': 'ignore' } });
+    const citations = built.entries.flatMap((e) => e.citations);
+    // Statutes come before other works in the report.
+    assert.deepEqual(citations.map((c) => [c.written, c.verdict, c.reasons.map((r) => [r.code, r.expected])]), [
+      ['《个人信息保护法》第九十条', 'not-found', [['article.not-found', undefined]]],
+      ['《厦门市促进数据产业高质量发展若干举措》第（七）项', 'mismatch', [['title.typo', '厦门市促进数据产业高质量发展若干措施']]],
+    ]);
+    assert.deepEqual(built.audit.settings.levels, { 'article.not-found': 'ignore', 'title.typo': 'ignore' });
+  });
+
   it('paper text is escaped wherever it is rendered, quoted words and file names included', () => {
     const hostile = `${DATED}《民法典》第一千零三十四条规定：“自然人的<img src=x onerror=alert(1)>个人信息受法律保护。”\n《<script>alert(1)</script>》第三条\n`;
     const built = buildReport(corpus, makePaper(corpus, 'x.md', 1, hostile), 'a "b" <c>.md', { locale: 'zh-cn' });
