@@ -69,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('lexcite.showOutput', () => output.show()),
     vscode.commands.registerCommand('lexcite.openReport', openReport),
+    vscode.commands.registerCommand('lexcite.saveReport', saveReport),
+    vscode.commands.registerCommand(REVEAL_LINE, revealLine),
     vscode.commands.registerCommand('lexcite.addStatuteFolder', addStatuteFolder),
     vscode.commands.registerCommand('lexcite.openSample', (which?: unknown) => openSample(context, which === 'faulty' ? 'faulty-paper.md' : 'sample-paper.md')),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
@@ -293,11 +295,57 @@ async function openReport(): Promise<void> {
   }
   const result = await client.sendRequest<TextResult | null>(Methods.report, { textDocument: { uri: editor.document.uri.toString() }, format: 'html' });
   if (!result) return;
-  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+  // The rows' links (paper.md#L12) become links that reveal the line in the paper: the one command allowed.
+  const panel = vscode.window.createWebviewPanel('lexcite.report', vscode.l10n.t('Citation report: {0}', editor.document.fileName.split(/[\\/]/).pop() ?? ''), vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [], enableCommandUris: [REVEAL_LINE] });
   // The report shows text from papers and statute files: whatever slipped through escaping may not run
   // scripts, load remote images or reach local files. Only the report's own inline style is allowed.
   const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src ${panel.webview.cspSource} data:;">`;
-  panel.webview.html = result.text.replace(/<head>/i, `<head>${policy}`);
+  const paper = editor.document.uri.toString();
+  const withLinks = result.text.replace(/<a href="[^"#]*#L(\d+)">/g, (_, line: string) => `<a href="command:${REVEAL_LINE}?${encodeURIComponent(JSON.stringify([paper, Number(line)]))}">`);
+  panel.webview.html = withLinks.replace(/<head>/i, `<head>${policy}`);
+}
+
+/** Not in the palette: what a row of the report's webview runs to show its line of the paper. */
+const REVEAL_LINE = 'lexcite.revealReportLine';
+
+async function revealLine(uri: unknown, line: unknown): Promise<void> {
+  if (typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 1) return;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const position = new vscode.Position(Math.min(line - 1, document.lineCount - 1), 0);
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+}
+
+/**
+ * The cite-check report of the current paper saved as a file, by default next to the paper, where the links of
+ * its rows (paper.md#L12) reach the paper's lines.
+ */
+async function saveReport(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown paper to see its citation report.'));
+    return;
+  }
+  const formats = [
+    { label: 'HTML', description: vscode.l10n.t('HTML (opens in a browser, prints to PDF)'), format: 'html', extension: 'html' },
+    { label: 'Markdown', description: vscode.l10n.t('Markdown (rows link to the paper’s lines)'), format: 'md', extension: 'md' },
+    { label: 'CSV', description: vscode.l10n.t('CSV (for a spreadsheet)'), format: 'csv', extension: 'csv' },
+    { label: 'JSON', description: vscode.l10n.t('JSON (for scripts)'), format: 'json', extension: 'json' },
+  ] as const;
+  const picked = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Save the cite-check report as') });
+  if (!picked) return;
+  const paper = editor.document.uri;
+  const base = paper.path.split('/').pop()?.replace(/\.[^.]*$/, '') ?? 'paper';
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(paper, '..', `${base}.cite-check.${picked.extension}`),
+    filters: { [picked.label]: [picked.extension] },
+  });
+  if (!target) return;
+  const result = await client.sendRequest<TextResult | null>(Methods.report, { textDocument: { uri: paper.toString() }, format: picked.format });
+  if (!result) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Saved the cite-check report to {0}.', target.fsPath), open);
+  if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
 }
 
 /**

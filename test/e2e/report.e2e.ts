@@ -59,7 +59,7 @@ describe('the citation report in Chromium', function () {
     const headings = await page.locator('section').first().locator('h2').allInnerTexts();
     assert.deepEqual(headings, ['国家政策文件（1）', '地方规范性文件（2）', '通知（1）', '期刊论文（2）', '简略引注（1）']);
     const firstRow = await page.locator('section').first().locator('tbody tr').first().innerText();
-    assert.match(firstRow, /《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）\s+第10行、注1（第22行）\s+三、（八）\s+无问题/);
+    assert.match(firstRow, /《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）\s+《国务院关于深入实施“人工智能\+”行动的意见》\s+第10行\s+已核实\s+—\s+无问题/);
     assert.ok(await page.locator('section').nth(1).locator('li.error').first().isVisible(), 'errors of the faulty paper are shown');
     assert.deepEqual(requests.filter((url) => !url.startsWith('file://')), []);
     fs.mkdirSync(SHOTS, { recursive: true });

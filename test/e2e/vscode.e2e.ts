@@ -166,13 +166,18 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     await row.waitFor({ state: 'visible', timeout: 60_000 });
     const cells = await row.locator('td').allInnerTexts();
     assert.equal(cells[0], '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）');
-    assert.match(cells.join(' | '), /三、（八）/, `the row: ${cells.join(' | ')}`);
+    assert.match(cells.join(' | '), /(第10行|line 10) \| (已核实|verified) \| /, `the row: ${cells.join(' | ')}`);
     assert.match(cells[cells.length - 1], /^(no problems|无问题)$/, `the row's finding: ${cells.join(' | ')}`);
     // The summary above the tables counts this paper's works.
     assert.match(await report.locator('.summary').first().innerText(), /6 authorities cited 11 times|共引用文献6件、11处/);
     const tab = p.locator('.tabs-container .tab.active', { hasText: /(Citation report|引注核查报告).*sample-paper\.md/ }).first();
     await tab.waitFor({ state: 'visible' });
     publish(await screenshot('report'), 'report');
+    // A row's place is a link that shows its line of the paper.
+    const link = row.locator('a').first();
+    assert.match((await link.getAttribute('href')) ?? '', /^command:lexcite\.revealReportLine\?/);
+    await link.click();
+    await p.locator('#status\\.editor\\.selection', { hasText: /Ln 10, Col 1|行 10，列 1/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
     // Close it, so the checks after this one find the paper alone in its editor group.
     await tab.hover();
     await tab.locator('.tab-actions .action-label').first().click();
@@ -273,9 +278,9 @@ describe('VS Code (code-server) with lexcite.vsix installed', function () {
     await p.keyboard.press(`${MOD}+Shift+P`);
     await p.locator('.quick-input-widget input.input').waitFor({ state: 'visible' });
     await p.keyboard.type('LexCite');
-    // Every command of the manifest (package.json + package.nls.json), and at least these seven.
+    // Every command of the manifest (package.json + package.nls.json), and at least these eight.
     const expected = commandTitles();
-    for (const id of ['lexcite.searchCorpus', 'lexcite.insertCitation', 'lexcite.showProvision', 'lexcite.openReport',
+    for (const id of ['lexcite.searchCorpus', 'lexcite.insertCitation', 'lexcite.showProvision', 'lexcite.openReport', 'lexcite.saveReport',
       'lexcite.restartServer', 'lexcite.showOutput', 'lexcite.addStatuteFolder']) {
       assert.ok(expected.some((c) => c.id === id), `the manifest declares ${id}`);
     }

@@ -59,7 +59,7 @@ describe('fuzz: the lexcite command line', function () {
         assert.ok(Number(line) >= 1 && Number(line) <= lines.starts.length, row);
         assert.ok(Number(col) >= 1 && Number(col) <= lines.lengths[Number(line) - 1] + 1, row);
       }
-      assert.match(err, /^核对了1个文件：\d+个错误，\d+个警告，\d+个提示\n$/);
+      assert.match(err, /^核对了1个文件：\d+个错误，\d+个警告，\d+个提示\n\d+处引用：已核实\d+处，不符\d+处，查无此条\d+处，无法核实\d+处\n$/);
       assert.ok(code === 0 || code === 1);
     }), n2);
   });

@@ -105,7 +105,7 @@ describe('names in papers: how real papers write the titles of laws', function (
       assert.match(korean, /^\*\*《个人信息保护法》\*\*（法律，日本、韩国）/);
       assert.match(korean, /索引未收录其正文/);
       const german = hoverAt('德国《联邦数据保护法》第26条', '联邦');
-      assert.equal(german, '《联邦数据保护法》是德国的法律文件，不在索引（中华人民共和国法律文件）之内，不按同名的我国法律核对');
+      assert.equal(german, '《联邦数据保护法》是德国的法律文件，不在索引（中华人民共和国法律文件）之内，不按同名的我国法律核对\n\n---\n\n**核查结论：无法核实** — 域外法律，不在索引范围内');
       assert.deepEqual(findings('德国《联邦数据保护法》第26条'), []);
       // A title that opens with its country is as foreign as one written after it.
       assert.deepEqual(findings('《美国海外账户税务合规法》第1471条'), []);

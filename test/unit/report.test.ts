@@ -11,6 +11,7 @@ import { makePaper } from '../../server/src/core/paper/paperCache';
 import { buildReport, CitationReport } from '../../server/src/core/features/report';
 import { renderReports } from '../../server/src/core/features/reportFormats';
 import { bulletinCorpus, REPO_ROOT } from '../helpers/corpus';
+import { LEXCITE_VERSION } from '../../server/src/core/version';
 
 function reportOf(relative: string, locale: 'zh-cn' | 'en' = 'zh-cn'): CitationReport {
   const text = fs.readFileSync(path.join(REPO_ROOT, relative), 'utf8');
@@ -30,9 +31,10 @@ describe('report: the table of authorities', () => {
     ]);
     const gf = report.entries[0];
     assert.equal(gf.canonical, '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）');
-    assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote, o.written]), [[10, undefined, "《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）"], [10, undefined, "该意见第（八）项"], [22, 1, "《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）第（八）项"]]);
-    assert.deepEqual(gf.provisions, ['三、（八）']);
-    assert.deepEqual(report.entries[2].provisions, ['三、（七）', '六、（二）']);
+    assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote]), [[10, undefined], [22, 1]]);
+    // As the paper wrote them, not as the index addresses them (三、（八）).
+    assert.deepEqual(gf.provisions, ['第（八）项']);
+    assert.deepEqual(report.entries[2].provisions, ['第（七）项', '第六部分第（二）项']);
     assert.equal(report.entries[4].canonical, '时建中：《数据分层确权的法理构造——基于流通效率与利益平衡的视角》，载《环球法律评论》2025年第4期。');
     assert.deepEqual(report.shortForms.map((f) => [f.written, f.footnote, f.target]), [['同上注', 2, 1]]);
     assert.equal(report.summary, '共引用文献6件、11处（国家政策文件1件、地方规范性文件2件、通知1件、期刊论文2件）；检查发现错误0处、警告0处、提示0处。');
@@ -72,8 +74,10 @@ describe('report: formats', () => {
   it('md: a section per paper with the summary and one table per group', () => {
     const md = renderReports(reports(), 'md', 'zh-cn');
     assert.match(md, /^# 引注核查报告：examples\/sample-paper\.md\n\n\*\*摘要\*\*：共引用文献6件/);
-    assert.match(md, /## 国家政策文件（1）\n\n\| 规范引注 \| 引用位置 \| 所引条文 \| 检查结果 \|/);
-    assert.match(md, /\| 《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号） \| 第10行、注1（第22行） \| 三、（八） \| 无问题 \|/);
+    assert.match(md, /## 国家政策文件（1）\n\n\| 文献 \| 本文写法 \| 引用位置 \| 核查结论 \| 依据 \| 检查结果 \|/);
+    // A row per citation, linking to its line; the work's name on its first row only.
+    assert.match(md, /\| 《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号） \| 《国务院关于深入实施“人工智能\+”行动的意见》 \| \[第10行\]\(examples\/sample-paper\.md#L10\) \| 已核实 \| — \| 无问题 \|/);
+    assert.match(md, /\| 〃 \| 《国务院关于深入实施“人工智能\+”行动的意见》第（八）项 \| \[注1（第22行）\]\(examples\/sample-paper\.md#L22\) \| 已核实 \| 条文：/);
     assert.match(md, /# 引注核查报告：examples\/faulty-paper\.md/);
   });
 
@@ -83,7 +87,7 @@ describe('report: formats', () => {
     assert.match(html, /<style>[\s\S]*@media print/);
     assert.doesNotMatch(html, /<script|<link |src=|url\(/);
     assert.equal((html.match(/<section>/g) ?? []).length, 2);
-    assert.match(html, /<td>《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）<\/td>/);
+    assert.match(html, /<td rowspan="2">《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）<\/td><td>《国务院关于深入实施“人工智能\+”行动的意见》<\/td><td><a href="examples\/sample-paper\.md#L10">第10行<\/a><\/td><td class="verdict-verified">已核实<\/td>/);
     assert.match(html, /<li class="error">第3行 error article\.not-found: /);
   });
 
@@ -97,15 +101,24 @@ describe('report: formats', () => {
   it('csv: a header and a row per authority, quoted where needed, UTF-8 with a BOM', () => {
     const csv = renderReports(reports(), 'csv', 'zh-cn');
     const rows = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    assert.equal(rows[0], 'file,group,title,canonical,indexed,occurrences,lines,footnotes,provisions,errors,warnings,hints,problems');
-    assert.equal(rows.length, 1 + 6 + 4);
-    assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,3,10 10 22,1,三、（八）,0,0,0,');
+    assert.equal(rows[0], 'file,group,title,canonical,indexed,line,footnote,written,reference,version,verdict,reasons,provision,quoted,problems');
+    assert.equal(rows.length, 1 + reports().reduce((n, r) => n + r.entries.reduce((m, e) => m + e.citations.length, 0), 0));
+    assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,10,,《国务院关于深入实施“人工智能+”行动的意见》,,,verified,,,,');
+    assert.match(rows[2], /^examples\/sample-paper\.md,national-policy,.*,true,22,1,《国务院关于深入实施“人工智能\+”行动的意见》第（八）项,第（八）项,,verified,,加强数据供给创新。/);
     assert.ok(csv.startsWith('\ufeff'));
   });
 
   it('English labels on request', () => {
     const md = renderReports([reportOf('examples/sample-paper.md', 'en')], 'md', 'en');
     assert.match(md, /^# Citation report：examples\/sample-paper\.md\n\n\*\*Summary\*\*：6 authorities cited 11 times/);
+  });
+});
+
+describe('report: the audit header', () => {
+  it('names the LexCite version package.json gives', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(LEXCITE_VERSION, pkg.version);
+    assert.equal(reportOf('examples/sample-paper.md').audit.lexciteVersion, pkg.version);
   });
 });
 

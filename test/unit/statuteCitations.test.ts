@@ -115,7 +115,7 @@ describe('statutes: citing the bundled statute book', function () {
       const text = '《反垄断法》第九条';
       const service = new CitationService(corpus);
       const hover = service.hover({ uri: 'file:///h.md', version: 1, getText: () => text }, new LineIndex(text).positionAt(7), resolveSettings({ paperDate: '2026-11-22' }))!;
-      assert.match((hover.contents as { value: string }).value, /版本：2022年修正（按本文日期 2026-11-22 现行）；另有：2007年$/);
+      assert.match((hover.contents as { value: string }).value, /版本：2022年修正（按本文日期 2026-11-22 现行）；另有：2007年\n\n---\n\n\*\*核查结论：已核实（依2022年修正）\*\*$/);
     });
   });
 

@@ -160,7 +160,7 @@ describe('untrusted input: papers that are not UTF-8', () => {
     const { code, out, err } = await lexciteWithInput(Buffer.from(FAULTY_PAPER), 'check', '-');
     assert.equal(code, 1, err);
     assert.match(out, /^<标准输入>:1:22: error article\.not-found /);
-    assert.equal(err, '核对了1个文件：1个错误，0个警告，0个提示\n');
+    assert.equal(err, '核对了1个文件：1个错误，0个警告，0个提示\n1处引用：已核实0处，不符0处，查无此条1处，无法核实0处\n');
     const refused = await lexciteWithInput(gbk, 'check', '--locale', 'en', '-');
     assert.deepEqual([refused.code, refused.err], [2, 'lexcite: <stdin> is not UTF-8 text (a binary file, or another encoding such as GBK or UTF-16 without a BOM): save it as UTF-8 and check it again\n']);
   });
@@ -233,9 +233,9 @@ describe('untrusted input: dates and styles', () => {
 describe('untrusted input: one language per command line', () => {
   it('the summary, no match and lookup text follow --locale', async () => {
     const zh = await lexcite('check', SAMPLE);
-    assert.match(zh.err, /^核对了1个文件：\d+个错误，\d+个警告，\d+个提示\n$/);
+    assert.match(zh.err, /^核对了1个文件：\d+个错误，\d+个警告，\d+个提示\n\d+处引用：已核实\d+处，不符\d+处，查无此条\d+处，无法核实\d+处\n$/);
     const en = await lexcite('check', '--locale', 'en', SAMPLE);
-    assert.match(en.err, /^1 file\(s\) checked: \d+ error\(s\), \d+ warning\(s\), \d+ hint\(s\)\n$/);
+    assert.match(en.err, /^1 file\(s\) checked: \d+ error\(s\), \d+ warning\(s\), \d+ hint\(s\)\n\d+ citation\(s\): \d+ verified, \d+ mismatch, \d+ not found, \d+ unverifiable\n$/);
     assert.equal((await lexcite('search', 'Ωψ')).out, '没有与“Ωψ”匹配的条目\n');
     assert.equal((await lexcite('search', '--locale', 'en', 'Ωψ')).out, 'no match for “Ωψ”\n');
     const lookup = await lexcite('lookup', '--locale', 'en', '国发[2025]11号');

@@ -7,7 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chooseVersion, CitationService, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE, DEFAULT_STYLE_NAME, HOUSE_STYLES, isIsoDate, isVersionSet, Locale, lookupCitation, LookupResult, normalizeLocale, renderReports, ReportFormat, resolveSettings, t, todayIso } from '../core';
+import { chooseVersion, CitationService, countVerdicts, verdictSummary, DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE, DEFAULT_STYLE_NAME, HOUSE_STYLES, isIsoDate, isVersionSet, Locale, lookupCitation, LookupResult, normalizeLocale, renderReports, ReportFormat, resolveSettings, t, todayIso } from '../core';
 import type { PaperDocument } from '../core';
 import type { Corpus, SearchHit } from '../core';
 import { CorpusLoadError } from '../node/corpusFiles';
@@ -165,7 +165,10 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
   addPaperOptions(check, 'message')
     .action(async (files: string[], options: { format: 'text' | 'json' } & PaperOptions) => {
       const { papers, service, settings, locale } = await preparePapers(files, options, input, err);
-      const results = eachPaper(service, papers, (paper) => ({ file: paper.uri, diagnostics: service.diagnostics(paper, settings) }));
+      const results = eachPaper(service, papers, (paper) => {
+        const verdicts = service.verdicts(paper, settings);
+        return { file: paper.uri, diagnostics: service.diagnostics(paper, settings), verdicts, verdictCounts: countVerdicts(verdicts) };
+      });
       if (options.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
       else {
         for (const { file, diagnostics } of results) {
@@ -173,6 +176,7 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
         }
         const counts = countBySeverity(results.flatMap((r) => r.diagnostics));
         err.write(t(locale, 'cli.summary', { files: files.length, errors: counts.error, warnings: counts.warning, hints: counts.hint }) + '\n');
+        err.write(verdictSummary(countVerdicts(results.flatMap((r) => r.verdicts)), locale) + '\n');
       }
       exitCode = results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
     });

@@ -35,6 +35,10 @@ export { chooseVersion, isVersionSet, todayIso } from './corpus/versions';
 export { ReportCancelled } from './features/report';
 export type { CitationReport } from './features/report';
 export { renderReports } from './features/reportFormats';
+export { countVerdicts, verdictSummary, VERDICTS } from './checks/verdicts';
+export type { Verdict } from './checks/verdicts';
+export type { PaperVerdict } from './service';
+export { LEXCITE_VERSION } from './version';
 export type { ReportFormat } from './features/reportFormats';
 
 // What the server's custom requests show of an item: cards, the citation under the cursor, virtual documents.

@@ -28,6 +28,11 @@ import { VirtualDocuments } from './features/virtualDocuments';
 import { t, type Locale } from './text/messages';
 import type { EntryType } from './corpus/search';
 import { FootnotePlan, planFootnote } from './features/footnoteInsert';
+import { CitationVerdict, VerdictContext, paperVerdicts } from './checks/verdicts';
+import { cutForCitations } from './paper/limits';
+
+/** A citation's verdict as an editor or a script sees it: with the range it covers, not offsets. */
+export type PaperVerdict = Omit<CitationVerdict, 'start' | 'end'> & { range: Range };
 
 export class CitationService {
   private readonly papers: PaperCache;
@@ -116,8 +121,24 @@ export class CitationService {
     return diagnostics;
   }
 
+  /**
+   * Every citation's verdict (verdicts.ts) with its range, from this version's diagnostics; citations past
+   * lexcite.maxCitations are left out, as they are from the diagnostics.
+   */
+  verdicts(document: PaperDocument, settings: LexciteSettings): PaperVerdict[] {
+    const { paper } = this.limited(document, settings);
+    const context = new VerdictContext(this.corpus, paper, this.diagnostics(document, settings), settings.locale);
+    const limit = cutForCitations(paper.parsed, settings.maxCitations ?? 0)?.offset ?? Infinity;
+    return paperVerdicts(context, limit).map(({ start, end, ...verdict }) => ({ range: paper.lines.range(start, end), ...verdict }));
+  }
+
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
-    return this.near(document, position, settings, (paper, at) => provideHover(this.corpus, paper, at, settings));
+    // The verdict line is computed from the paper's diagnostics; a window of a paper past the size limit is checked on its own.
+    const whole = this.paper(document, settings);
+    return this.near(document, position, settings, (paper, at) => {
+      const diagnostics = paper === whole ? this.diagnostics(document, settings) : checkPaper(this.corpus, paper, this.checkOptions(document, settings).options);
+      return provideHover(this.corpus, paper, at, settings, diagnostics);
+    });
   }
 
   completion(document: PaperDocument, position: Position, settings: LexciteSettings): CompletionList {

@@ -13,7 +13,7 @@ import {
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CitationService, LexciteSettings, normalizeLocale, RawSettings, ReportCancelled, resolveSettings, t } from '../core';
+import { CitationService, LEXCITE_VERSION, LexciteSettings, normalizeLocale, RawSettings, ReportCancelled, resolveSettings, t } from '../core';
 import type { Corpus, CorpusDocument, CorpusFiles } from '../core';
 import { PartFailure, assembleCorpus, loadBulletin, loadBundledStatutes } from '../node/corpusAssembly';
 import type { StatuteBook } from '../node/statuteBook';
@@ -82,7 +82,7 @@ export function startServer(): Connection {
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] },
         ...(state.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'lexcite', version: '0.1.0' },
+      serverInfo: { name: 'lexcite', version: LEXCITE_VERSION },
     };
   });
 

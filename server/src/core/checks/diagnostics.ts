@@ -7,6 +7,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
 import { checkAnaphora } from './anaphora';
+import { checkCaseNumbers } from './caseNumbers';
 import { checkCitations } from './citations';
 import { checkConsistency } from './consistency';
 import type { CheckContext, Finding } from './context';
@@ -104,13 +105,13 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
   const before = <T extends { start: number }>(items: T[]) => items.filter((item) => item.start < end);
   return {
     ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals), quotations: before(parsed.quotations),
-    shortForms: before(parsed.shortForms), anaphora: before(parsed.anaphora), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
+    shortForms: before(parsed.shortForms), anaphora: before(parsed.anaphora), caseNumbers: before(parsed.caseNumbers), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
   };
 }
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context)];
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkCaseNumbers(context)];
 }
 
 /** Per-citation findings of one open document, per block, relative to the block's start, kept across versions. */

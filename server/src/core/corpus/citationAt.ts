@@ -9,6 +9,7 @@ import type {
 } from '../paper/parser';
 import { documentsOf, firstItem, resolveReference, resolveTitle, stepsKey } from './resolver';
 import type { ShortForm } from '../paper/shortForms';
+import type { CaseNumber } from '../paper/caseNumbers';
 import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
 import type { PaperScope } from '../paper/paperScope';
 import { continuedReference } from '../paper/references';
@@ -20,7 +21,8 @@ export type CitationElement =
   | { kind: 'journal'; start: number; end: number; journal: JournalCitation }
   | { kind: 'footnoteRef'; start: number; end: number; ref: FootnoteReference }
   | { kind: 'footnoteDef'; start: number; end: number; def: FootnoteDefinition }
-  | { kind: 'shortForm'; start: number; end: number; form: ShortForm };
+  | { kind: 'shortForm'; start: number; end: number; form: ShortForm }
+  | { kind: 'caseNumber'; start: number; end: number; number: CaseNumber };
 
 /**
  * The innermost element containing the offset (the cursor may sit just after it). With the paper's scope, a
@@ -65,6 +67,7 @@ export function elementAt(paper: ParsedPaper, offset: number, scope?: PaperScope
       return { kind: 'docNumber', start: number.start, end: number.end, number, ...(title ? { title } : {}) };
     }
   }
+  for (const number of paper.caseNumbers) if (inside(number.start, number.end)) return { kind: 'caseNumber', start: number.start, end: number.end, number };
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * citation the bibliographic record; a cited-only title what the bulletin knows; a footnote reference the
  * footnote's text. Undefined when nothing citable is under the cursor.
  */
-import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from '../corpus/citationAt';
 import { documentCard, itemCard, provisionCard, recordCard } from './cards';
 import type { Corpus } from '../corpus/corpus';
@@ -17,14 +17,33 @@ import { VersionChoice, isVersionSet, legalStatusAt, versionName } from '../corp
 import { legalStatusMessage } from '../checks/versions';
 import type { LexciteSettings } from '../settings';
 import { provisionsUnavailable } from '../statutes/provisionSource';
+import { CitationVerdict, VerdictContext, caseNumberVerdict, docNumberVerdict, journalVerdict, titleVerdicts, verdictName, worstVerdict } from '../checks/verdicts';
+import { caseNumberCard } from './caseNumberCard';
 
-export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
+/**
+ * With the paper's diagnostics for this version, a citation's card ends with its verdict (verdicts.ts); without
+ * them (a window of a paper past the size limit) it has none rather than one computed from partial findings.
+ */
+export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings, diagnostics?: readonly Diagnostic[]): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
   const element = elementAt(paper.parsed, offset, paper.scope);
   if (!element) return undefined;
   const locale = settings.locale;
   const range = paper.lines.range(element.start, element.end);
-  const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range });
+  const verdicts = diagnostics ? new VerdictContext(corpus, paper, diagnostics, locale) : undefined;
+  const verdictOf = (): string => {
+    if (!verdicts) return '';
+    switch (element.kind) {
+      case 'title': return verdictLine(titleVerdicts(verdicts, element.title), locale);
+      // The card already says which provision is missing.
+      case 'reference': return verdictLine(titleVerdicts(verdicts, element.title).filter((v) => v.end === element.reference.end), locale, 'article.not-found');
+      case 'docNumber': return element.title ? verdictLine(titleVerdicts(verdicts, element.title), locale) : verdictLine([docNumberVerdict(verdicts, element.number)], locale);
+      case 'journal': return verdictLine([journalVerdict(verdicts, element.journal)], locale);
+      case 'caseNumber': return verdictLine([caseNumberVerdict(verdicts, element.number)], locale);
+      default: return '';
+    }
+  };
+  const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value: value + verdictOf() }, range });
 
   const scope = paper.scope;
   switch (element.kind) {
@@ -60,6 +79,8 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const document = documentForNumber(corpus, element.number);
       return document ? markdown(documentCard(document, locale)) : undefined;
     }
+    case 'caseNumber':
+      return markdown(caseNumberCard(element.number, locale));
     case 'journal': {
       const record = recordForJournal(corpus, element.journal);
       return record ? markdown(recordCard(record, locale)) : undefined;
@@ -79,6 +100,20 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
     default:
       return undefined;
   }
+}
+
+/**
+ * The verdict of what is under the pointer, on one line: 核查结论：不符 — and why. A title cited with several
+ * provisions gets the worst of their verdicts.
+ */
+function verdictLine(verdicts: CitationVerdict[], locale: Locale, shownAbove?: string): string {
+  if (verdicts.length === 0) return '';
+  const verdict = worstVerdict(verdicts.map((v) => v.verdict));
+  const decisive = verdicts.filter((v) => v.verdict === verdict);
+  const version = decisive[0].version;
+  const head = version ? t(locale, 'verdict.line.version', { verdict: verdictName(verdict, locale), version }) : t(locale, 'verdict.line', { verdict: verdictName(verdict, locale) });
+  const reasons = [...new Set(decisive.flatMap((v) => v.reasons.filter((r) => r.code !== shownAbove).map((r) => r.message)))];
+  return `\n\n---\n\n**${head}**${reasons.length ? ` — ${reasons.map(escapeMarkdown).join(locale === 'en' ? '; ' : '；')}` : ''}`;
 }
 
 /** Which version a statute citation means and which others exist, for hovers. */

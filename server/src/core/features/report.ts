@@ -16,19 +16,21 @@ import type { LineIndex } from '../paper/lineIndex';
 import type { JournalCitation, TitleCitation } from '../paper/parser';
 import { resolveTitle } from '../corpus/resolver';
 import { resolveShortForm } from '../checks/footnotes';
+import { LEXCITE_VERSION } from '../version';
 import { formatDocumentCitation, formatPaperReference, houseStyle } from '../text/styles';
+import { CitationVerdict, Verdict, VerdictContext, VerdictCounts, anaphorVerdicts, caseNumberVerdict, countVerdicts, docNumberVerdict, journalVerdict, titleVerdicts, verdictSummary, worstVerdict } from '../checks/verdicts';
 
-export const REPORT_GROUPS = ['national-policy', 'local-measure', 'notice', 'statute', 'law-not-indexed', 'journal-paper', 'other'] as const;
+export const REPORT_GROUPS = ['national-policy', 'local-measure', 'notice', 'statute', 'law-not-indexed', 'journal-paper', 'case', 'other'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 const GROUP_LABELS: Record<Locale, Record<ReportGroup, string>> = {
   'zh-cn': {
     'national-policy': '国家政策文件', 'local-measure': '地方规范性文件', notice: '通知', statute: '法律法规（已收录）',
-    'law-not-indexed': '法律法规（未收录正文）', 'journal-paper': '期刊论文', other: '其他文献',
+    'law-not-indexed': '法律法规（未收录正文）', 'journal-paper': '期刊论文', case: '案例（案号）', other: '其他文献',
   },
   en: {
     'national-policy': 'National policy documents', 'local-measure': 'Local measures', notice: 'Notices', statute: 'Statutes (indexed)',
-    'law-not-indexed': 'Laws cited but not indexed', 'journal-paper': 'Journal papers', other: 'Other works',
+    'law-not-indexed': 'Laws cited but not indexed', 'journal-paper': 'Journal papers', case: 'Cases (case numbers)', other: 'Other works',
   },
 };
 
@@ -50,6 +52,20 @@ export interface ReportOccurrence {
   written: string;
 }
 
+/** One citation of a work: where, as written, its verdict and the evidence for it (verdicts.ts). */
+export interface ReportCitation {
+  line: number;
+  footnote?: number;
+  /** The citation as the paper wrote it: 《个人信息保护法》第十三条第一款第（二）项. */
+  written: string;
+  /** The provision as the paper wrote it. */
+  reference?: string;
+  version?: string;
+  verdict: Verdict;
+  reasons: CitationVerdict['reasons'];
+  evidence?: CitationVerdict['evidence'];
+}
+
 export interface ReportEntry {
   group: ReportGroup;
   title: string;
@@ -58,8 +74,12 @@ export interface ReportEntry {
   indexed: boolean;
   id?: string;
   occurrences: ReportOccurrence[];
+  /** The provisions cited, as the paper wrote them. */
   provisions: string[];
   problems: ReportProblem[];
+  /** The worst verdict of its citations. */
+  verdict: Verdict;
+  citations: ReportCitation[];
 }
 
 export interface ReportShortForm {
@@ -71,15 +91,28 @@ export interface ReportShortForm {
   problems: ReportProblem[];
 }
 
+/** What a reader of a saved report needs to know it was made and how. */
+export interface ReportAudit {
+  /** When the report was made (ISO date and time, UTC). */
+  generated: string;
+  /** The statute book's date, when the book is loaded. */
+  statuteBookDate?: string;
+  lexciteVersion: string;
+  settings: { style: string; paperDate: string; locale: Locale; levels: Record<string, string>; maxCitations: number };
+}
+
 export interface CitationReport {
   file: string;
+  audit: ReportAudit;
   style: string;
   entries: ReportEntry[];
   shortForms: ReportShortForm[];
   /** Problems not tied to one authority (footnotes, short names…). */
   otherProblems: ReportProblem[];
-  counts: { authorities: number; citations: number; errors: number; warnings: number; hints: number; byGroup: Record<ReportGroup, number> };
+  counts: { authorities: number; citations: number; errors: number; warnings: number; hints: number; byGroup: Record<ReportGroup, number>; verdicts: VerdictCounts };
   summary: string;
+  /** The verdicts counted: 12处引用：已核实8处，不符2处…. */
+  verdictSummary: string;
 }
 
 const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'hint', 4: 'hint' } as const;
@@ -100,6 +133,9 @@ export interface ReportOptions extends CheckOptions {
   isCancelled?: () => boolean;
   /** The paper's diagnostics, when already computed for these options. */
   diagnostics?: Diagnostic[];
+  /** For the audit header: the version of LexCite making the report (default: this one's), and the time (default: now). */
+  lexciteVersion?: string;
+  now?: Date;
 }
 
 /** The report at once, for callers with nothing else to do meanwhile (the CLI, tests). */
@@ -126,6 +162,7 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
   const provisionSets = new Map<ReportEntry, Set<string>>();
   const claimed = new Set<Diagnostic>();
   const problems = new ProblemIndex(diagnostics, lines);
+  const verdicts = new VerdictContext(corpus, paper, diagnostics, options.locale);
   let handled = 0;
   function* chunkDone(): Generator<void> {
     if (++handled % CHUNK !== 0) return;
@@ -142,15 +179,23 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     return toProblem(d);
   });
   const mentioned = new Set<string>();
-  const add = (key: string, make: () => Omit<ReportEntry, 'occurrences' | 'provisions' | 'problems'>, start: number, end: number, provisions: string[]) => {
+  const add = (key: string, make: () => Omit<ReportEntry, 'occurrences' | 'provisions' | 'problems' | 'verdict' | 'citations'>, start: number, end: number, provisions: string[], cited: CitationVerdict[]) => {
     let entry = entries.get(key);
     if (!entry) {
-      entry = { ...make(), occurrences: [], provisions: [], problems: [] };
+      entry = { ...make(), occurrences: [], provisions: [], problems: [], verdict: 'verified', citations: [] };
       entries.set(key, entry);
       provisionSets.set(entry, new Set());
     }
     const footnote = footnoteAt(start);
     entry.occurrences.push({ line: lineOf(start), ...(footnote ? { footnote } : {}), written: parsed.text.slice(start, end) });
+    for (const v of cited) {
+      const at = footnoteAt(v.start);
+      entry.citations.push({
+        line: v.line, ...(at ? { footnote: at } : {}), written: v.written, ...(v.reference ? { reference: v.reference } : {}), ...(v.version ? { version: v.version } : {}),
+        verdict: v.verdict, reasons: v.reasons, ...(v.evidence ? { evidence: v.evidence } : {}),
+      });
+    }
+    entry.verdict = worstVerdict(entry.citations.map((c) => c.verdict));
     const seen = provisionSets.get(entry)!;
     for (const p of provisions) {
       if (seen.has(p)) continue;
@@ -165,17 +210,15 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     if (title.journalRole) continue;
     const end = title.references.length > 0 ? title.references[title.references.length - 1].end : title.docNumber ? Math.max(title.end, title.docNumber.end + 1) : title.end;
     const item = itemOf(corpus, paper, title);
-    const provisions = title.references.map((r) => {
-      const document = item?.type === 'document' ? item.item : undefined;
-      const result = document ? corpus.addressing(document).resolve(r.steps) : undefined;
-      return result?.ok ? result.target.address : r.text;
-    });
+    // As the paper wrote them (第（八）项), not as the index addresses them.
+    const provisions = title.references.map((r) => r.text);
+    const cited = titleVerdicts(verdicts, title);
     if (item) {
       const key = `${item.type}:${item.item.id}`;
-      add(key, () => describe(item, style, mentioned), title.start, end, provisions);
+      add(key, () => describe(item, style, mentioned), title.start, end, provisions, cited);
     } else {
       const key = `unknown:${title.title}`;
-      add(key, () => ({ group: /(法|法典|条例|规定|办法|细则|解释)$/.test(title.title) ? 'law-not-indexed' : 'other', title: title.title, canonical: `《${title.title}》`, indexed: false }), title.start, end, provisions);
+      add(key, () => ({ group: /(法|法典|条例|规定|办法|细则|解释)$/.test(title.title) ? 'law-not-indexed' : 'other', title: title.title, canonical: `《${title.title}》`, indexed: false }), title.start, end, provisions, cited);
     }
     yield* chunkDone();
   }
@@ -185,13 +228,9 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     const antecedent = paper.scope.antecedentOf(anaphor);
     const item = antecedent && itemOf(corpus, paper, antecedent.title);
     if (!item) continue;
-    const document = item.type === 'document' ? item.item : undefined;
-    const provisions = anaphor.references.map((written) => {
-      const reference = antecedent.reference ? continuedReference(antecedent.reference, written) : written;
-      const result = document ? corpus.addressing(document).resolve(reference.steps) : undefined;
-      return result?.ok ? result.target.address : reference.text;
-    });
-    add(`${item.type}:${item.item.id}`, () => describe(item, style, mentioned), anaphor.start, anaphor.references[anaphor.references.length - 1].end, provisions);
+    // As the paper wrote them (该条第二款 under its article: 第二十七条第二款).
+    const provisions = anaphor.references.map((written) => (antecedent.reference ? continuedReference(antecedent.reference, written) : written).text);
+    add(`${item.type}:${item.item.id}`, () => describe(item, style, mentioned), anaphor.start, anaphor.references[anaphor.references.length - 1].end, provisions, anaphorVerdicts(verdicts, anaphor));
     yield* chunkDone();
   }
   // 文号 written without a title (参见国发〔2025〕11号) cite their document too.
@@ -201,7 +240,9 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     if (attached.has(number)) continue;
     const documents = corpus.lookupDocNumber(number.parsed.canonical);
     const document = documents.find((d) => !d.issuedBy) ?? documents[0];
-    if (document) add(`document:${document.id}`, () => describe({ type: 'document', item: document }, style, mentioned), number.start, number.end, []);
+    const cited = [docNumberVerdict(verdicts, number)];
+    if (document) add(`document:${document.id}`, () => describe({ type: 'document', item: document }, style, mentioned), number.start, number.end, [], cited);
+    else add(`docnumber:${number.parsed.canonical}`, () => ({ group: 'other', title: number.parsed.canonical, canonical: number.text, indexed: false }), number.start, number.end, [], cited);
     yield* chunkDone();
   }
   for (const journal of parsed.journals) {
@@ -210,7 +251,12 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     const key = record ? `record:${record.id}` : `paper:${journal.title.title}`;
     add(key, () => record
       ? { group: 'journal-paper', title: record.title, canonical: formatPaperReference(record, style), indexed: true, id: record.id }
-      : { group: 'journal-paper', title: journal.title.title, canonical: parsed.text.slice(journal.start, journal.end), indexed: false }, journal.start, journal.end, []);
+      : { group: 'journal-paper', title: journal.title.title, canonical: parsed.text.slice(journal.start, journal.end), indexed: false }, journal.start, journal.end, [], [journalVerdict(verdicts, journal)]);
+    yield* chunkDone();
+  }
+  for (const number of parsed.caseNumbers) {
+    if (number.start >= limit) break;
+    add(`case:${number.text}`, () => ({ group: 'case', title: number.text, canonical: number.text, indexed: false }), number.start, number.end, [], [caseNumberVerdict(verdicts, number)]);
     yield* chunkDone();
   }
   // Quotations: their problems belong to the authority they quote.
@@ -227,7 +273,18 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
   }
   // Citations that point back were added after the titles: put every entry's occurrences in the paper's order.
   for (const entry of entries.values()) entry.occurrences.sort((a, b) => a.line - b.line);
-  const otherProblems = diagnostics.filter((d) => !claimed.has(d)).map(toProblem);
+  // A quotation's problem sits where the quotation is, away from the citation it is held to: its verdict says whose it is.
+  const quoteOwners = new Map<string, ReportEntry>();
+  for (const entry of entries.values()) {
+    for (const c of entry.citations) for (const r of c.reasons) if (r.code === 'quote.mismatch') quoteOwners.set(`${r.line}\u0000${r.message}`, entry);
+  }
+  const otherProblems: ReportProblem[] = [];
+  for (const d of diagnostics) {
+    if (claimed.has(d)) continue;
+    const owner = d.code === 'quote.mismatch' ? quoteOwners.get(`${d.range.start.line + 1}\u0000${d.message}`) : undefined;
+    if (owner) owner.problems.push(toProblem(d));
+    else otherProblems.push(toProblem(d));
+  }
   const list = [...entries.values()].sort((a, b) => REPORT_GROUPS.indexOf(a.group) - REPORT_GROUPS.indexOf(b.group) || a.occurrences[0].line - b.occurrences[0].line);
   const byGroup = Object.fromEntries(REPORT_GROUPS.map((g) => [g, 0])) as Record<ReportGroup, number>;
   for (const entry of list) byGroup[entry.group]++;
@@ -238,8 +295,18 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     warnings: diagnostics.filter((d) => d.severity === 2).length,
     hints: diagnostics.filter((d) => d.severity === 4 || d.severity === 3).length,
     byGroup,
+    verdicts: countVerdicts(list.flatMap((e) => e.citations)),
   };
-  return { file, style: style.name, entries: list, shortForms, otherProblems, counts, summary: summaryLine(counts, options.locale) };
+  const audit: ReportAudit = {
+    generated: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...(corpus.statuteBookDate ? { statuteBookDate: corpus.statuteBookDate } : {}),
+    lexciteVersion: options.lexciteVersion ?? LEXCITE_VERSION,
+    settings: { style: style.name, paperDate: paper.scope.date, locale: options.locale, levels: configuredLevels(options.levels), maxCitations: options.maxCitations ?? 0 },
+  };
+  return {
+    file, audit, style: style.name, entries: list, shortForms, otherProblems, counts, summary: summaryLine(counts, options.locale),
+    verdictSummary: verdictSummary(counts.verdicts, options.locale),
+  };
 }
 
 /**
@@ -274,6 +341,13 @@ class ProblemIndex {
   }
 }
 
+/** The levels the settings change, by code (untrusted keys: copied into a plain record of strings only). */
+function configuredLevels(levels: ReportOptions['levels']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [code, level] of Object.entries(levels ?? {})) if (typeof level === 'string') out[code] = level;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 function toProblem(d: Diagnostic): ReportProblem {
   return { line: d.range.start.line + 1, severity: SEVERITY_NAMES[(d.severity ?? 4) as 1 | 2 | 3 | 4], code: String(d.code), message: d.message };
 }
@@ -296,7 +370,7 @@ function recordOf(corpus: Corpus, journal: JournalCitation) {
   return entry ? corpus.record(entry.id) : undefined;
 }
 
-function describe(item: CorpusItem, style: ReturnType<typeof houseStyle>, mentioned: Set<string>): Omit<ReportEntry, 'occurrences' | 'provisions' | 'problems'> {
+function describe(item: CorpusItem, style: ReturnType<typeof houseStyle>, mentioned: Set<string>): Omit<ReportEntry, 'occurrences' | 'provisions' | 'problems' | 'verdict' | 'citations'> {
   if (item.type === 'document') {
     const doc = item.item;
     const group: ReportGroup = doc.kind === 'national-policy' || doc.kind === 'local-measure' || doc.kind === 'notice' || doc.kind === 'statute' ? doc.kind : 'other';

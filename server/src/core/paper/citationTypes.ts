@@ -126,6 +126,7 @@ export interface ParsedPaper {
   shortForms: ShortForm[];
   /** 该法第N条 and the like, in order. */
   anaphora: AnaphoricCitation[];
+  caseNumbers: CaseNumber[];
   excluded: Exclusions;
 }
 
@@ -150,3 +151,36 @@ export interface ShortForm {
   /** Text after the short form up to the end of its sentence: the author or work it names, pages. */
   note: string;
 }
+
+export interface CaseNumber {
+  kind: 'caseNumber';
+  start: number;
+  end: number;
+  text: string;
+  /** The year as written (four characters; may be a placeholder such as 20XX). */
+  year: string;
+  /** 沪01, 最高法, 京0101; in the pre-2016 form the court's short name (一中). */
+  court: string;
+  /** 民终, 知民终, 执; in the pre-2016 form what stands before 字第 after the court (民初). */
+  caseType: string;
+  /** The sequence number as written. */
+  sequence: string;
+  /** Pre-2016 numbers carry 字第 and a free-form court abbreviation. */
+  form: 'current' | 'pre-2016';
+  /** What is wrong with it, most certain first. */
+  problems: CaseNumberProblem[];
+}
+
+export type CaseNumberProblem =
+  /** A part is a placeholder: XXX, ××, 某, 12345, 0001. */
+  | { kind: 'placeholder'; part: 'year' | 'court' | 'sequence' }
+  /** The sequence number has leading zeros: case numbers never do. */
+  | { kind: 'leading-zero' }
+  /** The court code's digits are neither none, two nor four. */
+  | { kind: 'court-digits' }
+  /** The court code does not begin with 最高法 or a province's abbreviation (may be a court this table lacks). */
+  | { kind: 'court-unknown' }
+  /** A case-type code not in the standard (the table may lack a rare one). */
+  | { kind: 'type-unknown' }
+  /** The year is before the People's courts existed. */
+  | { kind: 'year-implausible' };

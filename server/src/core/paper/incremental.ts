@@ -150,7 +150,7 @@ function parseBlock(text: string): BlockParse {
 /** The paper's parse from its blocks' parses: the blocks' lists joined, nothing copied or shifted. */
 function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
   const out: ParsedPaper = {
-    text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [], anaphora: [],
+    text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [], anaphora: [], caseNumbers: [],
     excluded: new BlockExclusions(blocks.map((block) => block.start), parts.map((part) => part.parsed.excluded)),
   };
   // Item by item: spreading a block's lists as arguments overflows the stack when a block has ~100,000 items.
@@ -163,6 +163,7 @@ function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPap
     for (const quotation of parsed.quotations) out.quotations.push(quotation);
     for (const form of parsed.shortForms) out.shortForms.push(form);
     for (const anaphor of parsed.anaphora) out.anaphora.push(anaphor);
+    for (const number of parsed.caseNumbers) out.caseNumbers.push(number);
   }
   out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
   return out;

@@ -9,7 +9,7 @@
  */
 import type { ParsedDocNumber } from '../text/docNumber';
 import type {
-  AnaphoricCitation, ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
+  AnaphoricCitation, ArticleReference, CaseNumber, CaseNumberProblem, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
 } from './citationTypes';
 
 /** Where a block starts in the paper. Zero while the block is parsed, so the parser works in block offsets. */
@@ -209,5 +209,25 @@ export class LocatedAnaphor extends Located implements AnaphoricCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, readonly word: string, readonly references: ArticleReference[]) {
     super(origin, start, end);
+  }
+}
+
+export class LocatedCaseNumber extends Located implements CaseNumber {
+  readonly kind = 'caseNumber';
+  readonly year: string;
+  readonly court: string;
+  readonly caseType: string;
+  readonly sequence: string;
+  readonly form: 'current' | 'pre-2016';
+  readonly problems: CaseNumberProblem[];
+
+  constructor(origin: BlockOrigin, start: number, end: number, readonly text: string, parts: Omit<CaseNumber, 'kind' | 'start' | 'end' | 'text'>) {
+    super(origin, start, end);
+    this.year = parts.year;
+    this.court = parts.court;
+    this.caseType = parts.caseType;
+    this.sequence = parts.sequence;
+    this.form = parts.form;
+    this.problems = parts.problems;
   }
 }

@@ -8,6 +8,7 @@
  * Code, URLs, front matter and HTML comments are skipped (see markdown.ts).
  */
 import { findAnaphora } from './anaphora';
+import { findCaseNumbers } from './caseNumbers';
 import type { DocNumberCitation, ParsedPaper, TitleCitation } from './citationTypes';
 import { isForeignJurisdiction, jurisdictionBeforeTitle } from '../corpus/jurisdictions';
 import { findDocNumbers } from './docNumbers';
@@ -21,7 +22,7 @@ import { NO_REFERENCES, parseReferences } from './references';
 import { findShortForms } from './shortForms';
 
 export type {
-  AnaphoricCitation, ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, RefUnit, ReferenceStep, TextSpan, TitleCitation,
+  AnaphoricCitation, ArticleReference, CaseNumber, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, RefUnit, ReferenceStep, TextSpan, TitleCitation,
 } from './citationTypes';
 export { footnoteLabelsInOrder } from './footnotes';
 export { parseReferences } from './references';
@@ -40,7 +41,7 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : [];
   const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
   const anaphora = findAnaphora(text, excluded, titles, origin);
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, excluded };
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, caseNumbers: findCaseNumbers(text, excluded, origin), excluded };
 }
 
 // ---------------------------------------------------------------------------------------------------------
