@@ -85,7 +85,7 @@ describe('cli: check', () => {
     assert.equal(lines[0], `${faulty}:3:1: hint style.docnumber-first-mention 首次引用《国务院关于深入实施“人工智能+”行动的意见》时应在标题后注明文号（国发〔2025〕11号）`);
     assert.equal(lines[1], `${faulty}:3:24: error article.not-found 《国务院关于深入实施“人工智能+”行动的意见》中没有第（十五）项；该文件的条目为（一）至（十四）`);
     assert.match(lines[4], /:9:1: warning docnumber\.format /);
-    assert.match(err, /^核对了1个文件：3个错误，2个警告，1个提示\n5处引用：已核实1处，不符2处，查无此条2处，无法核实0处\n$/);
+    assert.match(err, /^核对了1个文件：5个错误，2个警告，1个提示\n9处引用：已核实3处，不符2处，查无此条4处，无法核实0处\n$/);
   });
 
   it('json: LSP diagnostics per file with 0-based ranges, numeric severities, dotted codes, source lexcite', async () => {

@@ -31,7 +31,7 @@ describe('report: the table of authorities', () => {
     ]);
     const gf = report.entries[0];
     assert.equal(gf.canonical, '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）');
-    assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote]), [[10, undefined], [22, 1]]);
+    assert.deepEqual(gf.occurrences.map((o) => [o.line, o.footnote, o.written]), [[10, undefined, '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）'], [10, undefined, '该意见第（八）项'], [22, 1, '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）第（八）项']]);
     // As the paper wrote them, not as the index addresses them (三、（八）).
     assert.deepEqual(gf.provisions, ['第（八）项']);
     assert.deepEqual(report.entries[2].provisions, ['第（七）项', '第六部分第（二）项']);
@@ -87,7 +87,7 @@ describe('report: formats', () => {
     assert.match(html, /<style>[\s\S]*@media print/);
     assert.doesNotMatch(html, /<script|<link |src=|url\(/);
     assert.equal((html.match(/<section>/g) ?? []).length, 2);
-    assert.match(html, /<td rowspan="2">《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）<\/td><td>《国务院关于深入实施“人工智能\+”行动的意见》<\/td><td><a href="examples\/sample-paper\.md#L10">第10行<\/a><\/td><td class="verdict-verified">已核实<\/td>/);
+    assert.match(html, /<td rowspan="3">《国务院关于深入实施“人工智能\+”行动的意见》（国发〔2025〕11号）<\/td><td>《国务院关于深入实施“人工智能\+”行动的意见》<\/td><td><a href="examples\/sample-paper\.md#L10">第10行<\/a><\/td><td class="verdict-verified">已核实<\/td>/);
     assert.match(html, /<li class="error">第3行 error article\.not-found: /);
   });
 
@@ -104,7 +104,8 @@ describe('report: formats', () => {
     assert.equal(rows[0], 'file,group,title,canonical,indexed,line,footnote,written,reference,version,verdict,reasons,provision,quoted,problems');
     assert.equal(rows.length, 1 + reports().reduce((n, r) => n + r.entries.reduce((m, e) => m + e.citations.length, 0), 0));
     assert.equal(rows[1], 'examples/sample-paper.md,national-policy,国务院关于深入实施“人工智能+”行动的意见,《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）,true,10,,《国务院关于深入实施“人工智能+”行动的意见》,,,verified,,,,');
-    assert.match(rows[2], /^examples\/sample-paper\.md,national-policy,.*,true,22,1,《国务院关于深入实施“人工智能\+”行动的意见》第（八）项,第（八）项,,verified,,加强数据供给创新。/);
+    assert.match(rows[2], /^examples\/sample-paper\.md,national-policy,.*,true,10,,该意见第（八）项,第（八）项,,verified,,加强数据供给创新。/);
+    assert.match(rows[3], /^examples\/sample-paper\.md,national-policy,.*,true,22,1,《国务院关于深入实施“人工智能\+”行动的意见》第（八）项,第（八）项,,verified,,加强数据供给创新。/);
     assert.ok(csv.startsWith('\ufeff'));
   });
 

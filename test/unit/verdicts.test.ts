@@ -93,6 +93,10 @@ describe('verdicts: the CLI', () => {
       [7, 'mismatch', [['title.typo', '厦门市促进数据产业高质量发展若干举措', '厦门市促进数据产业高质量发展若干措施']]],
       [9, 'verified', []],
       [11, 'not-found', [['article.not-found', '第九条', undefined]]],
+      [13, 'verified', []],
+      [13, 'not-found', [['article.not-found', '第（十八）项', undefined]]],
+      [15, 'verified', []],
+      [15, 'not-found', [['article.not-found', '第十二点', undefined]]],
     ]);
   });
 

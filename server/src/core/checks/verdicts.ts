@@ -269,10 +269,12 @@ export function anaphorVerdicts(context: VerdictContext, anaphor: AnaphoricCitat
       work: document.title, reference: reference.text, ...(version ? { version } : {}),
     };
     const found = findProvision(context, versioned ? [document] : documents, reference);
-    const own = context.index.overlapping(written.start, written.end).filter(counts).map((d) => reasonOf(context, d));
+    const here = context.index.overlapping(written.start, written.end);
+    const own = here.filter(counts).map((d) => reasonOf(context, d));
     if (!found) {
       if ((versioned ? [document] : documents).some(provisionsUnavailable)) return { ...unit, verdict: 'unverifiable' as const, reasons: [explain(context, 'provisions-unavailable')] };
-      return { ...unit, verdict: 'not-found' as const, reasons: own.length ? own : [{ code: 'article.not-found', message: t(context.locale, 'verdict.no-such-provision', { reference: reference.text, title: document.title }) }] };
+      const missing = here.filter((d) => d.code === 'article.not-found').map((d) => reasonOf(context, d));
+      return { ...unit, verdict: 'not-found' as const, reasons: missing.length ? missing : [{ code: 'article.not-found', message: t(context.locale, 'verdict.no-such-provision', { reference: reference.text, title: document.title }) }] };
     }
     return { ...unit, verdict: own.length ? 'mismatch' as const : 'verified' as const, reasons: own, evidence: { provision: cut(found.text) } };
   });

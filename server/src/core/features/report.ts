@@ -272,7 +272,10 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     yield* chunkDone();
   }
   // Citations that point back were added after the titles: put every entry's occurrences in the paper's order.
-  for (const entry of entries.values()) entry.occurrences.sort((a, b) => a.line - b.line);
+  for (const entry of entries.values()) {
+    entry.occurrences.sort((a, b) => a.line - b.line);
+    entry.citations.sort((a, b) => a.line - b.line);
+  }
   // A quotation's problem sits where the quotation is, away from the citation it is held to: its verdict says whose it is.
   const quoteOwners = new Map<string, ReportEntry>();
   for (const entry of entries.values()) {
