@@ -22,6 +22,7 @@ export const DIAGNOSTIC_TABLE = {
   'statute.repealed': { level: 'warning', description: 'The law had been repealed by the paper’s date (a hint when no text says when).' },
   'statute.not-yet-in-force': { level: 'hint', description: 'The statute had not yet been adopted by the paper’s date (the hover also tells a law adopted but not yet in force).' },
   'quote.mismatch': { level: 'warning', description: 'A quotation that is not in the cited provision (or document).' },
+  'quote.misattributed': { level: 'warning', description: 'A quotation that is not in the cited provision but is, word for word, in another one: of the same law, or of another law when only one holds it.' },
   'citation.date-mismatch': { level: 'warning', description: 'The date written with a citation differs from the document’s date.' },
   'citation.issuer-mismatch': { level: 'warning', description: 'The issuer written with a citation differs from the document’s issuer.' },
   'paper.author-mismatch': { level: 'warning', description: 'The author of a cited journal paper differs from the record.' },

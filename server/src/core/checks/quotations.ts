@@ -23,11 +23,12 @@ import type { Quotation } from '../paper/quotes';
 import { documentForTitle } from '../corpus/citationAt';
 import { footnoteDefinition, itemsWithin } from '../paper/paperIndex';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
-import { stepsKey } from '../corpus/resolver';
+import { resolveTitle, stepsKey } from '../corpus/resolver';
+import { ELLIPSIS } from '../corpus/reverseLookup';
+import { misattributedQuotation } from './quotationPlaces';
 import type { CheckContext, Finding } from './context';
 
 const MIN_QUOTE = 8;
-const ELLIPSIS = /……|…|\.{3,}|⋯+|。。。/;
 const SENTENCE_END = /[。！？；!?;\n]/;
 
 export function checkQuotations(context: CheckContext): Finding[] {
@@ -41,10 +42,21 @@ export function checkQuotations(context: CheckContext): Finding[] {
     const cited = attachedCitation(parsed, quotation);
     if (!cited) continue;
     const source = sourceOf(corpus, paper.scope, cited);
-    if (!source) continue;
+    if (!source) {
+      const elsewhere = unverifiedQuotation(context, quotation, inner, cited);
+      if (elsewhere) findings.push(elsewhere);
+      continue;
+    }
     if (source.document.kind === 'statute' && !presentedAsWords(parsed, quotation, cited)) continue;
     const verdict = corpus.cached(`quote:${source.key}:${inner}`, () => verifyQuotation(inner, source.text));
     if (verdict.ok) continue;
+    const elsewhere = source.document.kind === 'statute' && cited.references.length > 0
+      ? misattributedQuotation({ corpus, locale, text: parsed.text, quotation, inner, cited, document: source.document, targets: source.targets })
+      : undefined;
+    if (elsewhere) {
+      findings.push(elsewhere);
+      continue;
+    }
     const where = `《${source.document.title}》${source.address}`;
     const finding: Finding = verdict.passage
       ? { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.mismatch', { where, passage: verdict.passage }) }
@@ -55,6 +67,19 @@ export function checkQuotations(context: CheckContext): Finding[] {
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * A quotation presented as the words of a provision that does not exist (an article past the end of the law) or of
+ * a title the index does not hold: the words may still be found elsewhere.
+ */
+function unverifiedQuotation(context: CheckContext, quotation: Quotation, inner: string, cited: TitleCitation): Finding | undefined {
+  const { corpus, paper, locale } = context;
+  if (cited.journalRole || cited.standard || cited.jurisdiction?.foreign || cited.references.length === 0) return undefined;
+  const document = documentForTitle(corpus, cited, paper.scope);
+  if (document ? document.kind !== 'statute' : resolveTitle(corpus, cited.title, paper.scope, cited).status !== 'unknown') return undefined;
+  if (!presentedAsWords(paper.parsed, quotation, cited)) return undefined;
+  return misattributedQuotation({ corpus, locale, text: paper.parsed.text, quotation, inner, cited, document, targets: [] });
 }
 
 function abbreviate(text: string): string {
@@ -122,6 +147,8 @@ interface QuotedSource {
   text: string;
   /** Identifies the document and provisions, for remembering verdicts. */
   key: string;
+  /** The cited provisions' indices (none when the whole document is the source). */
+  targets: number[];
 }
 
 function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): QuotedSource | undefined {
@@ -136,16 +163,18 @@ function quotedSource(corpus: Corpus, document: CorpusDocument, title: TitleCita
   const addressing = corpus.addressing(document);
   const parts: string[] = [];
   const addresses: string[] = [];
+  const targets: number[] = [];
   for (const reference of title.references) {
     const result = addressing.resolve(reference.steps);
     if (!result.ok) continue;
     const { index, paragraph, provision } = result.target;
+    targets.push(index);
     parts.push(paragraph ? provision.text.split('\n')[paragraph - 1] : unlabelledText(addressing, index));
     addresses.push(reference.text);
   }
-  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n'), key };
+  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n'), key, targets };
   if (title.references.length > 0) return undefined;
-  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n'), key };
+  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n'), key, targets };
 }
 
 /** A provision's text with its descendants' — without labels (“3.”), which are not part of what is quoted. */
