@@ -92,7 +92,10 @@ function sameLaw(site: QuotationSite, place: Placement): Finding {
 
 function several(site: QuotationSite, places: string[]): Finding {
   const shown = places.filter((p) => p.length > 0).slice(0, PLACES_SHOWN).join('、') + (places.length > PLACES_SHOWN ? '……' : '');
-  return { code: 'quote.mismatch', start: site.quotation.start, end: site.quotation.end, message: t(site.locale, 'quote.found-in-several', { cited: citedText(site, true), places: shown }) };
+  const finding: Finding = { code: 'quote.mismatch', start: site.quotation.start, end: site.quotation.end, message: t(site.locale, 'quote.found-in-several', { cited: citedText(site, true), places: shown }) };
+  // Of a title the index does not hold nothing is certain: a rule of its own may repeat these words.
+  if (!site.document) finding.uncertain = true;
+  return finding;
 }
 
 function otherLaw(site: QuotationSite, place: Placement): Finding {

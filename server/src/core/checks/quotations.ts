@@ -246,8 +246,9 @@ function closestWindow(quotation: string, source: string): { start: number; end:
   let best = 0;
   let bestStart = 0;
   for (const [start, count] of votes) {
-    // Neighbouring starts share votes when the quotation dropped or added a character.
-    const total = count + Math.max(votes.get(start - 1) ?? 0, votes.get(start + 1) ?? 0) * 0.5;
+    // Neighbouring starts share votes when the quotation dropped or added a character or a word of two.
+    const neighbours = Math.max(votes.get(start - 2) ?? 0, votes.get(start - 1) ?? 0, votes.get(start + 1) ?? 0, votes.get(start + 2) ?? 0);
+    const total = count + neighbours * 0.5;
     if (total > best || (total === best && start < bestStart)) [best, bestStart] = [total, start];
   }
   // Fewer than half the bigrams agreeing is no passage worth showing.

@@ -107,10 +107,12 @@ export type NumeralStyle = 'chinese' | 'arabic';
  */
 export function statuteAddress(provisions: readonly Provision[], index: number, style: NumeralStyle = 'chinese'): string | undefined {
   const chain: Provision[] = [];
+  // Up to the article: what holds it (a 修正 text's preamble, a chapter) is not part of its address.
   for (let i = index; i >= 0 && !GROUPING.has(provisions[i].kind); i = provisions[i].parent) {
     const p = provisions[i];
     if (p.kind === 'clause' && !provisions.some((q) => q !== p && q.parent === p.parent && q.kind === 'clause')) continue;
     chain.unshift(p);
+    if (p.kind === 'article') break;
   }
   if (chain.length === 0 || chain[0].kind !== 'article') return undefined;
   const numeral = (n: number | undefined) => (n === undefined ? '' : style === 'arabic' ? String(n) : toChineseNumeral(n));
