@@ -29,6 +29,7 @@ export { lookupCitation } from './features/lookup';
 export type { LookupResult } from './features/lookup';
 export type { SearchEntry, SearchHit, SearchStrategy } from './corpus/search';
 export { chooseVersion, isVersionSet, todayIso } from './corpus/versions';
+export { placeInCorpus, quotationSegments } from './corpus/reverseLookup';
 
 // Reports.
 export { ReportCancelled } from './features/report';

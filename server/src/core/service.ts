@@ -114,6 +114,11 @@ export class CitationService {
     return diagnostics;
   }
 
+  /** Forgets the diagnostics kept per document version: the corpus can now say more (its reverse index is built). */
+  forgetDiagnostics(): void {
+    this.lastDiagnostics.clear();
+  }
+
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
     return this.near(document, position, settings, (paper, at) => provideHover(this.corpus, paper, at, settings));
   }

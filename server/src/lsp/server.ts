@@ -384,6 +384,7 @@ function withReverseIndexWanted<T>(state: ServerState, result: T): T {
   state.reverseIndexFor = corpus;
   void runInSlices(corpus.buildReverseIndexInSteps()).then(() => {
     if (state.service?.corpus !== corpus) return;
+    state.service.forgetDiagnostics();
     if (state.pullDiagnostics) state.connection.languages.diagnostics.refresh();
     else for (const document of state.documents.all()) void pushDiagnostics(state, document);
   }, (error: unknown) => state.connection.console.error(`lexcite: building the reverse index failed: ${(error as Error)?.stack ?? String(error)}`));

@@ -1,11 +1,11 @@
 /**
  * The reverse index: where in the whole corpus (statute book, bulletin, statute folders) a passage of provision
- * text is. Every unit (provisionUnits.ts) is normalised and kept as UTF-16 codes in one typed array; a winnowed
- * sample of its 4-character grams (the smallest hash of every 4 consecutive grams) is posted by hash bucket. Any
- * passage of 7 or more characters shared with a unit shares at least one sampled gram with it, so a quotation's own
- * sample finds every unit holding it; the units most of its grams point to are then checked exactly. Built once, in
- * steps a caller can spread over time (a few seconds for the whole book); about 2.5 bytes of postings and 2 bytes of
- * text per character indexed.
+ * text is. Every unit (provisionUnits.ts) is normalised and kept as UTF-16 codes; a winnowed sample of its
+ * 4-character grams (the rightmost smallest hash of every 4 consecutive grams) is posted by hash bucket. A unit
+ * holding a passage of 7 or more characters holds every sampled gram of that passage, so the candidates are the
+ * units posted under all of the passage's sampled grams, and those are then checked word for word. Built once, in
+ * steps a caller can spread over time (a few seconds for the whole book): about 1.6 bytes of postings and 2 bytes
+ * of text per character indexed, plus 8 MB of bucket offsets.
  */
 import type { CorpusDocument, Provision } from './model';
 import { provisionsWithoutKeeping } from '../statutes/provisionSource';
@@ -22,8 +22,8 @@ const BUCKETS = 1 << BUCKET_BITS;
 const MAX_FIRST_POSTINGS = 20000;
 /** Units indexed per step of the build. */
 const UNITS_PER_STEP = 200;
-/** Postings sorted per step. */
-const SORT_SLICE = 1 << 16;
+/** UTF-16 codes per chunk of the indexed text. */
+const CHUNK = 1 << 20;
 
 export interface ReverseHit {
   document: CorpusDocument;
@@ -51,17 +51,40 @@ class Uint32List {
   }
 }
 
-class Uint16List {
-  data = new Uint16Array(1 << 20);
+/**
+ * The units' text in chunks of about a million UTF-16 codes, a unit never split between two: no copy as it
+ * grows and nothing left over to collect, which a server would keep as resident memory.
+ */
+class ChunkedText {
+  readonly chunks: Uint16Array[] = [];
+  /** Where each chunk starts in the text as one sequence. */
+  readonly chunkStart: number[] = [];
   length = 0;
-  append(text: string): void {
-    if (this.length + text.length > this.data.length) {
-      const grown = new Uint16Array(Math.max(this.data.length * 2, this.length + text.length));
-      grown.set(this.data);
-      this.data = grown;
+  private used = 0;
+
+  /** Appends the text; returns the chunk it went into. */
+  append(text: string): number {
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (!chunk || this.used + text.length > chunk.length) {
+      if (chunk) this.chunks[this.chunks.length - 1] = chunk.slice(0, this.used);
+      chunk = new Uint16Array(Math.max(CHUNK, text.length));
+      this.chunks.push(chunk);
+      this.chunkStart.push(this.length);
+      this.used = 0;
     }
-    for (let i = 0; i < text.length; i++) this.data[this.length + i] = text.charCodeAt(i);
+    for (let i = 0; i < text.length; i++) chunk[this.used + i] = text.charCodeAt(i);
+    this.used += text.length;
     this.length += text.length;
+    return this.chunks.length - 1;
+  }
+
+  trim(): void {
+    const last = this.chunks.length - 1;
+    if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.used);
+  }
+
+  get bytes(): number {
+    return this.chunks.reduce((n, c) => n + c.byteLength, 0);
   }
 }
 
@@ -88,16 +111,8 @@ function winnow(codes: ArrayLike<number>, start: number, end: number, emit: (pos
   }
 }
 
-function countBuckets(buckets: Uint32Array, from: number, to: number, counts: Uint32Array): void {
-  for (let i = from; i < to; i++) counts[buckets[i] + 1]++;
-}
-
 function prefixSums(counts: Uint32Array): void {
   for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
-}
-
-function placePostings(buckets: Uint32Array, positions: Uint32Array, from: number, to: number, fill: Uint32Array, postings: Uint32Array): void {
-  for (let i = from; i < to; i++) postings[fill[buckets[i]]++] = positions[i];
 }
 
 /** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
@@ -132,34 +147,43 @@ export class ReverseIndex {
     private readonly unitDocument: Uint32Array,
     private readonly unitProvision: Uint32Array,
     private readonly unitStart: Uint32Array,
-    private readonly text: Uint16Array,
+    private readonly unitChunk: Uint32Array,
+    private readonly text: ChunkedText,
     private readonly bucketStart: Uint32Array,
     private readonly postings: Uint32Array,
   ) {}
 
   /** Builds the index over the documents' provisions, yielding between steps; reads no document's provisions into memory for good. */
+  /**
+   * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
+   * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
+   * postings are allocated once at their final size.
+   */
   static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
     const unitDocument = new Uint32List();
     const unitProvision = new Uint32List();
     const unitStart = new Uint32List();
-    const text = new Uint16List();
-    const sampleHash = new Uint32List();
-    const samplePosition = new Uint32List();
+    const unitChunk = new Uint32List();
+    const text = new ChunkedText();
+    const bucketStart = new Uint32Array(BUCKETS + 1);
+    let postingCount = 0;
+    const count = (_: number, hash: number) => {
+      bucketStart[(hash >>> (32 - BUCKET_BITS)) + 1]++;
+      postingCount++;
+    };
     let sinceYield = 0;
     for (let d = 0; d < documents.length; d++) {
       const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
       for (const index of unitIndices(provisions)) {
         const unit = provisionUnit(provisions, index, fastNormalize);
         if (unit.text.length === 0) continue;
-        const start = text.length;
         unitDocument.push(d);
         unitProvision.push(index);
-        unitStart.push(start);
-        text.append(unit.text);
-        winnow(text.data, start, text.length, (position, hash) => {
-          sampleHash.push(hash >>> (32 - BUCKET_BITS));
-          samplePosition.push(position);
-        });
+        unitStart.push(text.length);
+        const chunk = text.append(unit.text);
+        unitChunk.push(chunk);
+        const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
+        winnow(text.chunks[chunk], offset, offset + unit.text.length, count);
         if (++sinceYield >= UNITS_PER_STEP) {
           sinceYield = 0;
           yield;
@@ -168,21 +192,20 @@ export class ReverseIndex {
       yield;
     }
     unitStart.push(text.length);
-    // Postings grouped by bucket (a counting sort), in slices.
-    const bucketStart = new Uint32Array(BUCKETS + 1);
-    for (let from = 0; from < sampleHash.length; from += SORT_SLICE) {
-      countBuckets(sampleHash.data, from, Math.min(sampleHash.length, from + SORT_SLICE), bucketStart);
-      yield;
-    }
+    text.trim();
     prefixSums(bucketStart);
     yield;
     const fill = bucketStart.slice(0, BUCKETS);
-    const postings = new Uint32Array(sampleHash.length);
-    for (let from = 0; from < sampleHash.length; from += SORT_SLICE) {
-      placePostings(sampleHash.data, samplePosition.data, from, Math.min(sampleHash.length, from + SORT_SLICE), fill, postings);
-      yield;
+    const postings = new Uint32Array(postingCount);
+    for (let unit = 0; unit < unitProvision.length; unit++) {
+      const chunk = unitChunk.data[unit];
+      const base = text.chunkStart[chunk];
+      winnow(text.chunks[chunk], unitStart.data[unit] - base, unitStart.data[unit + 1] - base, (position, hash) => {
+        postings[fill[hash >>> (32 - BUCKET_BITS)]++] = base + position;
+      });
+      if (unit % UNITS_PER_STEP === 0) yield;
     }
-    return new ReverseIndex(documents, unitDocument.trimmed(), unitProvision.trimmed(), unitStart.trimmed(), text.data.slice(0, text.length), bucketStart, postings);
+    return new ReverseIndex(documents, unitDocument.trimmed(), unitProvision.trimmed(), unitStart.trimmed(), unitChunk.trimmed(), text, bucketStart, postings);
   }
 
   static buildNow(documents: readonly CorpusDocument[]): ReverseIndex {
@@ -203,7 +226,7 @@ export class ReverseIndex {
 
   /** Memory held by the index's arrays. */
   get bytes(): number {
-    return [this.unitDocument, this.unitProvision, this.unitStart, this.text, this.bucketStart, this.postings].reduce((n, a) => n + a.byteLength, 0);
+    return this.text.bytes + [this.unitDocument, this.unitProvision, this.unitStart, this.unitChunk, this.bucketStart, this.postings].reduce((n, a) => n + a.byteLength, 0);
   }
 
   /**
@@ -270,7 +293,9 @@ export class ReverseIndex {
   }
 
   private unitText(unit: number): string {
-    const codes = this.text.subarray(this.unitStart[unit], this.unitStart[unit + 1]);
+    const chunk = this.unitChunk[unit];
+    const base = this.text.chunkStart[chunk];
+    const codes = this.text.chunks[chunk].subarray(this.unitStart[unit] - base, this.unitStart[unit + 1] - base);
     let out = '';
     for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.subarray(i, i + 4096));
     return out;
