@@ -136,7 +136,7 @@ function reverseRows(results: BenchResults): string[][] {
   const rss = (usage: typeof r.server.idle) => (usage ? `${fmtMb(usage.rssMb)} MB (peak ${fmtMb(usage.peakRssMb)} MB)` : '—');
   return [
     [`reverse index over ${r.documents.toLocaleString('en')} documents (${r.units.toLocaleString('en')} units, ${r.characters.toLocaleString('en')} characters): build, in-process`, `${(r.build.milliseconds / 1000).toFixed(1)} s in ${r.build.steps.toLocaleString('en')} steps, longest ${fmtMs(r.build.longestStepMs)} ms`],
-    ['reverse index memory: its arrays / heap grown by the build', `${mb(r.indexBytes)} / ${mb(r.heapGrowthBytes)}`],
+    ['reverse index memory (its typed arrays)', mb(r.indexBytes)],
     [`reverse lookup of a 100-character quotation p50 / p95 (${r.lookup.quotations} quotations, ${r.lookup.found} found)`, `${fmtMs(r.lookup.latency.p50)} / ${fmtMs(r.lookup.latency.p95)} ms`],
     [`server RSS with the book once a quotation made it build the index (${(r.server.builtInMs / 1000).toFixed(1)} s after the paper was opened) / 15 s later`, `${rss(r.server.afterIndex)} / ${rss(r.server.idle)}`],
   ];

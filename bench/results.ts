@@ -131,8 +131,6 @@ export interface ReverseLookupCosts {
   characters: number;
   /** The index's typed arrays. */
   indexBytes: number;
-  /** Heap and array buffers grown by the build (without a forced collection: an upper bound). */
-  heapGrowthBytes: number;
   build: { milliseconds: number; steps: number; longestStepMs: number };
   /** 100-character quotations looked up as the quotation check does (index, then the provision's address). */
   lookup: { quotations: number; found: number; latency: LatencySummary };

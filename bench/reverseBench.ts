@@ -31,7 +31,6 @@ function quotations(corpus: Corpus, count: number): string[] {
 }
 
 export function measureReverseLookup(corpus: Corpus, count: number): Omit<ReverseLookupCosts, 'server'> {
-  const heapBefore = process.memoryUsage();
   const started = now();
   const steps = corpus.buildReverseIndexInSteps();
   let longestStepMs = 0;
@@ -45,7 +44,6 @@ export function measureReverseLookup(corpus: Corpus, count: number): Omit<Revers
   }
   const milliseconds = now() - started;
   const index = corpus.reverseIndex!;
-  const heapAfter = process.memoryUsage();
   const samples: number[] = [];
   let found = 0;
   for (const quotation of quotations(corpus, count)) {
@@ -56,7 +54,6 @@ export function measureReverseLookup(corpus: Corpus, count: number): Omit<Revers
   }
   return {
     documents: corpus.documents.length, units: index.units, characters: index.characters, indexBytes: index.bytes,
-    heapGrowthBytes: heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers,
     build: { milliseconds, steps: stepCount, longestStepMs },
     lookup: { quotations: samples.length, found, latency: summarize(samples) },
   };

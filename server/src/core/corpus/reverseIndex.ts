@@ -21,7 +21,7 @@ const BUCKETS = 1 << BUCKET_BITS;
 /** A passage whose rarest sampled gram is posted this often (的规定, 人民法院 …) is boilerplate: not looked up. */
 const MAX_FIRST_POSTINGS = 20000;
 /** Units indexed per step of the build. */
-const UNITS_PER_STEP = 200;
+const UNITS_PER_STEP = 100;
 /** UTF-16 codes per chunk of the indexed text. */
 const CHUNK = 1 << 20;
 
