@@ -164,16 +164,23 @@ describe('reverse lookup: what the author of a draft sees', function () {
     ]);
   });
 
-  it('a server that has not built the index yet says what it knows, and asks for the index', () => {
+  it('a server that has not built the index yet says what it knows, offers no fix it cannot be sure of, and asks for the index', () => {
     const fresh = new Corpus(undefined, corpus.documents.filter((d) => d.kind === 'statute'));
     fresh.buildReverseIndexOnDemand = false;
     const text = `《网络安全法》第二十一条规定：“${ART_6_2}”`;
     const before = checkPaper(fresh, makePaper(fresh, 'file:///draft.md', 1, text, '2026-11-22'));
     assert.deepEqual(before.map((d) => d.code), ['quote.mismatch']);
     assert.equal(fresh.reverseIndexWanted, true);
+    // Altered words: the closest passage is shown, but not offered as the fix until the words are known to be nowhere else.
+    const altered = '《个人信息保护法》第五十六条第二款规定：“个人信息保护影响评估报告和处理情况记录应当至少保存五年。”';
+    const [pending] = checkPaper(fresh, makePaper(fresh, 'file:///altered.md', 1, altered, '2026-11-22'));
+    assert.match(pending.message, /原文为“个人信息保护影响评估报告和处理情况记录应当至少保存三年”$/);
+    assert.equal(pending.data, undefined);
     const steps = fresh.buildReverseIndexInSteps();
     while (!steps.next().done);
     const after = checkPaper(fresh, makePaper(fresh, 'file:///draft.md', 2, text, '2026-11-22'));
     assert.deepEqual(after.map((d) => [d.code, d.message]), [['quote.misattributed', `此段文字出自《${PIPL}》第六条第二款，而非《网络安全法》第二十一条`]]);
+    const [ready] = checkPaper(fresh, makePaper(fresh, 'file:///altered.md', 2, altered, '2026-11-22'));
+    assert.equal((ready.data as DiagnosticData).fixes![0].newText, '个人信息保护影响评估报告和处理情况记录应当至少保存三年');
   });
 });

@@ -61,7 +61,9 @@ export function checkQuotations(context: CheckContext): Finding[] {
     const finding: Finding = verdict.passage
       ? { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.mismatch', { where, passage: verdict.passage }) }
       : { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.not-found', { where }) };
-    if (verdict.passage && !ELLIPSIS.test(inner)) {
+    // Until the server has the reverse index, the words may be another law's: the closest passage is shown, not put in.
+    const elsewhereUnknown = source.document.kind === 'statute' && cited.references.length > 0 && !corpus.reverseIndexAvailable;
+    if (verdict.passage && !ELLIPSIS.test(inner) && !elsewhereUnknown) {
       finding.fixes = [{ title: t(locale, 'fix.replace-quote', { passage: abbreviate(verdict.passage) }), start: quotation.innerStart, end: quotation.innerEnd, newText: verdict.passage }];
     }
     findings.push(finding);

@@ -244,6 +244,11 @@ export class Corpus {
     return this.reverse;
   }
 
+  /** Whether a check can ask the reverse index now without waiting for it (built, or built on demand). */
+  get reverseIndexAvailable(): boolean {
+    return this.reverse !== undefined || this.buildReverseIndexOnDemand;
+  }
+
   /** The reverse index built in short steps (each document's provisions read, indexed and let go). */
   *buildReverseIndexInSteps(): Generator<void, ReverseIndex> {
     if (this.reverse) return this.reverse;
