@@ -5,7 +5,8 @@
  * stay, so 3个月 against 2个月 is caught. The message quotes the closest passage; the fix puts it in.
  *
  * Short quotations (fewer than eight characters after normalisation) are terms, not quotations, and are left
- * alone; so are quotations of works whose text the index does not hold.
+ * alone; so are quotations of works whose text the index does not hold. A statute quotation that is word for word
+ * in another provision, of the same law or of another, is quote.misattributed instead (quotationPlaces.ts).
  *
  * A statute is quoted in running text for many reasons (a crime's name, a party's promise, a commentator's
  * phrase), so a quotation is held against a statute only where the text presents it as the statute's words:
