@@ -128,6 +128,20 @@ function searchTable(results: BenchResults): Table {
   return { title: `Search strategies on the fixed query set (${results.search[0]?.queries ?? 0} queries) — ms`, headers: ['corpus', 'strategy', 'hit@1', 'n', 'p50', 'p95', 'missed (query → ranked first)'], rows, numeric: [false, false, true, true, true, true, false] };
 }
 
+/** The reverse index at the whole book: build, memory, lookup latency, the server's RSS with it. */
+function reverseRows(results: BenchResults): string[][] {
+  const r = results.reverseLookup;
+  if (!r) return [];
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  const rss = (usage: typeof r.server.idle) => (usage ? `${fmtMb(usage.rssMb)} MB (peak ${fmtMb(usage.peakRssMb)} MB)` : '—');
+  return [
+    [`reverse index over ${r.documents.toLocaleString('en')} documents (${r.units.toLocaleString('en')} units, ${r.characters.toLocaleString('en')} characters): build, in-process`, `${(r.build.milliseconds / 1000).toFixed(1)} s in ${r.build.steps.toLocaleString('en')} steps, longest ${fmtMs(r.build.longestStepMs)} ms`],
+    ['reverse index memory (its typed arrays)', mb(r.indexBytes)],
+    [`reverse lookup of a 100-character quotation p50 / p95 (${r.lookup.quotations} quotations, ${r.lookup.found} found)`, `${fmtMs(r.lookup.latency.p50)} / ${fmtMs(r.lookup.latency.p95)} ms`],
+    [`server RSS with the book once a quotation made it build the index (${(r.server.builtInMs / 1000).toFixed(1)} s after the paper was opened) / 15 s later`, `${rss(r.server.afterIndex)} / ${rss(r.server.idle)}`],
+  ];
+}
+
 function statuteBookTable(results: BenchResults): Table {
   const { vsix, memory, cliCheck } = results.statuteBook;
   const side = results.searchBeforeAndAfterBook;
@@ -140,6 +154,7 @@ function statuteBookTable(results: BenchResults): Table {
       [`server RSS after hovers on ${memory.statutesHovered.join(' ')}`, rss(memory.afterHovers)],
       [`server RSS after the diagnostics of a paper citing 第一条 of each of ${memory.documentsCited.toLocaleString('en')} documents (every document decompressed)`, rss(memory.afterEveryDocument)],
       [`lexcite check of a ${(cliCheck.paperBytes / 1000).toFixed(0)} KB paper, whole process, median / max of ${cliCheck.runs}`, `${cliCheck.seconds.p50.toFixed(2)} s / ${cliCheck.seconds.max.toFixed(2)} s`],
+      ...reverseRows(results),
       ...(side ? [[
         `search 'scorer' p50 / p95, bulletin + statute book vs ${side.withoutBookLabel}, query by query in turn (${side.withBook.n} queries each)`,
         `${fmtMs(side.withBook.p50)} / ${fmtMs(side.withBook.p95)} vs ${fmtMs(side.withoutBook.p50)} / ${fmtMs(side.withoutBook.p95)} ms`,

@@ -124,6 +124,20 @@ export interface StatuteBookCosts {
   cliCheck: { paperBytes: number; runs: number; seconds: LatencySummary; exitCode: number };
 }
 
+/** Reverse lookup over the whole statute book (bench/reverseBench.ts). */
+export interface ReverseLookupCosts {
+  documents: number;
+  units: number;
+  characters: number;
+  /** The index's typed arrays. */
+  indexBytes: number;
+  build: { milliseconds: number; steps: number; longestStepMs: number };
+  /** 100-character quotations looked up as the quotation check does (index, then the provision's address). */
+  lookup: { quotations: number; found: number; latency: LatencySummary };
+  /** A server with the book, after a misattributed quotation made it build the index in the background, and 15 s later. */
+  server: { afterIndex: MemoryUsage | undefined; idle: MemoryUsage | undefined; builtInMs: number };
+}
+
 /** Search ('scorer') at the bulletin + statute book and at the largest corpus before the book, query by query in turn. */
 export interface SearchBeforeAndAfterBook {
   passes: number;
@@ -154,6 +168,7 @@ export interface BenchResults {
   cli: CliRun[];
   search: SearchComparison[];
   statuteBook: StatuteBookCosts;
+  reverseLookup: ReverseLookupCosts;
   /** Absent when the sizes have no synthetic collection. */
   searchBeforeAndAfterBook?: SearchBeforeAndAfterBook;
   budgets: BudgetResult[];

@@ -22,6 +22,7 @@ import * as path from 'path';
 import { evaluateBudgets } from './budgets';
 import { generateLaws } from './generateLaws';
 import { measureBookMemory, measureCliCheck, measureVsix } from './bookBench';
+import { measureReverseLookup, measureServerWithReverseIndex } from './reverseBench';
 import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
 import { consoleReport, markdownReport, updateReadmeTable } from './report';
@@ -120,6 +121,8 @@ async function main(): Promise<number> {
   const cliCheck = await measureCliCheck(CLI_CHECK_PAPER_BYTES, plan.inProcess.cliCheckRuns);
   progress('statute book: vsce package');
   const vsix = measureVsix();
+  progress('reverse lookup: the server\'s memory once a quotation made it build the index');
+  const reverseServer = await measureServerWithReverseIndex();
 
   const corpora: CorpusResult[] = [];
   for (const size of sizes) {
@@ -142,6 +145,8 @@ async function main(): Promise<number> {
     for (const bytes of CHECK_PAPER_BYTES) check.push(measureCheck(corpus, size, bytes, plan.inProcess.throughputRuns));
     cli.push(await measureCli(size, files, plan.inProcess.cliRuns));
   }
+  progress('reverse lookup at the statute book: index build, memory, 100-character quotations');
+  const reverseLookup = { ...measureReverseLookup(corpusFor(sizes[0], cacheDirFor(sizes[0])), options.quick ? 100 : 500), server: reverseServer };
   const synthetic = sizes.find((size) => size.key === 'synthetic');
   let searchBeforeAndAfterBook: SearchBeforeAndAfterBook | undefined;
   if (synthetic) {
@@ -156,7 +161,7 @@ async function main(): Promise<number> {
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, searchBeforeAndAfterBook, notes,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, searchBeforeAndAfterBook, notes,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');

@@ -30,6 +30,7 @@ export type { LookupResult } from './features/lookup';
 export type { SearchEntry, SearchHit, SearchStrategy } from './corpus/search';
 export { documentCitationFor, searchCorpus } from './features/corpusSearch';
 export { chooseVersion, isVersionSet, todayIso } from './corpus/versions';
+export { placeInCorpus, quotationSegments } from './corpus/reverseLookup';
 
 // Reports.
 export { ReportCancelled } from './features/report';

@@ -132,6 +132,11 @@ export class CitationService {
     return paperVerdicts(context, limit).map(({ start, end, ...verdict }) => ({ range: paper.lines.range(start, end), ...verdict }));
   }
 
+  /** Forgets the diagnostics kept per document version: the corpus can now say more (its reverse index is built). */
+  forgetDiagnostics(): void {
+    this.lastDiagnostics.clear();
+  }
+
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
     // The verdict line is computed from the paper's diagnostics; a window of a paper past the size limit is checked on its own.
     const whole = this.paper(document, settings);

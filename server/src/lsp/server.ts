@@ -42,6 +42,8 @@ interface ServerState {
   workspaceFolders: string[];
   /** Statute folder faults the user has been told about (file and message), so each is shown once. */
   reportedFaults: Set<string>;
+  /** The corpus whose reverse index is being built in the background. */
+  reverseIndexFor?: Corpus;
 }
 
 export function startServer(): Connection {
@@ -147,7 +149,7 @@ export function startServer(): Connection {
   connection.onDocumentSymbol(withDocument('documentSymbol', [], (document, service, settings) => service.documentSymbols(document, settings)));
   connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings, params.context.only)));
   connection.languages.diagnostics.on(withDocument('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (document, service, settings) => ({
-    kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(document, settings),
+    kind: DocumentDiagnosticReportKind.Full, items: withReverseIndexWanted(state, service.diagnostics(document, settings)),
   })));
 
   connection.onWorkspaceSymbol(async (params, token) => {
@@ -336,7 +338,7 @@ function reportCorpusFailure(state: ServerState, message: string): void {
 
 /** The bulletin, the statute book and the statute folders as one index (node/corpusAssembly.ts). */
 function corpusOf(state: ServerState): Corpus {
-  return assembleCorpus({ ...productDataOf(state), folders: state.statutes.documents }, (message, part) => {
+  const corpus = assembleCorpus({ ...productDataOf(state), folders: state.statutes.documents }, (message, part) => {
     if (part === 'statute folders') {
       state.statutes.documents = [];
       state.connection.console.error(`lexcite: ${message}`);
@@ -344,6 +346,9 @@ function corpusOf(state: ServerState): Corpus {
       reportCorpusFailure(state, message);
     }
   });
+  // Never built in the middle of a request: withReverseIndexWanted builds it in slices.
+  corpus.buildReverseIndexOnDemand = false;
+  return corpus;
 }
 
 /** The service, built on first use. */
@@ -380,10 +385,27 @@ async function pushDiagnostics(state: ServerState, document: TextDocument): Prom
     const settings = await settingsFor(state, document.uri);
     const current = state.documents.get(document.uri);
     if (!current || current.version !== document.version) return;
-    await state.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: serviceOf(state).diagnostics(document, settings) });
+    await state.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: withReverseIndexWanted(state, serviceOf(state).diagnostics(document, settings)) });
   } catch (error) {
     state.connection.console.error(`lexcite: diagnostics failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
   }
+}
+
+/**
+ * A quotation check went without the reverse index (where else a misquoted provision's words are): it is built in
+ * time slices, a few seconds in all, and the papers are checked again when it is ready.
+ */
+function withReverseIndexWanted<T>(state: ServerState, result: T): T {
+  const corpus = state.service?.corpus;
+  if (!corpus || !corpus.reverseIndexWanted || state.reverseIndexFor === corpus) return result;
+  state.reverseIndexFor = corpus;
+  void runInSlices(corpus.buildReverseIndexInSteps()).then(() => {
+    if (state.service?.corpus !== corpus) return;
+    state.service.forgetDiagnostics();
+    if (state.pullDiagnostics) state.connection.languages.diagnostics.refresh();
+    else for (const document of state.documents.all()) void pushDiagnostics(state, document);
+  }, (error: unknown) => state.connection.console.error(`lexcite: building the reverse index failed: ${(error as Error)?.stack ?? String(error)}`));
+  return result;
 }
 
 function uriToPath(uri: string): string | undefined {

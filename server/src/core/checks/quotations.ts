@@ -5,7 +5,8 @@
  * stay, so 3个月 against 2个月 is caught. The message quotes the closest passage; the fix puts it in.
  *
  * Short quotations (fewer than eight characters after normalisation) are terms, not quotations, and are left
- * alone; so are quotations of works whose text the index does not hold.
+ * alone; so are quotations of works whose text the index does not hold. A statute quotation that is word for word
+ * in another provision, of the same law or of another, is quote.misattributed instead (quotationPlaces.ts).
  *
  * A statute is quoted in running text for many reasons (a crime's name, a party's promise, a commentator's
  * phrase), so a quotation is held against a statute only where the text presents it as the statute's words:
@@ -23,11 +24,12 @@ import type { Quotation } from '../paper/quotes';
 import { documentForTitle } from '../corpus/citationAt';
 import { footnoteDefinition, itemsWithin } from '../paper/paperIndex';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
-import { stepsKey } from '../corpus/resolver';
+import { resolveTitle, stepsKey } from '../corpus/resolver';
+import { ELLIPSIS } from '../corpus/reverseLookup';
+import { misattributedQuotation } from './quotationPlaces';
 import type { CheckContext, Finding } from './context';
 
 const MIN_QUOTE = 8;
-const ELLIPSIS = /……|…|\.{3,}|⋯+|。。。/;
 const SENTENCE_END = /[。！？；!?;\n]/;
 
 export function checkQuotations(context: CheckContext): Finding[] {
@@ -41,20 +43,46 @@ export function checkQuotations(context: CheckContext): Finding[] {
     const cited = attachedCitation(parsed, quotation);
     if (!cited) continue;
     const source = sourceOf(corpus, paper.scope, cited);
-    if (!source) continue;
+    if (!source) {
+      const elsewhere = unverifiedQuotation(context, quotation, inner, cited);
+      if (elsewhere) findings.push(elsewhere);
+      continue;
+    }
     if (source.document.kind === 'statute' && !presentedAsWords(parsed, quotation, cited)) continue;
     const verdict = corpus.cached(`quote:${source.key}:${inner}`, () => verifyQuotation(inner, source.text));
     if (verdict.ok) continue;
+    const elsewhere = source.document.kind === 'statute' && cited.references.length > 0
+      ? misattributedQuotation({ corpus, locale, text: parsed.text, quotation, inner, cited, document: source.document, targets: source.targets })
+      : undefined;
+    if (elsewhere) {
+      findings.push(elsewhere);
+      continue;
+    }
     const where = `《${source.document.title}》${source.address}`;
     const finding: Finding = verdict.passage
       ? { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.mismatch', { where, passage: verdict.passage }) }
       : { code: 'quote.mismatch', start: quotation.start, end: quotation.end, message: t(locale, 'quote.not-found', { where }) };
-    if (verdict.passage && !ELLIPSIS.test(inner)) {
+    // Until the server has the reverse index, the words may be another law's: the closest passage is shown, not put in.
+    const elsewhereUnknown = source.document.kind === 'statute' && cited.references.length > 0 && !corpus.reverseIndexAvailable;
+    if (verdict.passage && !ELLIPSIS.test(inner) && !elsewhereUnknown) {
       finding.fixes = [{ title: t(locale, 'fix.replace-quote', { passage: abbreviate(verdict.passage) }), start: quotation.innerStart, end: quotation.innerEnd, newText: verdict.passage }];
     }
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * A quotation presented as the words of a provision that does not exist (an article past the end of the law) or of
+ * a title the index does not hold: the words may still be found elsewhere.
+ */
+function unverifiedQuotation(context: CheckContext, quotation: Quotation, inner: string, cited: TitleCitation): Finding | undefined {
+  const { corpus, paper, locale } = context;
+  if (cited.journalRole || cited.standard || cited.jurisdiction?.foreign || cited.references.length === 0) return undefined;
+  const document = documentForTitle(corpus, cited, paper.scope);
+  if (document ? document.kind !== 'statute' : resolveTitle(corpus, cited.title, paper.scope, cited).status !== 'unknown') return undefined;
+  if (!presentedAsWords(paper.parsed, quotation, cited)) return undefined;
+  return misattributedQuotation({ corpus, locale, text: paper.parsed.text, quotation, inner, cited, document, targets: [] });
 }
 
 function abbreviate(text: string): string {
@@ -122,6 +150,8 @@ interface QuotedSource {
   text: string;
   /** Identifies the document and provisions, for remembering verdicts. */
   key: string;
+  /** The cited provisions' indices (none when the whole document is the source). */
+  targets: number[];
 }
 
 function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): QuotedSource | undefined {
@@ -136,16 +166,18 @@ function quotedSource(corpus: Corpus, document: CorpusDocument, title: TitleCita
   const addressing = corpus.addressing(document);
   const parts: string[] = [];
   const addresses: string[] = [];
+  const targets: number[] = [];
   for (const reference of title.references) {
     const result = addressing.resolve(reference.steps);
     if (!result.ok) continue;
     const { index, paragraph, provision } = result.target;
+    targets.push(index);
     parts.push(paragraph ? provision.text.split('\n')[paragraph - 1] : unlabelledText(addressing, index));
     addresses.push(reference.text);
   }
-  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n'), key };
+  if (parts.length > 0) return { document, address: addresses.join('、'), text: parts.join('\n'), key, targets };
   if (title.references.length > 0) return undefined;
-  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n'), key };
+  return { document, address: '', text: document.provisions.map((p) => (p.caption && !p.text.startsWith(p.caption) ? `${p.caption}\n` : '') + p.text).join('\n'), key, targets };
 }
 
 /** A provision's text with its descendants' — without labels (“3.”), which are not part of what is quoted. */
@@ -217,8 +249,9 @@ function closestWindow(quotation: string, source: string): { start: number; end:
   let best = 0;
   let bestStart = 0;
   for (const [start, count] of votes) {
-    // Neighbouring starts share votes when the quotation dropped or added a character.
-    const total = count + Math.max(votes.get(start - 1) ?? 0, votes.get(start + 1) ?? 0) * 0.5;
+    // Neighbouring starts share votes when the quotation dropped or added a character or a word of two.
+    const neighbours = Math.max(votes.get(start - 2) ?? 0, votes.get(start - 1) ?? 0, votes.get(start + 1) ?? 0, votes.get(start + 2) ?? 0);
+    const total = count + neighbours * 0.5;
     if (total > best || (total === best && start < bestStart)) [best, bestStart] = [total, start];
   }
   // Fewer than half the bigrams agreeing is no passage worth showing.

@@ -10,6 +10,7 @@ import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from '../text/normalize';
 import { detached } from '../text/detach';
 import { pinyinOf } from '../text/pinyin';
 import { EntryType, SearchEntry, SearchIndex, authorityOf } from './search';
+import { ReverseIndex } from './reverseIndex';
 
 export type TitleVia = 'title' | 'without-prc' | 'without-issuer' | 'short-name' | 'nickname' | 'file-name' | 'variant' | 'common-name';
 
@@ -49,6 +50,14 @@ export class Corpus {
   private readonly docNumbers = new Map<string, CorpusDocument[]>();
   private readonly addressings = new Map<string, ProvisionAddressing>();
   private searchIndex: SearchIndex | undefined;
+  private reverse: ReverseIndex | undefined;
+  /**
+   * Whether the reverse index is built the first time a check asks for it (the CLI, tests: a few seconds once);
+   * a server sets this false and builds it in time slices (buildReverseIndexInSteps) when reverseIndexWanted says
+   * a check went without it.
+   */
+  buildReverseIndexOnDemand = true;
+  reverseIndexWanted = false;
   private readonly memo = new Map<string, unknown>();
   private readonly objectMemo = new WeakMap<object, Map<string, unknown>>();
   readonly stats: CorpusStats;
@@ -226,6 +235,26 @@ export class Corpus {
     const index = yield* SearchIndex.buildInSteps(entries);
     this.searchIndex ??= index;
     return this.searchIndex;
+  }
+
+  /** Where provision text is in the whole corpus; undefined (and wanted) while a server has not built it yet. */
+  get reverseIndex(): ReverseIndex | undefined {
+    if (!this.reverse && this.buildReverseIndexOnDemand) this.reverse = ReverseIndex.buildNow(this.documents);
+    if (!this.reverse) this.reverseIndexWanted = true;
+    return this.reverse;
+  }
+
+  /** Whether a check can ask the reverse index now without waiting for it (built, or built on demand). */
+  get reverseIndexAvailable(): boolean {
+    return this.reverse !== undefined || this.buildReverseIndexOnDemand;
+  }
+
+  /** The reverse index built in short steps (each document's provisions read, indexed and let go). */
+  *buildReverseIndexInSteps(): Generator<void, ReverseIndex> {
+    if (this.reverse) return this.reverse;
+    const index = yield* ReverseIndex.build(this.documents);
+    this.reverse ??= index;
+    return this.reverse;
   }
 
   private searchEntries(): SearchEntry[] {

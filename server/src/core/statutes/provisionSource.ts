@@ -31,6 +31,8 @@ export type DocumentMetadata = Omit<CorpusDocument, 'provisions'>;
 
 const unavailable = new WeakSet<CorpusDocument>();
 const NO_PROVISIONS: readonly Provision[] = Object.freeze([]);
+/** For documents read from a source: their provisions read without being kept (see provisionsWithoutKeeping). */
+const transientReaders = new WeakMap<CorpusDocument, () => readonly Provision[]>();
 
 /**
  * A document whose provisions are read from `source` the first time anything looks at them, then kept. A failed
@@ -67,7 +69,26 @@ export function documentFromSource(metadata: DocumentMetadata, provisionCount: n
       return provisions;
     },
   });
+  transientReaders.set(doc, () => {
+    if (provisions) return provisions;
+    try {
+      const read = source.read();
+      if (read.ok && read.provisions.length === provisionCount) return read.provisions;
+    } catch {
+      // Reported (once) when something reads the document for real; an index built over the book skips it.
+    }
+    return NO_PROVISIONS;
+  });
   return doc;
+}
+
+/**
+ * A document's provisions for one pass over the whole book (the reverse index): those already in memory, or read
+ * from the source and not kept, so indexing 290,000 provisions does not hold them all. Nothing for an unreadable one.
+ */
+export function provisionsWithoutKeeping(doc: CorpusDocument): readonly Provision[] {
+  const read = transientReaders.get(doc);
+  return read ? read() : doc.provisions;
 }
 
 /**

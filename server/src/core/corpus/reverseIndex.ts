@@ -1,0 +1,303 @@
+/**
+ * The reverse index: where in the whole corpus (statute book, bulletin, statute folders) a passage of provision
+ * text is. Every unit (provisionUnits.ts) is normalised and kept as UTF-16 codes; a winnowed sample of its
+ * 4-character grams (the rightmost smallest hash of every 4 consecutive grams) is posted by hash bucket. A unit
+ * holding a passage of 7 or more characters holds every sampled gram of that passage, so the candidates are the
+ * units posted under all of the passage's sampled grams, and those are then checked word for word. Built once, in
+ * steps a caller can spread over time (a few seconds for the whole book): about 1.6 bytes of postings and 2 bytes
+ * of text per character indexed, plus 8 MB of bucket offsets.
+ */
+import type { CorpusDocument, Provision } from './model';
+import { provisionsWithoutKeeping } from '../statutes/provisionSource';
+import { provisionUnit, segmentsIn, unitIndices } from './provisionUnits';
+import { normalizeForMatch } from '../text/normalize';
+
+const GRAM = 4;
+const WINDOW = 4;
+/** The shortest passage certain to share a sampled gram with every unit that holds it. */
+export const MIN_FINDABLE = GRAM + WINDOW - 1;
+const BUCKET_BITS = 21;
+const BUCKETS = 1 << BUCKET_BITS;
+/** A passage whose rarest sampled gram is posted this often (的规定, 人民法院 …) is boilerplate: not looked up. */
+const MAX_FIRST_POSTINGS = 20000;
+/** Units indexed per step of the build. */
+const UNITS_PER_STEP = 100;
+/** UTF-16 codes per chunk of the indexed text. */
+const CHUNK = 1 << 20;
+
+export interface ReverseHit {
+  document: CorpusDocument;
+  /** The unit's provision index in the document. */
+  unit: number;
+  /** The passage's place in the unit's normalised text. */
+  from: number;
+  to: number;
+}
+
+/** A growable Uint32Array. */
+class Uint32List {
+  data = new Uint32Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  trimmed(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * The units' text in chunks of about a million UTF-16 codes, a unit never split between two: no copy as it
+ * grows and nothing left over to collect, which a server would keep as resident memory.
+ */
+class ChunkedText {
+  readonly chunks: Uint16Array[] = [];
+  /** Where each chunk starts in the text as one sequence. */
+  readonly chunkStart: number[] = [];
+  length = 0;
+  private used = 0;
+
+  /** Appends the text; returns the chunk it went into. */
+  append(text: string): number {
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (!chunk || this.used + text.length > chunk.length) {
+      if (chunk) this.chunks[this.chunks.length - 1] = chunk.slice(0, this.used);
+      chunk = new Uint16Array(Math.max(CHUNK, text.length));
+      this.chunks.push(chunk);
+      this.chunkStart.push(this.length);
+      this.used = 0;
+    }
+    for (let i = 0; i < text.length; i++) chunk[this.used + i] = text.charCodeAt(i);
+    this.used += text.length;
+    this.length += text.length;
+    return this.chunks.length - 1;
+  }
+
+  trim(): void {
+    const last = this.chunks.length - 1;
+    if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.used);
+  }
+
+  get bytes(): number {
+    return this.chunks.reduce((n, c) => n + c.byteLength, 0);
+  }
+}
+
+function gramHash(codes: ArrayLike<number>, at: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ codes[at + k], 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Positions of the winnowed grams of codes[start, end): the rightmost smallest hash of each window of WINDOW grams. */
+function winnow(codes: ArrayLike<number>, start: number, end: number, emit: (position: number, hash: number) => void): void {
+  const grams = end - start - GRAM + 1;
+  if (grams <= 0) return;
+  const hashes = new Uint32Array(grams);
+  for (let i = 0; i < grams; i++) hashes[i] = gramHash(codes, start + i);
+  let last = -1;
+  for (let w = 0; w + WINDOW <= Math.max(grams, WINDOW); w++) {
+    let best = -1;
+    for (let i = w; i < Math.min(w + WINDOW, grams); i++) if (best < 0 || hashes[i] <= hashes[best]) best = i;
+    if (best !== last) {
+      emit(start + best, hashes[best]);
+      last = best;
+    }
+  }
+}
+
+function prefixSums(counts: Uint32Array): void {
+  for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
+}
+
+/** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
+const FOLDED = new Int32Array(0x10000).fill(-2);
+const DROPPED = -1;
+let scratch = new Uint16Array(4096);
+
+function fastNormalize(text: string): string {
+  if (text.length > scratch.length) scratch = new Uint16Array(text.length * 2);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let folded = FOLDED[code];
+    if (folded === -2) {
+      const once = code >= 0xd800 && code <= 0xdfff ? 'xx' : normalizeForMatch(String.fromCharCode(code));
+      folded = once.length === 0 ? DROPPED : once.length === 1 ? once.charCodeAt(0) : -3;
+      FOLDED[code] = folded;
+    }
+    // A surrogate pair, or a character that lower-cases to two: the whole text the slow way.
+    if (folded === -3) return normalizeForMatch(text);
+    if (folded !== DROPPED) scratch[n++] = folded;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...scratch.subarray(i, Math.min(n, i + 4096)));
+  return out;
+}
+
+export class ReverseIndex {
+  private constructor(
+    private readonly documents: readonly CorpusDocument[],
+    /** Per unit: its document (index into documents), its provision index, where its text starts in `text`. */
+    private readonly unitDocument: Uint32Array,
+    private readonly unitProvision: Uint32Array,
+    private readonly unitStart: Uint32Array,
+    private readonly unitChunk: Uint32Array,
+    private readonly text: ChunkedText,
+    private readonly bucketStart: Uint32Array,
+    private readonly postings: Uint32Array,
+  ) {}
+
+  /** Builds the index over the documents' provisions, yielding between steps; reads no document's provisions into memory for good. */
+  /**
+   * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
+   * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
+   * postings are allocated once at their final size.
+   */
+  static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
+    const unitDocument = new Uint32List();
+    const unitProvision = new Uint32List();
+    const unitStart = new Uint32List();
+    const unitChunk = new Uint32List();
+    const text = new ChunkedText();
+    const bucketStart = new Uint32Array(BUCKETS + 1);
+    let postingCount = 0;
+    const count = (_: number, hash: number) => {
+      bucketStart[(hash >>> (32 - BUCKET_BITS)) + 1]++;
+      postingCount++;
+    };
+    let sinceYield = 0;
+    for (let d = 0; d < documents.length; d++) {
+      const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
+      for (const index of unitIndices(provisions)) {
+        const unit = provisionUnit(provisions, index, fastNormalize);
+        if (unit.text.length === 0) continue;
+        unitDocument.push(d);
+        unitProvision.push(index);
+        unitStart.push(text.length);
+        const chunk = text.append(unit.text);
+        unitChunk.push(chunk);
+        const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
+        winnow(text.chunks[chunk], offset, offset + unit.text.length, count);
+        if (++sinceYield >= UNITS_PER_STEP) {
+          sinceYield = 0;
+          yield;
+        }
+      }
+      yield;
+    }
+    unitStart.push(text.length);
+    text.trim();
+    prefixSums(bucketStart);
+    yield;
+    const fill = bucketStart.slice(0, BUCKETS);
+    const postings = new Uint32Array(postingCount);
+    for (let unit = 0; unit < unitProvision.length; unit++) {
+      const chunk = unitChunk.data[unit];
+      const base = text.chunkStart[chunk];
+      winnow(text.chunks[chunk], unitStart.data[unit] - base, unitStart.data[unit + 1] - base, (position, hash) => {
+        postings[fill[hash >>> (32 - BUCKET_BITS)]++] = base + position;
+      });
+      if (unit % UNITS_PER_STEP === 0) yield;
+    }
+    return new ReverseIndex(documents, unitDocument.trimmed(), unitProvision.trimmed(), unitStart.trimmed(), unitChunk.trimmed(), text, bucketStart, postings);
+  }
+
+  static buildNow(documents: readonly CorpusDocument[]): ReverseIndex {
+    const steps = ReverseIndex.build(documents);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  get units(): number {
+    return this.unitProvision.length;
+  }
+
+  get characters(): number {
+    return this.text.length;
+  }
+
+  /** Memory held by the index's arrays. */
+  get bytes(): number {
+    return this.text.bytes + [this.unitDocument, this.unitProvision, this.unitStart, this.unitChunk, this.bucketStart, this.postings].reduce((n, a) => n + a.byteLength, 0);
+  }
+
+  /**
+   * Every unit holding all the segments (normalised, in order), at most `limit`; empty when no segment is long
+   * enough to be found (MIN_FINDABLE) or the passage is made only of the corpus's commonest phrases. A unit holding
+   * the passage has every sampled gram of it, so the candidates are the units of the rarest gram's postings that
+   * also appear in every other gram's; those are then checked word for word.
+   */
+  find(segments: readonly string[], limit = 20): ReverseHit[] {
+    const normalized = segments.map(normalizeForMatch).filter((s) => s.length > 0);
+    const buckets = new Set<number>();
+    for (const segment of normalized) {
+      if (segment.length < MIN_FINDABLE) continue;
+      const codes = new Uint16Array(segment.length);
+      for (let i = 0; i < segment.length; i++) codes[i] = segment.charCodeAt(i);
+      winnow(codes, 0, codes.length, (_, hash) => buckets.add(hash >>> (32 - BUCKET_BITS)));
+    }
+    if (buckets.size === 0) return [];
+    const bySize = [...buckets].sort((a, b) => this.postingCount(a) - this.postingCount(b));
+    if (this.postingCount(bySize[0]) > MAX_FIRST_POSTINGS) return [];
+    let candidates: number[] = [];
+    for (let p = this.bucketStart[bySize[0]]; p < this.bucketStart[bySize[0] + 1]; p++) {
+      const unit = this.unitAt(this.postings[p]);
+      if (candidates[candidates.length - 1] !== unit) candidates.push(unit);
+    }
+    for (let k = 1; k < bySize.length && candidates.length > 0; k++) {
+      candidates = candidates.filter((unit) => this.postedWithin(bySize[k], this.unitStart[unit], this.unitStart[unit + 1]));
+    }
+    const hits: ReverseHit[] = [];
+    for (const unit of candidates) {
+      const place = segmentsIn(this.unitText(unit), normalized);
+      if (!place) continue;
+      hits.push({ document: this.documents[this.unitDocument[unit]], unit: this.unitProvision[unit], from: place[0], to: place[1] });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  private postingCount(bucket: number): number {
+    return this.bucketStart[bucket + 1] - this.bucketStart[bucket];
+  }
+
+  /** Whether the bucket has a posting in [from, to): its postings are in ascending order. */
+  private postedWithin(bucket: number, from: number, to: number): boolean {
+    let lo = this.bucketStart[bucket];
+    let hi = this.bucketStart[bucket + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.postings[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.bucketStart[bucket + 1] && this.postings[lo] < to;
+  }
+
+  private unitAt(position: number): number {
+    let lo = 0;
+    let hi = this.unitProvision.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.unitStart[mid] <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private unitText(unit: number): string {
+    const chunk = this.unitChunk[unit];
+    const base = this.text.chunkStart[chunk];
+    const codes = this.text.chunks[chunk].subarray(this.unitStart[unit] - base, this.unitStart[unit + 1] - base);
+    let out = '';
+    for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.subarray(i, i + 4096));
+    return out;
+  }
+}
