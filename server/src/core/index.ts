@@ -18,6 +18,8 @@ export { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './paper/limits';
 export { Corpus } from './corpus/corpus';
 export type { CorpusDocument, CorpusFiles } from './corpus/model';
 export type { ImportProblem } from './statutes/markdown';
+export { readLiterature, joinLiterature } from './corpus/literature';
+export type { Literature, LiteratureProblem } from './corpus/literature';
 
 // Messages and house styles.
 export { normalizeLocale, t } from './text/messages';
