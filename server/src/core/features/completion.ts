@@ -18,6 +18,7 @@ import { resolveTitle } from '../corpus/resolver';
 import type { SearchHit } from '../corpus/search';
 import { effectiveNumerals, LexciteSettings } from '../settings';
 import { formatPaperReference } from '../text/styles';
+import { literatureSnippet, literatureVenue } from '../text/references';
 import { titleKeyWithoutPrc } from '../text/normalize';
 import { fullProvisionText } from '../corpus/addressing';
 
@@ -192,6 +193,23 @@ function completeTitle(context: Context): CompletionList | undefined {
       const doc = item.item;
       const firstMention = !mentionedBefore(earlier, doc);
       if (doc.docNumber && firstMention && context.settings.style.docNumberOnFirstMention) newText += `（${doc.docNumber}）`;
+    } else if (item.type === 'record' && item.item.work) {
+      // A work of the user's bibliography: the whole footnote, its page a tab stop; from the title on when the
+      // author is already written before 《.
+      const snippet = literatureSnippet(item.item, item.item.work, context.settings.style);
+      const authorWritten = /[：:]\s*$/.test(earlier) || item.item.authors.length === 0;
+      return {
+        label: hit.entry.title,
+        kind: KIND_REFERENCE,
+        detail: itemDetail(item, context.settings.locale),
+        documentation: { kind: 'markdown', value: itemCard(context.corpus, item, context.settings.locale) },
+        textEdit: authorWritten
+          ? { range: rangeBack(context, query.length, forward), newText: snippet.slice(snippet.indexOf('《') + 1) }
+          : { range: rangeBack(context, query.length + 1, forward), newText: snippet },
+        insertTextFormat: 2,
+        filterText: `${authorWritten ? '' : '《'}${typed}${hit.entry.title}`,
+        sortText: sortText(i),
+      };
     } else if (item.type === 'record') {
       newText = formatPaperReference(item.item, context.settings.style).replace(/^[^《]*《/, '').replace(/。$/, '');
     }
@@ -239,9 +257,12 @@ function completeAuthor(context: Context): CompletionList | undefined {
   const items = records.slice(0, LIMIT).map((record, i): CompletionItem => ({
     label: `${record.authors.join('、')}：《${record.title}》`,
     kind: KIND_TEXT,
-    detail: `${record.journal} ${record.year}${record.volume === undefined ? `年第${record.issue}期` : ''}`,
+    detail: record.work ? literatureVenue(record, record.work, context.settings.style) : `${record.journal} ${record.year}${record.volume === undefined ? `年第${record.issue}期` : ''}`,
     documentation: { kind: 'markdown', value: itemCard(context.corpus, { type: 'record', item: record }, context.settings.locale) },
-    textEdit: { range: rangeBack(context, typed.length), newText: formatPaperReference(record, context.settings.style) },
+    // A work of the user's bibliography is inserted as a snippet whose page number is a tab stop.
+    ...(record.work
+      ? { textEdit: { range: rangeBack(context, typed.length), newText: literatureSnippet(record, record.work, context.settings.style) }, insertTextFormat: 2 as const }
+      : { textEdit: { range: rangeBack(context, typed.length), newText: formatPaperReference(record, context.settings.style) } }),
     filterText: `${typed}${record.title}`,
     sortText: sortText(i),
   }));
@@ -249,5 +270,6 @@ function completeAuthor(context: Context): CompletionList | undefined {
 }
 
 function authorsRecords(corpus: Corpus, typed: string) {
-  return corpus.records.filter((r) => r.authors.some((a) => a.startsWith(typed)));
+  // In the user's bibliography an author also goes by a surname: 德沃金 for 罗纳德·德沃金, Lessig for Lawrence Lessig.
+  return corpus.records.filter((r) => r.authors.some((a) => a.startsWith(typed) || (r.work !== undefined && a.split(/[·\s]+/).some((part) => part.startsWith(typed)))));
 }
