@@ -7,9 +7,7 @@ import { readLiterature, splitNames } from '../../server/src/core/corpus/literat
 import type { BibRecord } from '../../server/src/core/corpus/model';
 import { formatPaperReference, HOUSE_STYLES } from '../../server/src/core/text/styles';
 import { describeProblem, loadBibliographies } from '../../server/src/node/bibliography';
-import { REPO_ROOT } from '../helpers/corpus';
-
-export const BIB_FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'bibliography');
+import { BIB_FIXTURES } from '../helpers/literature';
 const handbook = HOUSE_STYLES['法学引注手册'];
 
 function byKey(records: BibRecord[], key: string): BibRecord {

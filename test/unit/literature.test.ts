@@ -3,27 +3,14 @@
  * stop, hover shows the record, and the journal checks compare a citation with it.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'path';
 import type { CompletionItem, Diagnostic } from 'vscode-languageserver-types';
 import { checkPaper, DiagnosticData } from '../../server/src/core/checks/diagnostics';
-import { Corpus } from '../../server/src/core/corpus/corpus';
 import { makePaper } from '../../server/src/core/paper/paperCache';
 import { readLiterature } from '../../server/src/core/corpus/literature';
 import { literatureSnippet } from '../../server/src/core/text/references';
 import { HOUSE_STYLES } from '../../server/src/core/text/styles';
-import { loadBibliographies } from '../../server/src/node/bibliography';
-import { loadCorpusFiles } from '../../server/src/node/corpusFiles';
 import { completionAt, hoverAt } from '../helpers/atCursor';
-import { DATA_DIR, REPO_ROOT } from '../helpers/corpus';
-
-const BIB_FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'bibliography');
-let corpus: Corpus | undefined;
-
-/** The bulletin with both fixture bibliographies. */
-export function literatureCorpus(): Corpus {
-  corpus ??= new Corpus(loadCorpusFiles(DATA_DIR), [], { literature: loadBibliographies(['zotero.json', 'library.bib'], BIB_FIXTURES).records });
-  return corpus;
-}
+import { literatureCorpus } from '../helpers/literature';
 
 function only(items: CompletionItem[], label: string): CompletionItem {
   const found = items.filter((i) => i.label === label);

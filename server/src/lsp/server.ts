@@ -24,7 +24,7 @@ import { searchItems, provisionAt } from './customRequests';
 import { Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
 import { workspacePapers } from './workspacePapers';
 
-export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
+export const TRIGGER_CHARACTERS = ['《', '第', '〔', '@'];
 
 interface ServerState {
   connection: Connection;

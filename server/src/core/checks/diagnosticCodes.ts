@@ -29,6 +29,7 @@ export const DIAGNOSTIC_TABLE = {
   'paper.journal-mismatch': { level: 'warning', description: 'The journal of a cited paper differs from the record.' },
   'paper.year-mismatch': { level: 'warning', description: 'The year of a cited journal paper differs from the record.' },
   'paper.issue-mismatch': { level: 'warning', description: 'The issue of a cited journal paper differs from the record.' },
+  'pandoc.unknown-key': { level: 'warning', description: 'A pandoc citation [@key] whose key is in none of the bibliographies (checked only when one is loaded).' },
   'footnote.undefined': { level: 'error', description: 'A footnote reference with no definition.' },
   'footnote.unused': { level: 'warning', description: 'A footnote definition nothing refers to.' },
   'footnote.duplicate': { level: 'error', description: 'A footnote defined twice.' },

@@ -10,6 +10,7 @@ import { checkCitations } from './citations';
 import { checkConsistency } from './consistency';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
+import { checkPandocCitations } from './pandoc';
 import { checkQuotations } from './quotations';
 import { checkShortNames } from './shortNames';
 import { checkStyle } from './style';
@@ -105,7 +106,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context)];
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkPandocCitations(context)];
 }
 
 /**

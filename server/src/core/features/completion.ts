@@ -1,5 +1,6 @@
 /**
  * Completion as an ordered chain: the first completer that applies at the cursor answers.
+ *   0. after @ (pandoc)         the keys of the user's bibliographies
  *   1. inside a 文号 after 〔     known 文号 with that issuer code
  *   2. after 《title》…第         the document's provisions with their captions
  *   3. inside an unclosed 《      titles by fuzzy, pinyin (xmscjsjcy) and abbreviation search
@@ -19,6 +20,7 @@ import type { SearchHit } from '../corpus/search';
 import { effectiveNumerals, LexciteSettings } from '../settings';
 import { formatPaperReference } from '../text/styles';
 import { literatureSnippet, literatureVenue } from '../text/references';
+import { completePandocKey } from './pandocFeatures';
 import { titleKeyWithoutPrc } from '../text/normalize';
 import { fullProvisionText } from '../corpus/addressing';
 
@@ -39,7 +41,7 @@ interface Context {
 
 type Completer = (context: Context) => CompletionList | undefined;
 
-const COMPLETERS: Completer[] = [completeDocNumber, completeProvision, completeTitle, completeAuthor];
+const COMPLETERS: Completer[] = [(c) => completePandocKey(c.corpus, c.before, c.settings, (n) => rangeBack(c, n)), completeDocNumber, completeProvision, completeTitle, completeAuthor];
 
 export function provideCompletion(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): CompletionList {
   const offset = paper.lines.offsetAt(position);

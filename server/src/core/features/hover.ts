@@ -17,6 +17,7 @@ import { VersionChoice, isVersionSet, legalStatusAt, versionName } from '../corp
 import { legalStatusMessage } from '../checks/versions';
 import type { LexciteSettings } from '../settings';
 import { provisionsUnavailable } from '../statutes/provisionSource';
+import { pandocHover } from './pandocFeatures';
 
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
@@ -76,6 +77,8 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const text = paper.parsed.text.slice(resolved.target.contentStart, resolved.target.contentEnd).trim();
       return markdown(`${t(locale, 'hover.short-form', { n: resolved.number! })}\n\n**[^${escapeMarkdown(resolved.target.label)}]** ${escapeMarkdown(text)}`);
     }
+    case 'pandoc':
+      return markdown(pandocHover(corpus, element.citation, locale));
     default:
       return undefined;
   }

@@ -10,6 +10,7 @@ import { ExcludedRegions, Span } from './markdown';
 import { detached } from '../text/detach';
 import { ParsedPaper, footnoteLabelsInOrder, parsePaper } from './parser';
 import type { TitleCitation } from './parser';
+import { shiftPandocCitation } from './pandocCitations';
 
 export interface Block {
   start: number;
@@ -173,6 +174,7 @@ export function assemble(text: string, blocks: Block[], parts: ParsedPaper[]): P
     for (const def of part.footnoteDefs) out.footnoteDefs.push({ ...def, start: def.start + d, end: def.end + d, contentStart: def.contentStart + d, contentEnd: def.contentEnd + d });
     for (const q of part.quotations) out.quotations.push({ ...q, start: q.start + d, end: q.end + d, innerStart: q.innerStart + d, innerEnd: q.innerEnd + d });
     for (const form of part.shortForms) out.shortForms.push({ ...form, start: form.start + d, end: form.end + d });
+    for (const citation of part.pandocCitations ?? []) (out.pandocCitations ??= []).push(shiftPandocCitation(citation, d));
     for (const span of part.excluded.spans) spans.push({ start: span.start + d, end: span.end + d });
   });
   out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);

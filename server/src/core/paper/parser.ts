@@ -13,6 +13,7 @@ import { parseNumeral } from '../text/numerals';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { Quotation, findQuotations } from './quotes';
 import { ShortForm, findShortForms } from './shortForms';
+import { PandocCitation, findPandocCitations } from './pandocCitations';
 
 export interface TextSpan {
   start: number;
@@ -124,6 +125,8 @@ export interface ParsedPaper {
   quotations: Quotation[];
   shortForms: ShortForm[];
   excluded: ExcludedRegions;
+  /** Pandoc citations ([@key], [@key, 第12页], @key); absent when the paper has none. */
+  pandocCitations?: PandocCitation[];
 }
 
 /** Longest title we look for; protects against an unclosed 《 swallowing a paragraph. */
@@ -138,7 +141,8 @@ export function parsePaper(text: string): ParsedPaper {
   const footnoteOrder = footnoteLabelsInOrder(refs, defs);
   const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles) : [];
   const shortForms = defs.length > 0 ? findShortForms(text, defs) : [];
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded };
+  const pandocCitations = findPandocCitations(text, excluded);
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, excluded, ...(pandocCitations.length > 0 ? { pandocCitations } : {}) };
 }
 
 /** Labels by first reference, then the unreferenced definitions: the numbers readers see. */
