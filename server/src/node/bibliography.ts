@@ -40,6 +40,35 @@ export function loadBibliographies(patterns: readonly string[], base: string): L
   return { records: joined.records, problems: [...problems, ...joined.problems], files };
 }
 
+/**
+ * What the patterns name now, as files with their size and modification time: a watcher compares it before
+ * reloading, so an event that changed nothing (an editor touching the folder) costs a few stats.
+ */
+export function bibliographyFingerprint(patterns: readonly string[], base: string): string {
+  const files = patterns.filter((p) => typeof p === 'string' && p.trim() !== '').flatMap((p) => expand(p.trim(), base));
+  return files.map((file) => {
+    try {
+      const stat = fs.statSync(file);
+      return `${file}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+    } catch {
+      return `${file}\u0000gone`;
+    }
+  }).join('\n');
+}
+
+/** The folders to watch for the patterns: where their files are, and where a file they name may appear. */
+export function foldersToWatch(patterns: readonly string[], base: string, files: readonly string[]): string[] {
+  const folders = new Set(files.map((file) => path.dirname(file)));
+  for (const pattern of patterns) {
+    if (typeof pattern !== 'string' || pattern.trim() === '') continue;
+    const absolute = path.resolve(base, pattern.trim());
+    const parts = absolute.split(/[\\/]/);
+    const firstGlob = parts.findIndex((p) => isGlob(p));
+    folders.add(firstGlob < 0 ? path.dirname(absolute) : parts.slice(0, firstGlob).join(path.sep) || path.sep);
+  }
+  return [...folders];
+}
+
 /** One line per problem: file:line: message. */
 export function describeProblem(problem: LiteratureProblem): string {
   return `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}: ${problem.message}`;
