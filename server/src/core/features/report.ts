@@ -197,6 +197,16 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
       : { group: 'journal-paper', title: journal.title.title, canonical: parsed.text.slice(journal.start, journal.end), indexed: false }, journal.start, journal.end, []);
     yield* chunkDone();
   }
+  // Pandoc citations ([@key, 第12页]) cite the work of their key; the locator is listed like a provision.
+  for (const citation of parsed.pandocCitations ?? []) {
+    if (citation.start >= limit) break;
+    const record = corpus.recordForKey(citation.key);
+    const locators = citation.locator ? [citation.locator.text] : [];
+    add(record ? `record:${record.id}` : `key:${citation.key}`, () => record
+      ? { group: record.work?.type === 'article' ? 'journal-paper' : 'other', title: record.title, canonical: formatPaperReference(record, style), indexed: true, id: record.id }
+      : { group: 'other', title: `@${citation.key}`, canonical: `@${citation.key}`, indexed: false }, citation.start, citation.end, locators);
+    yield* chunkDone();
+  }
   // Quotations: their problems belong to the authority they quote.
   const shortForms: ReportShortForm[] = [];
   for (const form of parsed.shortForms) {
