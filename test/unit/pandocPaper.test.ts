@@ -55,3 +55,26 @@ describe('a pandoc paper, end to end', function () {
     assert.match(rendered.stderr, /citation shenweixing2020yongyi not found/);
   });
 });
+
+describe('cli: --bibliography for lookup and search', () => {
+  const LIBRARY = path.join(BIB_FIXTURES, 'library.bib');
+
+  it('lookup prints the work’s footnote and key; the damaged entry is named on stderr', async () => {
+    const { code, out, err } = await lexcite('lookup', '--bibliography', LIBRARY, '法律的概念');
+    assert.equal(out, '[英]哈特：《法律的概念》，许家馨、李冠宜译，法律出版社2006年版。\n  @hart2006gainian\n');
+    assert.equal(err, `lexcite: 从1个参考文献文件载入17条文献\nlexcite: 参考文献文件中有1处问题（其余文献照常载入）：\n  ${path.relative(process.cwd(), LIBRARY)}:143: entry damaged2020: expected “,” or “}” after field title\n`);
+    assert.equal(code, 0);
+  });
+
+  it('search finds the works of the bibliography by title', async () => {
+    const { code, out } = await lexcite('search', '--json', '--bibliography', LIBRARY, '送法下乡');
+    assert.equal((JSON.parse(out) as { title: string }[])[0].title, '送法下乡：中国基层司法制度研究');
+    assert.equal(code, 0);
+  });
+
+  it('a bibliography file that does not exist is a usage error', async () => {
+    const { code, err } = await lexcite('check', '--bibliography', 'no-such-library.bib', PAPER);
+    assert.equal(err, 'lexcite: 无法读取 no-such-library.bib：文件不存在\n');
+    assert.equal(code, 2);
+  });
+});
