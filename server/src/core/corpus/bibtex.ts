@@ -100,7 +100,10 @@ class Reader {
   }
 
   skipSpace(): void {
-    while (this.at < this.text.length && /\s/.test(this.text[this.at])) this.at++;
+    const space = /\s*/y;
+    space.lastIndex = this.at;
+    space.exec(this.text);
+    this.at = space.lastIndex;
   }
 
   /** name = value # value … */
@@ -173,6 +176,8 @@ const SYMBOLS: Record<string, string> = { ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', 
 
 /** LaTeX in a value as the reader sees it: accents composed, escapes and braces dropped, whitespace folded. */
 export function decodeLatex(value: string): string {
+  // Most values (every Chinese one) hold no LaTeX at all: only their whitespace is folded.
+  if (!/[\\{}~-]/.test(value)) return value.replace(/\s+/g, ' ').trim().normalize('NFC');
   return value
     .replace(/\\(["'`^~=.]|[cvuH](?=[\s{]))\s*\{?\s*([A-Za-z]|\\i)\s*\}?/g, (_, accent: string, letter: string) =>
       (letter === '\\i' ? 'i' : letter) + (Object.hasOwn(ACCENTS, accent) ? ACCENTS[accent] : ''))
