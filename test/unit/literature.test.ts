@@ -120,3 +120,28 @@ describe('literature: the journal checks compare with the record', () => {
     assert.deepEqual(check('[^1]\n\n[^1]: 王泽鉴：《民法总则》，北京大学出版社2009年版，第12页；张新宝：《从隐私到个人信息：利益再衡量的理论与制度安排》，载《中国法学》2015年第3期。').map((d) => d.code), []);
   });
 });
+
+describe('literature: book citations are compared with the bibliography', () => {
+  function check(text: string): [string, string, string, string][] {
+    const lines = text.split('\n');
+    return checkPaper(literatureCorpus(), makePaper(literatureCorpus(), 'file:///paper.md', 1, text), {})
+      .map((d) => [String(d.code), lines[d.range.start.line].slice(d.range.start.character, d.range.end.character), d.message, (d.data as DiagnosticData).fixes![0].newText]);
+  }
+
+  it('a wrong publisher and a wrong year of the edition, translated works included', () => {
+    const text = [
+      '正文。[^1][^2]',
+      '',
+      '[^1]: 王泽鉴：《民法总则》，法律出版社2009年版，第12页。',
+      '[^2]: [美]罗纳德·德沃金：《法律帝国》，李常青译，中国大百科全书出版社1998年版，第20页。',
+    ].join('\n');
+    assert.deepEqual(check(text), [
+      ['paper.publisher-mismatch', '法律出版社', '《民法总则》由北京大学出版社出版，此处写作法律出版社', '北京大学出版社'],
+      ['paper.year-mismatch', '1998', '《法律帝国》的版本出版于1996年，此处写作1998年', '1996'],
+    ]);
+  });
+
+  it('a correct book citation, with its edition, gets nothing', () => {
+    assert.deepEqual(check('[^1]\n\n[^1]: 张明楷：《刑法学》（第6版），法律出版社2021年版，第5页；[英]哈特：《法律的概念》，许家馨、李冠宜译，法律出版社2006年版。'), []);
+  });
+});

@@ -11,6 +11,7 @@ import { checkConsistency } from './consistency';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
 import { checkPandocCitations } from './pandoc';
+import { checkBookCitations } from './books';
 import { checkQuotations } from './quotations';
 import { checkShortNames } from './shortNames';
 import { checkStyle } from './style';
@@ -106,7 +107,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkPandocCitations(context)];
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
 }
 
 /**
