@@ -76,6 +76,8 @@ describe('pandoc citations against the bibliography', () => {
   it('hover shows the formatted reference and the record; an unknown key says so', () => {
     assert.match(hoverAt('见[@dworkin‸1996falv, 第12页]。', { corpus: literatureCorpus() })!, /^\*\*\\\[美\\\]罗纳德·德沃金：《法律帝国》，李常青译，中国大百科全书出版社1996年版。\*\*\n\n著作 · @dworkin1996falv\n/);
     assert.equal(hoverAt('见[@nosuch‸key]。', { corpus: literatureCorpus() }), '参考文献库中没有引用键 @nosuchkey');
+    // In the paper's house style: 《法学研究》 writes no 载.
+    assert.match(hoverAt('见[@ding‸xiaodong2018kunjing]。', { corpus: literatureCorpus(), settings: { style: '法学研究' } })!, /^\*\*丁晓东：《个人信息私法保护的困境与出路》，《法学研究》2018年第6期。\*\*/);
   });
 
   it('completes keys after @ with the footnote as detail', () => {

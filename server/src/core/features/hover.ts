@@ -78,7 +78,7 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       return markdown(`${t(locale, 'hover.short-form', { n: resolved.number! })}\n\n**[^${escapeMarkdown(resolved.target.label)}]** ${escapeMarkdown(text)}`);
     }
     case 'pandoc':
-      return markdown(pandocHover(corpus, element.citation, locale));
+      return markdown(pandocHover(corpus, element.citation, locale, settings.style));
     default:
       return undefined;
   }

@@ -7,15 +7,17 @@ import type { Corpus } from '../corpus/corpus';
 import type { BibRecord } from '../corpus/model';
 import type { PandocCitation } from '../paper/pandocCitations';
 import type { LexciteSettings } from '../settings';
+import type { HouseStyle } from '../text/styles';
 import { markdownMessage } from '../text/escape';
 import type { Locale } from '../text/messages';
 import { formatLiteratureReference } from '../text/references';
 import { closestKeys } from '../checks/pandoc';
 import { literatureCard } from './literatureCard';
 
-export function pandocHover(corpus: Corpus, citation: PandocCitation, locale: Locale): string {
+/** The work's footnote in the paper's house style and its record, or why the key is unknown. */
+export function pandocHover(corpus: Corpus, citation: PandocCitation, locale: Locale, style: HouseStyle): string {
   const record = corpus.recordForKey(citation.key);
-  if (record?.work) return literatureCard(record, record.work, locale);
+  if (record?.work) return literatureCard(record, record.work, locale, style);
   const closest = corpus.hasLiterature ? closestKeys(corpus, citation.key) : [];
   return markdownMessage(locale, 'pandoc.unknown-key', { key: citation.key }) + (closest.length ? markdownMessage(locale, 'pandoc.unknown-key.closest', { keys: closest.map((k) => `@${k}`).join(', ') }) : '');
 }
