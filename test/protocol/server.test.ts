@@ -77,7 +77,7 @@ describe('language server over stdio', function () {
   it('declares its capabilities: incremental sync, pull diagnostics, completion triggered by 《 第 〔', () => {
     const capabilities = (initResult as { capabilities: Record<string, unknown> }).capabilities;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
-    assert.deepEqual((capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['《', '第', '〔']);
+    assert.deepEqual((capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['《', '第', '〔', '@']);
     assert.ok(capabilities.diagnosticProvider);
     for (const name of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'codeActionProvider']) {
       assert.ok(capabilities[name], name);

@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering of lookup and search results for the terminal.
  */
-import { kindLabel, Locale, t } from '../core';
+import { formatPaperReference, houseStyle, kindLabel, Locale, t } from '../core';
 import type { Corpus, LookupResult, SearchEntry } from '../core';
 
 export function kindName(kind: string, locale: Locale = 'zh-cn'): string {
@@ -61,6 +61,10 @@ export function formatLookupText(result: LookupResult, locale: Locale = 'zh-cn')
           const p = result.provision;
           lines.push('', `${p.address}${p.caption ? ' ' + p.caption : ''}`, ...p.text.split('\n').map((l) => '  ' + l));
         }
+      } else if (item.type === 'record' && item.item.work) {
+        // A work of the user's bibliography: its footnote in the default house style, and its key.
+        lines.push(formatPaperReference(item.item, houseStyle(undefined)), `  @${item.item.work.key}`);
+        if (item.item.summary) lines.push('', '  ' + item.item.summary);
       } else if (item.type === 'record') {
         const r = item.item;
         const issue = r.volume ? `Vol.${r.volume}, Issue ${r.issue} (${r.year})` : t(locale, 'cli.record-issue', { year: r.year, issue: String(r.issue) });

@@ -45,6 +45,7 @@ interface PaperOptions {
   locale: string;
   style: string;
   corpus: string[];
+  bibliography: string[];
   date?: string;
 }
 
@@ -54,6 +55,7 @@ function addPaperOptions(command: Command, language: 'message' | 'report'): Comm
     .addOption(localeOption(language))
     .addOption(new Option('--style <style>', 'house style').choices(Object.keys(HOUSE_STYLES)).default(DEFAULT_STYLE_NAME))
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
+    .option('--bibliography <file>', 'CSL-JSON or BibTeX bibliography (repeatable)', collect, [])
     .option('--date <yyyy-mm-dd>', 'date of the papers (which statute version an untagged citation means); default: front matter, else today')
     .option('--max-paper-size <chars>', 'check at most this many characters of each paper (0: no limit)', limitOption('--max-paper-size'), DEFAULT_MAX_PAPER_SIZE)
     .option('--max-citations <n>', 'check at most this many citations of each paper (0: no limit)', limitOption('--max-citations'), DEFAULT_MAX_CITATIONS);
@@ -68,7 +70,7 @@ async function preparePapers(files: string[], options: PaperOptions, input: Node
   const locale = normalizeLocale(options.locale);
   const date = isoDateOption(options.date);
   const texts = await readPapers(files, input, t(locale, 'cli.stdin'));
-  const service = new CitationService(loadCorpus(options.corpus, locale, err));
+  const service = new CitationService(loadCorpus(options.corpus, locale, err, options.bibliography));
   const settings = resolveSettings({ style: options.style, ...(date ? { paperDate: date } : {}), maxPaperSize: options.maxPaperSize, maxCitations: options.maxCitations }, locale);
   const papers = files.map((file, i) => paperDocument(paperName(file, locale), texts[i]));
   return { papers, service, settings, locale };
@@ -127,10 +129,11 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(localeOption('output'))
     .option('--date <YYYY-MM-DD>', 'the statute version in force on this date (default: today)')
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((citation: string, options: { json?: boolean; locale: string; date?: string; corpus: string[] }) => {
+    .option('--bibliography <file>', 'CSL-JSON or BibTeX bibliography (repeatable)', collect, [])
+    .action((citation: string, options: { json?: boolean; locale: string; date?: string; corpus: string[]; bibliography: string[] }) => {
       const locale = normalizeLocale(options.locale);
       const date = isoDateOption(options.date);
-      const corpus = loadCorpus(options.corpus, locale, err);
+      const corpus = loadCorpus(options.corpus, locale, err, options.bibliography);
       const result = lookupCitation(corpus, citation, date);
       out.write(options.json ? JSON.stringify(lookupJson(result), null, 2) + '\n' : formatLookupText(result, locale));
       exitCode = result.status === 'found' ? 0 : result.status === 'not-a-citation' ? 2 : 1;
@@ -145,10 +148,11 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     .addOption(localeOption('output'))
     .option('--date <YYYY-MM-DD>', 'of a statute with several versions, list the one in force on this date (default: today)')
     .option('--corpus <dir>', 'extra statute folder (repeatable)', collect, [])
-    .action((query: string, options: { json?: boolean; limit: number; locale: string; date?: string; corpus: string[] }) => {
+    .option('--bibliography <file>', 'CSL-JSON or BibTeX bibliography (repeatable)', collect, [])
+    .action((query: string, options: { json?: boolean; limit: number; locale: string; date?: string; corpus: string[]; bibliography: string[] }) => {
       const locale = normalizeLocale(options.locale);
       const date = isoDateOption(options.date);
-      const corpus = loadCorpus(options.corpus, locale, err);
+      const corpus = loadCorpus(options.corpus, locale, err, options.bibliography);
       const hits = versionsInForce(corpus, corpus.search.search(query, { limit: options.limit * 2 }), date).slice(0, options.limit);
       const rows = hits.map((hit) => ({ ...describeItem(corpus, hit.entry), score: Number(hit.score.toFixed(3)) }));
       if (options.json) out.write(JSON.stringify(rows, null, 2) + '\n');

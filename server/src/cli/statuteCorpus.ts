@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { Corpus } from '../core';
 import { Locale, t } from '../core';
 import type { ImportProblem } from '../core';
+import { loadBibliographies } from '../node/bibliography';
 import { assembleCorpus } from '../node/corpusAssembly';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { StatuteBookError, loadStatuteBook } from '../node/statuteBook';
@@ -16,10 +17,11 @@ import { defaultCacheDirectory, loadCollectionsNow } from '../node/statuteCollec
 import { isDuplicate, isFault } from '../node/statuteFolder';
 import { cappedList, UsageError } from './usage';
 
-export function loadCorpus(statuteFolders: string[], locale: Locale, err: NodeJS.WritableStream): Corpus {
+export function loadCorpus(statuteFolders: string[], locale: Locale, err: NodeJS.WritableStream, bibliographies: string[] = []): Corpus {
   const bulletin = loadCorpusFiles();
   const book = bundledStatutes();
-  const assemble = (folders: Corpus['documents']) => assembleCorpus({ bulletin, book, folders }, (message) => {
+  const literature = loadLiterature(bibliographies, locale, err);
+  const assemble = (folders: Corpus['documents']) => assembleCorpus({ bulletin, book, folders, literature }, (message) => {
     throw new CorpusLoadError(message);
   });
   if (statuteFolders.length === 0) return assemble([]);
@@ -46,6 +48,24 @@ export function loadCorpus(statuteFolders: string[], locale: Locale, err: NodeJS
     err.write(`lexcite: ${t(locale, 'cli.corpus-skipped', { count: skipped.length })}\n${cappedList(skipped.map((p) => `  ${shown(p.file)}: ${p.message}`), locale).join('\n')}\n`);
   }
   return assemble(load.documents);
+}
+
+/**
+ * The works of the --bibliography files. A file that does not exist stops the command (exit 2), as a missing
+ * --corpus folder does; damaged entries are named on stderr and the rest is used.
+ */
+function loadLiterature(files: string[], locale: Locale, err: NodeJS.WritableStream) {
+  if (files.length === 0) return [];
+  for (const file of files) {
+    if (!fs.existsSync(file)) throw new UsageError('cli.cannot-read', { file, reason: { key: 'cli.reason.ENOENT' } });
+  }
+  const loaded = loadBibliographies(files, process.cwd());
+  err.write(`lexcite: ${t(locale, 'cli.bibliography-loaded', { records: loaded.records.length, files: loaded.files.length })}\n`);
+  if (loaded.problems.length > 0) {
+    const lines = cappedList(loaded.problems.map((p) => `  ${shown(p.file)}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`), locale);
+    err.write(`lexcite: ${t(locale, 'cli.bibliography-problems', { count: loaded.problems.length })}\n${lines.join('\n')}\n`);
+  }
+  return loaded.records;
 }
 
 /** The statute book shipped in data/statutes/; a missing or damaged one stops the command like a damaged data file. */

@@ -16,8 +16,10 @@ export { DEFAULT_MAX_CITATIONS, DEFAULT_MAX_PAPER_SIZE } from './paper/limits';
 
 // The corpus and its data model.
 export { Corpus } from './corpus/corpus';
-export type { CorpusDocument, CorpusFiles } from './corpus/model';
+export type { BibRecord, CorpusDocument, CorpusFiles } from './corpus/model';
 export type { ImportProblem } from './statutes/importTypes';
+export { readLiterature, joinLiterature } from './corpus/literature';
+export type { Literature, LiteratureProblem } from './corpus/literature';
 
 // Messages and house styles.
 export { normalizeLocale, t } from './text/messages';

@@ -30,6 +30,8 @@ export interface RawSettings {
   pinyin?: boolean;
   paperDate?: string;
   corpora?: string[];
+  /** Bibliography files or globs (read by the server, not the core: their works join the corpus). */
+  bibliography?: string[];
   maxPaperSize?: number;
   maxCitations?: number;
 }

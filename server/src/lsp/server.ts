@@ -23,8 +23,10 @@ import { runInSlices } from '../node/timeSlices';
 import { searchItems, provisionAt } from './customRequests';
 import { FootnoteParams, FootnoteResult, Methods, ProvisionAtParams, ReportParams, SearchParams, Status, VirtualDocumentParams } from '../../../protocol/requests';
 import { workspacePapers } from './workspacePapers';
+import { BibliographyWatch } from './bibliographyWatch';
+import type { LiteratureProblem } from '../core';
 
-export const TRIGGER_CHARACTERS = ['《', '第', '〔'];
+export const TRIGGER_CHARACTERS = ['《', '第', '〔', '@'];
 
 interface ServerState {
   connection: Connection;
@@ -44,6 +46,9 @@ interface ServerState {
   reportedFaults: Set<string>;
   /** The corpus whose reverse index is being built in the background. */
   reverseIndexFor?: Corpus;
+  /** lexcite.bibliography: the works of the user's bibliographies, reloaded when their files change. */
+  bibliography: BibliographyWatch;
+  initializationBibliography: string[];
 }
 
 export function startServer(): Connection {
@@ -56,13 +61,16 @@ export function startServer(): Connection {
     configurationRequests: false, settings: new Map(), workspaceFolders: [], reportedFaults: new Set(),
     statutes: { folders: [], documents: [], loading: false, problems: 0, generation: 0 },
     cacheDir: defaultCacheDirectory(), initializationCorpora: [],
+    bibliography: new BibliographyWatch(() => literatureChanged(state), (problems, records, files) => reportBibliography(state, problems, records, files)),
+    initializationBibliography: [],
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state.locale = params.locale;
     // Editors without workspace/configuration pass statute folders and a cache folder here.
-    const init = (params.initializationOptions ?? {}) as { corpora?: unknown; cacheDir?: unknown };
+    const init = (params.initializationOptions ?? {}) as { corpora?: unknown; cacheDir?: unknown; bibliography?: unknown };
     if (Array.isArray(init.corpora)) state.initializationCorpora = init.corpora.filter((c): c is string => typeof c === 'string');
+    if (Array.isArray(init.bibliography)) state.initializationBibliography = init.bibliography.filter((c): c is string => typeof c === 'string');
     if (typeof init.cacheDir === 'string' && init.cacheDir) state.cacheDir = init.cacheDir;
     state.pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     state.configurationRequests = params.capabilities.workspace?.configuration === true;
@@ -95,12 +103,14 @@ export function startServer(): Connection {
     setImmediate(() => {
       serviceOf(state);
       reloadStatutesInBackground(state);
+      reloadBibliographyInBackground(state);
     });
   });
 
   connection.onDidChangeConfiguration(() => {
     state.settings.clear();
     reloadStatutesInBackground(state);
+    reloadBibliographyInBackground(state);
     if (state.pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const document of documents.all()) void pushDiagnostics(state, document);
   });
@@ -220,6 +230,7 @@ export function startServer(): Connection {
   // The benchmark's floor: a request answered without touching the corpus or any document.
   connection.onRequest(Methods.ping, () => null);
 
+  connection.onShutdown(() => state.bibliography.dispose());
   documents.listen(connection);
   connection.listen();
   return connection;
@@ -275,6 +286,41 @@ async function reloadStatutes(state: ServerState): Promise<void> {
     void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.statute-folders-failed', { message: (error as Error).message }));
   }
   await swapCorpus(state, generation);
+}
+
+/** lexcite.bibliography (relative to the first workspace folder) and initialization options, loaded and watched. */
+function reloadBibliographyInBackground(state: ServerState): void {
+  reloadBibliography(state).catch((error) => state.connection.console.error(`lexcite: loading the bibliographies failed: ${(error as Error)?.stack ?? String(error)}`));
+}
+
+async function reloadBibliography(state: ServerState): Promise<void> {
+  let configured: unknown[] = [];
+  if (state.configurationRequests) {
+    try {
+      const raw = (await state.connection.workspace.getConfiguration({ section: 'lexcite' })) as RawSettings | null;
+      configured = Array.isArray(raw?.bibliography) ? raw!.bibliography : [];
+    } catch {
+      configured = [];
+    }
+  }
+  const patterns = [...configured, ...state.initializationBibliography].filter((c): c is string => typeof c === 'string' && c.trim() !== '');
+  const base = state.workspaceFolders[0] ?? process.cwd();
+  if (state.bibliography.configure(patterns.map((p) => p.replace(/^~(?=$|\/)/, process.env.HOME ?? '~')), base)) literatureChanged(state);
+}
+
+/** New works: a new corpus, unless a statute load is under way (its swap will include them). */
+function literatureChanged(state: ServerState): void {
+  if (state.statutes.loading || !state.service) return;
+  void swapCorpus(state, state.statutes.generation);
+}
+
+function reportBibliography(state: ServerState, problems: LiteratureProblem[], records: number, files: number): void {
+  state.connection.console.info(`lexcite: ${records} works from ${files} bibliography file(s)`);
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => `  ${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
+  state.connection.console.warn(`lexcite: ${problems.length} problem(s) in the bibliography files; the other works are loaded:\n${lines.join('\n')}`);
+  const first = `${path.basename(problems[0].file)}${problems[0].line !== undefined ? `:${problems[0].line}` : ''}: ${problems[0].message}`;
+  void state.connection.window.showWarningMessage(t(normalizeLocale(state.locale), 'server.bibliography-problems', { count: problems.length, first }));
 }
 
 /**
@@ -338,7 +384,7 @@ function reportCorpusFailure(state: ServerState, message: string): void {
 
 /** The bulletin, the statute book and the statute folders as one index (node/corpusAssembly.ts). */
 function corpusOf(state: ServerState): Corpus {
-  const corpus = assembleCorpus({ ...productDataOf(state), folders: state.statutes.documents }, (message, part) => {
+  const corpus = assembleCorpus({ ...productDataOf(state), folders: state.statutes.documents, literature: state.bibliography.records }, (message, part) => {
     if (part === 'statute folders') {
       state.statutes.documents = [];
       state.connection.console.error(`lexcite: ${message}`);

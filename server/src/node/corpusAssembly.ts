@@ -5,7 +5,7 @@
  * loaded or indexed is left out and reported; the rest still serves.
  */
 import { Corpus } from '../core/corpus/corpus';
-import type { CorpusDocument, CorpusFiles } from '../core/corpus/model';
+import type { BibRecord, CorpusDocument, CorpusFiles } from '../core/corpus/model';
 import { titleKeyWithoutPrc } from '../core/text/normalize';
 import { CorpusLoadError, loadCorpusFiles } from './corpusFiles';
 import { StatuteBook, StatuteBookError, loadStatuteBook } from './statuteBook';
@@ -15,6 +15,8 @@ export interface CorpusParts {
   book: StatuteBook | undefined;
   /** Documents of the user's statute folders (lexcite.corpora, --corpus). */
   folders: CorpusDocument[];
+  /** Records of the user's bibliographies (lexcite.bibliography, --bibliography). */
+  literature?: BibRecord[];
 }
 
 /** Told what could not be loaded or indexed (a message for the user, in English for the log). */
@@ -64,6 +66,7 @@ export function statutesWithFolders(book: CorpusDocument[], folders: CorpusDocum
 export function assembleCorpus(parts: CorpusParts, onFailure: PartFailure): Corpus {
   const statutes = statutesWithFolders(parts.book?.documents ?? [], parts.folders);
   const info = parts.book ? { statuteBookDate: parts.book.date } : {};
+  const literature = parts.literature ?? [];
   const attempts: { bulletin: CorpusFiles | undefined; statutes: CorpusDocument[]; dropped?: 'statute folders' | 'statute book' | 'bulletin' }[] = [
     { bulletin: parts.bulletin, statutes },
     ...(parts.folders.length > 0 ? [{ bulletin: parts.bulletin, statutes: parts.book?.documents ?? [], dropped: 'statute folders' as const }] : []),
@@ -73,12 +76,12 @@ export function assembleCorpus(parts: CorpusParts, onFailure: PartFailure): Corp
   let firstReason: string | undefined;
   for (const attempt of attempts) {
     try {
-      const corpus = new Corpus(attempt.bulletin, attempt.statutes, attempt.statutes.length > 0 ? info : {});
+      const corpus = new Corpus(attempt.bulletin, attempt.statutes, { ...(attempt.statutes.length > 0 ? info : {}), literature });
       if (attempt.dropped) onFailure(`the ${attempt.dropped} cannot be indexed (${firstReason}); serving without it`, attempt.dropped);
       return corpus;
     } catch (error) {
       firstReason ??= (error as Error).message;
     }
   }
-  return new Corpus(undefined);
+  return new Corpus(undefined, [], { literature });
 }

@@ -151,7 +151,8 @@ function checkPaperCitation(context: CheckContext, journal: JournalCitation, fin
       fixes: [{ title: t(locale, 'fix.replace-with', { value }), start, end, newText: value }],
     });
   }
-  if (recorded.volume !== undefined) return;
+  // A Western paper, or a work of the user's bibliography that is no journal paper (a book): no journal, year or issue to compare.
+  if (recorded.volume !== undefined || recorded.journal === '' || recorded.year === 0) return;
   if (titleKeyWithoutPrc(journal.journal.title) !== titleKeyWithoutPrc(recorded.journal)) {
     const inner = { start: journal.journal.start + 1, end: journal.journal.end - 1 };
     findings.push({

@@ -12,6 +12,8 @@ import { checkCitations } from './citations';
 import { checkConsistency } from './consistency';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
+import { checkPandocCitations } from './pandoc';
+import { checkBookCitations } from './books';
 import { checkQuotations } from './quotations';
 import { checkShortNames } from './shortNames';
 import { checkStyle } from './style';
@@ -111,7 +113,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkCaseNumbers(context)];
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
 }
 
 /** Per-citation findings of one open document, per block, relative to the block's start, kept across versions. */

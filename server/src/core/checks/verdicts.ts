@@ -11,7 +11,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusDocument } from '../corpus/model';
-import type { AnaphoricCitation, ArticleReference, DocNumberCitation, JournalCitation, TitleCitation } from '../paper/parser';
+import type { AnaphoricCitation, ArticleReference, DocNumberCitation, JournalCitation, PandocCitation, TitleCitation } from '../paper/parser';
 import type { CaseNumber } from '../paper/caseNumbers';
 import type { Paper } from '../paper/paperCache';
 import type { LineIndex } from '../paper/lineIndex';
@@ -351,6 +351,16 @@ export function caseNumberVerdict(context: VerdictContext, number: CaseNumber): 
   };
 }
 
+/** A pandoc citation ([@key, 第12页]): the work its key names in the user's bibliography, or unverifiable. */
+export function pandocVerdict(context: VerdictContext, citation: PandocCitation): CitationVerdict {
+  const record = context.corpus.recordForKey(citation.key);
+  const written = context.paper.parsed.text.slice(citation.start, citation.end);
+  const unit = { kind: 'work' as const, start: citation.start, end: citation.end, line: context.lineOf(citation.start), written };
+  if (!record) return { ...unit, workKey: `key:${citation.key}`, work: `@${citation.key}`, verdict: 'unverifiable', reasons: [explain(context, 'record-unknown')] };
+  const reasons = context.index.overlapping(citation.start, citation.end).filter(counts).map((d) => reasonOf(context, d));
+  return { ...unit, workKey: `record:${record.id}`, work: record.title, verdict: reasons.length ? 'mismatch' : 'verified', reasons };
+}
+
 /** Every citation's verdict, in the order of the paper's citations of each kind. */
 export function paperVerdicts(context: VerdictContext, limit = Infinity): CitationVerdict[] {
   const { parsed } = context.paper;
@@ -364,6 +374,7 @@ export function paperVerdicts(context: VerdictContext, limit = Infinity): Citati
   for (const journal of parsed.journals) if (journal.start < limit) out.push(journalVerdict(context, journal));
   for (const number of parsed.caseNumbers) if (number.start < limit) out.push(caseNumberVerdict(context, number));
   for (const anaphor of parsed.anaphora) if (anaphor.start < limit) out.push(...anaphorVerdicts(context, anaphor));
+  for (const citation of parsed.pandocCitations ?? []) if (citation.start < limit) out.push(pandocVerdict(context, citation));
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

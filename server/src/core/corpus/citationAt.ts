@@ -10,6 +10,7 @@ import type {
 import { documentsOf, firstItem, resolveReference, resolveTitle, stepsKey } from './resolver';
 import type { ShortForm } from '../paper/shortForms';
 import type { CaseNumber } from '../paper/caseNumbers';
+import type { PandocCitation } from '../paper/pandocCitations';
 import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
 import type { PaperScope } from '../paper/paperScope';
 import { continuedReference } from '../paper/references';
@@ -22,7 +23,8 @@ export type CitationElement =
   | { kind: 'footnoteRef'; start: number; end: number; ref: FootnoteReference }
   | { kind: 'footnoteDef'; start: number; end: number; def: FootnoteDefinition }
   | { kind: 'shortForm'; start: number; end: number; form: ShortForm }
-  | { kind: 'caseNumber'; start: number; end: number; number: CaseNumber };
+  | { kind: 'caseNumber'; start: number; end: number; number: CaseNumber }
+  | { kind: 'pandoc'; start: number; end: number; citation: PandocCitation };
 
 /**
  * The innermost element containing the offset (the cursor may sit just after it). With the paper's scope, a
@@ -33,6 +35,7 @@ export function elementAt(paper: ParsedPaper, offset: number, scope?: PaperScope
   for (const ref of paper.footnoteRefs) if (inside(ref.start, ref.end)) return { kind: 'footnoteRef', start: ref.start, end: ref.end, ref };
   for (const def of paper.footnoteDefs) if (inside(def.start, def.end)) return { kind: 'footnoteDef', start: def.start, end: def.end, def };
   for (const form of paper.shortForms) if (inside(form.start, form.end)) return { kind: 'shortForm', start: form.start, end: form.end, form };
+  for (const citation of paper.pandocCitations ?? []) if (inside(citation.start, citation.end)) return { kind: 'pandoc', start: citation.start, end: citation.end, citation };
   for (const title of paper.titles) {
     if (inside(title.start, title.end)) {
       // At 》 and the 第 that follows it, the position is before the 第: the reference is what is under the pointer.
@@ -140,6 +143,10 @@ export function targetOf(corpus: Corpus, element: CitationElement, scope?: Paper
       const record = recordForJournal(corpus, element.journal);
       return record && { type: 'record', id: record.id };
     }
+    case 'pandoc': {
+      const record = corpus.recordForKey(element.citation.key);
+      return record && { type: 'record', id: record.id };
+    }
     default:
       return undefined;
   }
@@ -173,6 +180,11 @@ export function citedTargets(corpus: Corpus, paper: ParsedPaper, scope?: PaperSc
   }
   for (const journal of paper.journals) {
     const element: CitationElement = { kind: 'journal', start: journal.start, end: journal.end, journal };
+    const target = targetOf(corpus, element);
+    if (target) out.push({ element, target });
+  }
+  for (const citation of paper.pandocCitations ?? []) {
+    const element: CitationElement = { kind: 'pandoc', start: citation.start, end: citation.end, citation };
     const target = targetOf(corpus, element);
     if (target) out.push({ element, target });
   }

@@ -41,6 +41,8 @@ export class Corpus {
   readonly instruments: CitedInstrument[];
   private readonly documentById = new Map<string, CorpusDocument>();
   private readonly recordById = new Map<string, BibRecord>();
+  /** The user's bibliography records by citation key ([@key]). */
+  private readonly recordByKey = new Map<string, BibRecord>();
   private readonly instrumentById = new Map<string, CitedInstrument>();
   private readonly titles = new Map<string, TitleEntry[]>();
   /** Every cited-only instrument by title, also those a statute shadows: a foreign citation may still mean them. */
@@ -65,10 +67,10 @@ export class Corpus {
   /** The date of the bundled statute book (the newest of its sources), when the corpus holds it. */
   readonly statuteBookDate: string | undefined;
 
-  constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = [], info: { statuteBookDate?: string } = {}) {
+  constructor(bulletin: CorpusFiles | undefined, statutes: CorpusDocument[] = [], info: { statuteBookDate?: string; literature?: BibRecord[] } = {}) {
     this.statuteBookDate = info.statuteBookDate;
     this.documents = [...(bulletin?.documents.documents ?? []), ...statutes];
-    this.records = bulletin?.bibliography.records ?? [];
+    this.records = [...(bulletin?.bibliography.records ?? []), ...(info.literature ?? [])];
     this.instruments = bulletin?.cited.instruments ?? [];
     for (const doc of this.documents) {
       this.documentById.set(doc.id, doc);
@@ -79,6 +81,7 @@ export class Corpus {
     }
     for (const record of this.records) {
       this.recordById.set(record.id, record);
+      if (record.work && !this.recordByKey.has(record.work.key)) this.recordByKey.set(record.work.key, record);
       this.addTitle(record.title, { type: 'record', id: record.id, via: 'title' });
     }
     for (const instrument of this.instruments) {
@@ -155,6 +158,16 @@ export class Corpus {
 
   record(id: string): BibRecord | undefined {
     return this.recordById.get(id);
+  }
+
+  /** The bibliography record a pandoc citation key names. */
+  recordForKey(key: string): BibRecord | undefined {
+    return this.recordByKey.get(key);
+  }
+
+  /** Whether the user's bibliographies gave any record (else a pandoc key cannot be checked). */
+  get hasLiterature(): boolean {
+    return this.recordByKey.size > 0;
   }
 
   instrument(id: string): CitedInstrument | undefined {

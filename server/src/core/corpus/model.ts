@@ -150,6 +150,28 @@ export interface BibRecord {
   fullText?: string;
   location: SourceLocation;
   pinyin: Pinyin;
+  /** Records of the user's bibliographies (lexcite.bibliography) say what work they are; the bulletin's are journal papers. */
+  work?: LiteratureWork;
+}
+
+/** What a record of the user's bibliography adds: enough to write its footnote in the house style. */
+export interface LiteratureWork {
+  type: 'article' | 'book' | 'chapter' | 'thesis' | 'other';
+  /** The citation key pandoc's [@key] uses (the BibTeX key, the CSL-JSON id or citation-key). */
+  key: string;
+  /** [美] written before a translated work's authors. */
+  nationality?: string;
+  translators: string[];
+  /** 主编 of the collection (集刊, 文集) a chapter appears in. */
+  editors: string[];
+  /** The collection a chapter appears in, and its 辑 or volume as written. */
+  container?: string;
+  containerVolume?: string;
+  publisher?: string;
+  /** 版次 of a book: 6 or 第6版. */
+  edition?: string;
+  /** Pages as recorded (3-20), for the hover; a footnote cites its own page. */
+  pages?: string;
 }
 
 export type CitedKind = 'law' | 'regulation' | 'policy' | 'foreign-law' | 'journal' | 'report' | 'standard' | 'book' | 'other';

@@ -8,6 +8,9 @@ import type { Corpus, CorpusItem } from '../corpus/corpus';
 import type { Locale } from '../text/messages';
 import type { BibRecord, CitedInstrument, CorpusDocument } from '../corpus/model';
 import { escapeMarkdown as escape } from '../text/escape';
+import { literatureCard } from './literatureCard';
+import { literatureVenue } from '../text/references';
+import { HOUSE_STYLES } from '../text/styles';
 
 const KIND_ZH: Record<string, string> = {
   'national-policy': '国务院文件', 'local-measure': '地方规范性文件', notice: '通知', news: '新闻', commentary: '专家解读',
@@ -77,6 +80,7 @@ export function provisionCard(corpus: Corpus, doc: CorpusDocument, index: number
 }
 
 export function recordCard(record: BibRecord, locale: Locale): string {
+  if (record.work) return literatureCard(record, record.work, locale);
   const venue = record.volume !== undefined
     ? `${record.journal}, Vol. ${String(record.volume)}, Issue ${String(record.issue)} (${String(record.year)})`
     : `《${record.journal}》${String(record.year)}年第${String(record.issue)}期`;
@@ -108,7 +112,7 @@ export function instrumentCard(corpus: Corpus, instrument: CitedInstrument, loca
 export function itemDetail(item: CorpusItem, locale: Locale): string {
   switch (item.type) {
     case 'document': return [kindLabel(item.item.kind, locale), item.item.docNumber, item.item.date].filter(Boolean).join(' · ');
-    case 'record': return `${item.item.authors.join('、')} · ${item.item.journal} ${item.item.year}`;
+    case 'record': return `${item.item.authors.join('、')} · ${item.item.work ? literatureVenue(item.item, item.item.work, HOUSE_STYLES['法学引注手册']) : `${item.item.journal} ${item.item.year}`}`;
     default: return kindLabel(item.item.kind, locale) + (item.item.jurisdictions.length ? ` · ${item.item.jurisdictions.join('、')}` : '');
   }
 }

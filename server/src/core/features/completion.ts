@@ -1,5 +1,6 @@
 /**
  * Completion as an ordered chain: the first completer that applies at the cursor answers.
+ *   0. after @ (pandoc)         the keys of the user's bibliographies
  *   1. inside a 文号 after 〔     known 文号 with that issuer code
  *   2. after 《title》…第         the provisions whose number begins with what is typed (provisionCompletion.ts)
  *   3. inside an unclosed 《      titles by fuzzy, pinyin (xmscjsjcy) and abbreviation search
@@ -23,12 +24,14 @@ import { paperForms } from './paperForms';
 import { completeProvision } from './provisionCompletion';
 
 export { resolveCompletionItem } from './provisionCompletion';
+import { literatureSnippet, literatureVenue } from '../text/references';
+import { completePandocKey } from './pandocFeatures';
 
 const LIMIT = 20;
 
 type Completer = (context: Context) => CompletionList | undefined;
 
-const COMPLETERS: Completer[] = [completeDocNumber, completeProvision, completeTitle, completeAuthor];
+const COMPLETERS: Completer[] = [(c) => completePandocKey(c.corpus, c.before, c.settings, (n) => rangeBack(c, n)), completeDocNumber, completeProvision, completeTitle, completeAuthor];
 
 export function provideCompletion(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): CompletionList {
   const offset = paper.lines.offsetAt(position);
@@ -115,6 +118,25 @@ function completeTitle(context: Context): CompletionList | undefined {
       label = keepPrc ? doc.title : stripPrcPrefix(doc.title);
       newText = `${label}》${work.tag ? `（${work.tag}）` : ''}`;
       if (doc.docNumber && !mentionedBefore(earlier, doc) && context.settings.style.docNumberOnFirstMention) newText += `（${doc.docNumber}）`;
+    } else if (item.type === 'record' && item.item.work) {
+      // A work of the user's bibliography: the whole footnote, its page a tab stop; from the title on when the
+      // author is already written before 《.
+      const snippet = literatureSnippet(item.item, item.item.work, context.settings.style);
+      const authorWritten = /[：:]\s*$/.test(earlier) || item.item.authors.length === 0;
+      items.push({
+        label: hit.entry.title,
+        kind: KIND_REFERENCE,
+        detail: itemDetail(item, context.settings.locale),
+        documentation: { kind: 'markdown', value: itemCard(context.corpus, item, context.settings.locale) },
+        textEdit: authorWritten
+          ? { range: rangeBack(context, query.length, forward), newText: snippet.slice(snippet.indexOf('《') + 1) }
+          : { range: rangeBack(context, query.length + 1, forward), newText: snippet },
+        insertTextFormat: 2,
+        filterText: `${authorWritten ? '' : '《'}${typed}${hit.entry.title}`,
+        sortText: sortText(items.length),
+      });
+      if (items.length >= LIMIT) break;
+      continue;
     } else if (item.type === 'record') {
       newText = formatPaperReference(item.item, context.settings.style).replace(/^[^《]*《/, '').replace(/。$/, '');
     }
@@ -163,9 +185,12 @@ function completeAuthor(context: Context): CompletionList | undefined {
   const items = records.slice(0, LIMIT).map((record, i): CompletionItem => ({
     label: `${record.authors.join('、')}：《${record.title}》`,
     kind: KIND_TEXT,
-    detail: `${record.journal} ${record.year}${record.volume === undefined ? `年第${record.issue}期` : ''}`,
+    detail: record.work ? literatureVenue(record, record.work, context.settings.style) : `${record.journal} ${record.year}${record.volume === undefined ? `年第${record.issue}期` : ''}`,
     documentation: { kind: 'markdown', value: itemCard(context.corpus, { type: 'record', item: record }, context.settings.locale) },
-    textEdit: { range: rangeBack(context, typed.length), newText: formatPaperReference(record, context.settings.style) },
+    // A work of the user's bibliography is inserted as a snippet whose page number is a tab stop.
+    ...(record.work
+      ? { textEdit: { range: rangeBack(context, typed.length), newText: literatureSnippet(record, record.work, context.settings.style) }, insertTextFormat: 2 as const }
+      : { textEdit: { range: rangeBack(context, typed.length), newText: formatPaperReference(record, context.settings.style) } }),
     filterText: `${typed}${record.title}`,
     sortText: sortText(i),
   }));
@@ -173,5 +198,6 @@ function completeAuthor(context: Context): CompletionList | undefined {
 }
 
 function authorsRecords(corpus: Corpus, typed: string) {
-  return corpus.records.filter((r) => r.authors.some((a) => a.startsWith(typed)));
+  // In the user's bibliography an author also goes by a surname: 德沃金 for 罗纳德·德沃金, Lessig for Lawrence Lessig.
+  return corpus.records.filter((r) => r.authors.some((a) => a.startsWith(typed) || (r.work !== undefined && a.split(/[·\s]+/).some((part) => part.startsWith(typed)))));
 }

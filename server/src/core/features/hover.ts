@@ -19,6 +19,7 @@ import type { LexciteSettings } from '../settings';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 import { CitationVerdict, VerdictContext, caseNumberVerdict, docNumberVerdict, journalVerdict, titleVerdicts, verdictName, worstVerdict } from '../checks/verdicts';
 import { caseNumberCard } from './caseNumberCard';
+import { pandocHover } from './pandocFeatures';
 
 /**
  * With the paper's diagnostics for this version, a citation's card ends with its verdict (verdicts.ts); without
@@ -97,6 +98,8 @@ export function provideHover(corpus: Corpus, paper: Paper, position: Position, s
       const text = paper.parsed.text.slice(resolved.target.contentStart, resolved.target.contentEnd).trim();
       return markdown(`${t(locale, 'hover.short-form', { n: resolved.number! })}\n\n**[^${escapeMarkdown(resolved.target.label)}]** ${escapeMarkdown(text)}`);
     }
+    case 'pandoc':
+      return markdown(pandocHover(corpus, element.citation, locale, settings.style));
     default:
       return undefined;
   }

@@ -18,7 +18,7 @@ import { resolveTitle } from '../corpus/resolver';
 import { resolveShortForm } from '../checks/footnotes';
 import { LEXCITE_VERSION } from '../version';
 import { formatDocumentCitation, formatPaperReference, houseStyle } from '../text/styles';
-import { CitationVerdict, Verdict, VerdictContext, VerdictCounts, anaphorVerdicts, caseNumberVerdict, countVerdicts, docNumberVerdict, journalVerdict, titleVerdicts, verdictSummary, worstVerdict } from '../checks/verdicts';
+import { CitationVerdict, Verdict, VerdictContext, VerdictCounts, anaphorVerdicts, caseNumberVerdict, countVerdicts, pandocVerdict, docNumberVerdict, journalVerdict, titleVerdicts, verdictSummary, worstVerdict } from '../checks/verdicts';
 
 export const REPORT_GROUPS = ['national-policy', 'local-measure', 'notice', 'statute', 'law-not-indexed', 'journal-paper', 'case', 'other'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -257,6 +257,16 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
   for (const number of parsed.caseNumbers) {
     if (number.start >= limit) break;
     add(`case:${number.text}`, () => ({ group: 'case', title: number.text, canonical: number.text, indexed: false }), number.start, number.end, [], [caseNumberVerdict(verdicts, number)]);
+    yield* chunkDone();
+  }
+  // Pandoc citations ([@key, 第12页]) cite the work of their key; the locator is listed like a provision.
+  for (const citation of parsed.pandocCitations ?? []) {
+    if (citation.start >= limit) break;
+    const record = corpus.recordForKey(citation.key);
+    const locators = citation.locator ? [citation.locator.text] : [];
+    add(record ? `record:${record.id}` : `key:${citation.key}`, () => record
+      ? { group: record.work?.type === 'article' ? 'journal-paper' : 'other', title: record.title, canonical: formatPaperReference(record, style), indexed: true, id: record.id }
+      : { group: 'other', title: `@${citation.key}`, canonical: `@${citation.key}`, indexed: false }, citation.start, citation.end, locators, [pandocVerdict(verdicts, citation)]);
     yield* chunkDone();
   }
   // Quotations: their problems belong to the authority they quote.

@@ -39,11 +39,6 @@ function where(entry: { line: number; footnote?: number }, locale: Locale): stri
   return entry.footnote ? `${h(locale, 'footnote', entry.footnote)}（${h(locale, 'line', entry.line)}）` : h(locale, 'line', entry.line);
 }
 
-/** Where a work is cited, each place once (a line may cite it twice: 《…》第N条……该法第M条). */
-function places(entry: ReportEntry, locale: Locale): string[] {
-  return [...new Set(entry.occurrences.map((o) => where(o, locale)))];
-}
-
 function problemText(p: ReportProblem, locale: Locale): string {
   return `${h(locale, 'line', p.line)} ${p.severity} ${p.code}: ${p.message}`;
 }

@@ -127,6 +127,8 @@ export interface ParsedPaper {
   /** 该法第N条 and the like, in order. */
   anaphora: AnaphoricCitation[];
   caseNumbers: CaseNumber[];
+  /** Pandoc citations ([@key], [@key, 第12页], @key); absent when the paper has none. */
+  pandocCitations?: PandocCitation[];
   excluded: Exclusions;
 }
 
@@ -184,3 +186,14 @@ export type CaseNumberProblem =
   | { kind: 'type-unknown' }
   /** The year is before the People's courts existed. */
   | { kind: 'year-implausible' };
+
+export interface PandocCitation {
+  /** Offsets of `@key` (or `@{key}`), the @ included. */
+  start: number;
+  end: number;
+  key: string;
+  /** The bracketed group the citation is in: [see @a; @b]. Absent for in-text citations. */
+  group?: { start: number; end: number };
+  /** What follows the key up to ; or ]: the locator (第12页, p. 33), trimmed, with its offsets. */
+  locator?: { start: number; end: number; text: string };
+}

@@ -164,6 +164,7 @@ function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPap
     for (const form of parsed.shortForms) out.shortForms.push(form);
     for (const anaphor of parsed.anaphora) out.anaphora.push(anaphor);
     for (const number of parsed.caseNumbers) out.caseNumbers.push(number);
+    for (const citation of parsed.pandocCitations ?? []) (out.pandocCitations ??= []).push(citation);
   }
   out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
   return out;

@@ -9,7 +9,7 @@
  */
 import type { ParsedDocNumber } from '../text/docNumber';
 import type {
-  AnaphoricCitation, ArticleReference, CaseNumber, CaseNumberProblem, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
+  AnaphoricCitation, ArticleReference, CaseNumber, CaseNumberProblem, PandocCitation, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
 } from './citationTypes';
 
 /** Where a block starts in the paper. Zero while the block is parsed, so the parser works in block offsets. */
@@ -229,5 +229,21 @@ export class LocatedCaseNumber extends Located implements CaseNumber {
     this.sequence = parts.sequence;
     this.form = parts.form;
     this.problems = parts.problems;
+  }
+}
+
+export class LocatedSpan extends Located {}
+
+export class LocatedPandocCitation extends Located implements PandocCitation {
+  readonly key: string;
+  readonly group?: LocatedSpan;
+  readonly locator?: LocatedText;
+
+  /** From the finder's plain citation, in block offsets. */
+  constructor(origin: BlockOrigin, found: PandocCitation) {
+    super(origin, found.start, found.end);
+    this.key = found.key;
+    if (found.group) this.group = new LocatedSpan(origin, found.group.start, found.group.end);
+    if (found.locator) this.locator = new LocatedText(origin, found.locator.start, found.locator.end, found.locator.text);
   }
 }

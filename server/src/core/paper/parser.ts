@@ -14,6 +14,7 @@ import { isForeignJurisdiction, jurisdictionBeforeTitle } from '../corpus/jurisd
 import { findDocNumbers } from './docNumbers';
 import { findFootnotes, footnoteLabelsInOrder } from './footnotes';
 import { findJournals } from './journals';
+import { findPandocCitations } from './pandocCitations';
 import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle } from './located';
 import { Exclusions, findExcludedRegions } from './markdown';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
@@ -22,7 +23,7 @@ import { NO_REFERENCES, parseReferences } from './references';
 import { findShortForms } from './shortForms';
 
 export type {
-  AnaphoricCitation, ArticleReference, CaseNumber, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, RefUnit, ReferenceStep, TextSpan, TitleCitation,
+  AnaphoricCitation, ArticleReference, CaseNumber, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, PandocCitation, ParsedPaper, RefUnit, ReferenceStep, TextSpan, TitleCitation,
 } from './citationTypes';
 export { footnoteLabelsInOrder } from './footnotes';
 export { parseReferences } from './references';
@@ -41,7 +42,8 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : [];
   const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
   const anaphora = findAnaphora(text, excluded, titles, origin);
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, caseNumbers: findCaseNumbers(text, excluded, origin), excluded };
+  const pandocCitations = findPandocCitations(text, excluded, origin);
+  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, caseNumbers: findCaseNumbers(text, excluded, origin), excluded, ...(pandocCitations.length > 0 ? { pandocCitations } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

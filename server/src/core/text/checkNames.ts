@@ -26,6 +26,8 @@ const NAMES: Partial<Record<DiagnosticCode, { 'zh-cn': string; en: string }>> = 
   'paper.journal-mismatch': { 'zh-cn': '期刊不符', en: 'journal differs' },
   'paper.year-mismatch': { 'zh-cn': '年份不符', en: 'year differs' },
   'paper.issue-mismatch': { 'zh-cn': '期号不符', en: 'issue differs' },
+  'paper.publisher-mismatch': { 'zh-cn': '出版社不符', en: 'publisher differs' },
+  'pandoc.unknown-key': { 'zh-cn': '文献键不存在', en: 'unknown citation key' },
   'footnote.undefined': { 'zh-cn': '脚注未定义', en: 'undefined footnote' },
   'footnote.unused': { 'zh-cn': '脚注未引用', en: 'unused footnote' },
   'footnote.duplicate': { 'zh-cn': '脚注重复定义', en: 'footnote defined twice' },

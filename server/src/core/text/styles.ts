@@ -5,6 +5,7 @@
  */
 import type { BibRecord, CorpusDocument } from '../corpus/model';
 import { toChineseNumeral } from './numerals';
+import { formatLiteratureReference } from './references';
 
 export type StyleName = '法学引注手册' | '法学研究' | '中国法学';
 
@@ -46,6 +47,7 @@ export function formatDocumentCitation(doc: CorpusDocument, style: HouseStyle, f
 
 /** The full reference of a paper: 张金平：《…》，载《法学研究》2025年第4期。 */
 export function formatPaperReference(record: BibRecord, style: HouseStyle): string {
+  if (record.work) return formatLiteratureReference(record, record.work, style);
   if (record.volume !== undefined) {
     // English journals: author, title, journal, Vol./Issue (year).
     return `${record.authors.join(', ')}, ${record.title}, ${record.journal}, Vol. ${record.volume}, Issue ${record.issue} (${record.year}).`;
