@@ -86,12 +86,16 @@ describe('literature: hover shows the record', () => {
       '期刊论文 · @dingxiaodong2018kunjing · 第194-206页',
       '',
       '参考文献库：zotero.json 第1行',
+      '',
+      '---',
+      '',
+      '**核查结论：已核实**',
     ].join('\n'));
   });
 
   it('on the title of a book, in English too', () => {
     const hover = hoverAt('参见《民法总‸则》。', { corpus: literatureCorpus(), locale: 'en' })!;
-    assert.match(hover, /^\*\*王泽鉴：《民法总则》，北京大学出版社2009年版。\*\*\n\nbook · @wangzejian2009minfa\n\nbibliography: zotero\.json, line 1$/);
+    assert.match(hover, /^\*\*王泽鉴：《民法总则》，北京大学出版社2009年版。\*\*\n\nbook · @wangzejian2009minfa\n\nbibliography: zotero\.json, line 1\n\n---\n\n\*\*Verdict: verified\*\*$/);
   });
 });
 
