@@ -19,6 +19,12 @@ const BOOK_RSS_MB = 250;
 const REVERSE_LOOKUP_P95_MS = 20;
 const REVERSE_BUILD_STEP_MS = 20;
 const CLI_CHECK_SECONDS = 1.5;
+/**
+ * Issue 16, growth: at 16× the paper a whole-paper path may take at most 24× the time (linear, with room for
+ * noise and the garbage collector), and a request at a position or an edit's re-check at most 3×.
+ */
+const GROWTH_LINEAR_RATIO = 24;
+const GROWTH_CONSTANT_RATIO = 3;
 /** hit@1 of the product's search ('scorer') on the query set before the statute book: 100% at the bulletin, 85% with 3,500 synthetic laws. */
 const HIT_AT_1_BEFORE_BOOK: Record<'book' | 'synthetic', number> = { book: 1, synthetic: 0.85 };
 const PRODUCT_STRATEGY = 'scorer';
@@ -46,8 +52,25 @@ function interactiveBudgets(largest: CorpusResult): BudgetResult[] {
   });
 }
 
+function growthBudgets(results: Omit<BenchResults, 'budgets'>): BudgetResult[] {
+  const { growth } = results;
+  const last = growth.factors[growth.factors.length - 1];
+  const rows = [
+    ...growth.paths.map((p) => ({ name: p.name, values: p.milliseconds, expected: p.expected, unit: 'ms' })),
+    { name: 'heap retained by the open paper', values: growth.retainedMB, expected: 'linear' as const, unit: 'MB' },
+  ];
+  return rows.map(({ name, values, expected, unit }) => {
+    const limit = expected === 'linear' ? GROWTH_LINEAR_RATIO : GROWTH_CONSTANT_RATIO;
+    const ratio = values[values.length - 1] / Math.max(values[0], 1e-6);
+    return {
+      name: `growth · ${name}, ${last}× the paper vs 1×`, limit: `≤ ${limit}×`,
+      measured: `${ratio.toFixed(1)}× (${values[0].toFixed(unit === 'MB' ? 1 : 2)} → ${values[values.length - 1].toFixed(unit === 'MB' ? 1 : 2)} ${unit})`, pass: ratio <= limit,
+    };
+  });
+}
+
 export function evaluateBudgets(results: Omit<BenchResults, 'budgets'>): BudgetResult[] {
-  const budgets: BudgetResult[] = [];
+  const budgets: BudgetResult[] = [...growthBudgets(results)];
   const largest = results.corpora[results.corpora.length - 1];
   budgets.push(...interactiveBudgets(largest));
 

@@ -1,7 +1,9 @@
 /**
  * Realistic papers of any size for the benchmark: sections of Chinese legal prose that cite the bulletin's
  * documents, statutes of the statute book and journal papers (mostly correctly, a few faults per section), with
- * footnotes numbered through the paper. Deterministic for a given size.
+ * footnotes numbered through the paper, and what real texts have at about their density: short names defined
+ * (以下简称) and used, citations that point back (该法第N条, 该条第N款), lists of articles, quotations of
+ * provisions, 同上注 and 同前注. Deterministic for a given size.
  */
 
 const CITATIONS = [
@@ -15,6 +17,9 @@ const CITATIONS = [
   '《网络安全法》（2016年）第三十七条规定了关键信息基础设施运营者的数据本地化义务',
   '《反垄断法》（2022年修正）第九条禁止利用数据和算法从事垄断行为',
   '《国务院关于深入实施“人工智能+”行动的意见》第（十五）项',
+  '《中华人民共和国个人信息保护法》（以下简称《个保法》）第二十八条界定了敏感个人信息，该法第二十九条要求取得个人的单独同意',
+  '《个保法》第十三条、第十四条规定了处理个人信息的合法性基础与同意规则',
+  '《数据安全法》第二十七条规定：“开展数据处理活动应当依照法律、法规的规定，建立健全全流程数据安全管理制度”，该条第二款另对重要数据的处理者作出规定',
   '国发[2025]11号',
   '《厦门市促进数据产业高质量发展若干举措》',
 ];
@@ -26,6 +31,7 @@ const FOOTNOTES = [
   '参见时建中：《数据分层确权的法理构造——基于流通效率与利益平衡的视角》，载《环球法律评论》2025年第4期。',
   '《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）第（八）项。',
   '参见王利明：《某部未收录的专著》，中国人民大学出版社2024年版，第15页。',
+  '同前注〔1〕，第8页。',
 ];
 
 const PROSE = '在数字经济快速发展的背景下，数据要素的确权、流通与收益分配成为法学研究的核心议题。学界围绕公共数据授权运营、企业数据资产登记以及个人信息保护的边界展开了广泛讨论，相关规范性文件亦密集出台。';

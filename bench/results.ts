@@ -1,4 +1,5 @@
 /** The shape of bench/results.json. */
+import type { Growth } from './growth';
 import type { MemoryUsage } from './lsp';
 import type { FloorRatios, LatencySummary } from './stats';
 import type { CorpusKey } from './workloads';
@@ -169,6 +170,8 @@ export interface BenchResults {
   search: SearchComparison[];
   statuteBook: StatuteBookCosts;
   reverseLookup: ReverseLookupCosts;
+  /** Each request path at 1×, 4× and 16× the paper (growth.ts). */
+  growth: Growth;
   /** Absent when the sizes have no synthetic collection. */
   searchBeforeAndAfterBook?: SearchBeforeAndAfterBook;
   budgets: BudgetResult[];

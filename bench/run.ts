@@ -22,6 +22,7 @@ import * as path from 'path';
 import { evaluateBudgets } from './budgets';
 import { generateLaws } from './generateLaws';
 import { measureBookMemory, measureCliCheck, measureVsix } from './bookBench';
+import { measureGrowth } from './growth';
 import { measureReverseLookup, measureServerWithReverseIndex } from './reverseBench';
 import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
@@ -147,6 +148,8 @@ async function main(): Promise<number> {
   }
   progress('reverse lookup at the statute book: index build, memory, 100-character quotations');
   const reverseLookup = { ...measureReverseLookup(corpusFor(sizes[0], cacheDirFor(sizes[0])), options.quick ? 100 : 500), server: reverseServer };
+  progress('growth: each path at 1×, 4× and 16× the paper, in process');
+  const growth = measureGrowth(corpusFor(sizes[0], cacheDirFor(sizes[0])), options.quick ? 3 : 15);
   const synthetic = sizes.find((size) => size.key === 'synthetic');
   let searchBeforeAndAfterBook: SearchBeforeAndAfterBook | undefined;
   if (synthetic) {
@@ -161,7 +164,7 @@ async function main(): Promise<number> {
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, searchBeforeAndAfterBook, notes,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, growth, searchBeforeAndAfterBook, notes,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
