@@ -19,7 +19,14 @@ export class BlockOrigin {
 
 /** Something with a start and an end in a block. */
 export class Located {
-  constructor(readonly origin: BlockOrigin, protected relativeStart: number, protected relativeEnd: number) {}
+  declare readonly origin: BlockOrigin;
+  declare protected relativeStart: number;
+  declare protected relativeEnd: number;
+  constructor(origin: BlockOrigin, relativeStart: number, relativeEnd: number) {
+    this.origin = origin;
+    this.relativeStart = relativeStart;
+    this.relativeEnd = relativeEnd;
+  }
 
   get start(): number {
     return this.origin.start + this.relativeStart;
@@ -48,33 +55,44 @@ export class Located {
 }
 
 export class LocatedText extends Located implements TextSpan {
-  constructor(origin: BlockOrigin, start: number, end: number, readonly text: string) {
+  declare readonly text: string;
+  constructor(origin: BlockOrigin, start: number, end: number, text: string) {
     super(origin, start, end);
+    this.text = text;
   }
 }
 
 export class LocatedValue extends LocatedText {
-  constructor(origin: BlockOrigin, start: number, end: number, text: string, readonly value: number) {
+  declare readonly value: number;
+  constructor(origin: BlockOrigin, start: number, end: number, text: string, value: number) {
     super(origin, start, end, text);
+    this.value = value;
   }
 }
 
 export class LocatedJurisdiction extends LocatedText {
-  constructor(origin: BlockOrigin, start: number, end: number, text: string, readonly foreign: boolean) {
+  declare readonly foreign: boolean;
+  constructor(origin: BlockOrigin, start: number, end: number, text: string, foreign: boolean) {
     super(origin, start, end, text);
+    this.foreign = foreign;
   }
 }
 
 export class LocatedStep extends Located implements ReferenceStep {
-  sub?: number;
-  private relativeNumberStart: number;
-  private relativeNumberEnd: number;
+  declare readonly unit: RefUnit;
+  declare readonly number: number;
+  declare readonly parenthesized: boolean;
+  declare readonly numerals: 'arabic' | 'chinese';
+  declare sub?: number;
+  declare private relativeNumberStart: number;
+  declare private relativeNumberEnd: number;
 
-  constructor(
-    origin: BlockOrigin, start: number, end: number, readonly unit: RefUnit, readonly number: number, readonly parenthesized: boolean,
-    readonly numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number,
-  ) {
+  constructor(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number) {
     super(origin, start, end);
+    this.unit = unit;
+    this.number = number;
+    this.parenthesized = parenthesized;
+    this.numerals = numerals;
     this.relativeNumberStart = numberStart;
     this.relativeNumberEnd = numberEnd;
   }
@@ -93,19 +111,28 @@ export class LocatedStep extends Located implements ReferenceStep {
 }
 
 export class LocatedReference extends Located implements ArticleReference {
-  rangeEnd?: boolean;
+  declare readonly text: string;
+  declare steps: ReferenceStep[];
+  declare rangeEnd?: boolean;
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly text: string, public steps: ReferenceStep[]) {
+  constructor(origin: BlockOrigin, start: number, end: number, text: string, steps: ReferenceStep[]) {
     super(origin, start, end);
+    this.text = text;
+    this.steps = steps;
   }
 }
 
 export class LocatedDocNumber extends Located implements DocNumberCitation {
-  readonly kind = 'docNumber';
-  private relativeBracketStart: number;
+  declare readonly text: string;
+  declare readonly parsed: ParsedDocNumber;
+  declare readonly kind: 'docNumber';
+  declare private relativeBracketStart: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly text: string, bracketStart: number, readonly parsed: ParsedDocNumber) {
+  constructor(origin: BlockOrigin, start: number, end: number, text: string, bracketStart: number, parsed: ParsedDocNumber) {
     super(origin, start, end);
+    this.kind = 'docNumber';
+    this.text = text;
+    this.parsed = parsed;
     this.relativeBracketStart = bracketStart;
   }
 
@@ -119,47 +146,67 @@ export class LocatedDocNumber extends Located implements DocNumberCitation {
 }
 
 export class LocatedTitle extends Located implements TitleCitation {
-  readonly kind = 'title';
-  versionTag?: TextSpan;
-  docNumber?: DocNumberCitation;
-  shortName?: TextSpan;
-  journalRole?: 'article' | 'journal';
-  jurisdiction?: TextSpan & { foreign: boolean };
-  standard?: boolean;
+  declare readonly title: string;
+  declare references: ArticleReference[];
+  declare readonly kind: 'title';
+  declare versionTag?: TextSpan;
+  declare docNumber?: DocNumberCitation;
+  declare shortName?: TextSpan;
+  declare journalRole?: 'article' | 'journal';
+  declare jurisdiction?: TextSpan & { foreign: boolean };
+  declare standard?: boolean;
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly title: string, public references: ArticleReference[]) {
+  constructor(origin: BlockOrigin, start: number, end: number, title: string, references: ArticleReference[]) {
     super(origin, start, end);
+    this.kind = 'title';
+    this.title = title;
+    this.references = references;
   }
 }
 
 export class LocatedJournal extends Located implements JournalCitation {
-  readonly kind = 'journal';
-  authors: TextSpan[] = [];
-  zai?: TextSpan;
+  declare readonly title: TitleCitation;
+  declare readonly journal: TitleCitation;
+  declare readonly year: TextSpan & { value: number };
+  declare readonly issue: TextSpan & { value: number };
+  declare readonly separator: TextSpan;
+  declare readonly kind: 'journal';
+  declare authors: TextSpan[];
+  declare zai?: TextSpan;
 
-  constructor(
-    origin: BlockOrigin, start: number, end: number, readonly title: TitleCitation, readonly journal: TitleCitation,
-    readonly year: TextSpan & { value: number }, readonly issue: TextSpan & { value: number }, readonly separator: TextSpan,
-  ) {
+  constructor(origin: BlockOrigin, start: number, end: number, title: TitleCitation, journal: TitleCitation, year: TextSpan & { value: number }, issue: TextSpan & { value: number }, separator: TextSpan) {
     super(origin, start, end);
+    this.kind = 'journal';
+    this.title = title;
+    this.journal = journal;
+    this.year = year;
+    this.issue = issue;
+    this.separator = separator;
+    this.authors = [];
   }
 }
 
 export class LocatedFootnoteRef extends Located implements FootnoteReference {
-  readonly kind = 'footnoteRef';
+  declare readonly label: string;
+  declare readonly kind: 'footnoteRef';
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly label: string) {
+  constructor(origin: BlockOrigin, start: number, end: number, label: string) {
     super(origin, start, end);
+    this.kind = 'footnoteRef';
+    this.label = label;
   }
 }
 
 export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
-  readonly kind = 'footnoteDef';
-  private relativeContentStart: number;
-  private relativeContentEnd: number;
+  declare readonly label: string;
+  declare readonly kind: 'footnoteDef';
+  declare private relativeContentStart: number;
+  declare private relativeContentEnd: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly label: string, contentStart: number, contentEnd: number) {
+  constructor(origin: BlockOrigin, start: number, end: number, label: string, contentStart: number, contentEnd: number) {
     super(origin, start, end);
+    this.kind = 'footnoteDef';
+    this.label = label;
     this.relativeContentStart = contentStart;
     this.relativeContentEnd = contentEnd;
   }
@@ -178,8 +225,10 @@ export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
 }
 
 export class LocatedQuotation extends Located implements Quotation {
-  constructor(origin: BlockOrigin, start: number, end: number, readonly depth: number) {
+  declare readonly depth: number;
+  constructor(origin: BlockOrigin, start: number, end: number, depth: number) {
     super(origin, start, end);
+    this.depth = depth;
   }
 
   /** The quoted text lies just inside the marks, which are one UTF-16 unit each. */
@@ -197,32 +246,46 @@ export class LocatedQuotation extends Located implements Quotation {
 }
 
 export class LocatedShortForm extends Located implements ShortForm {
-  target?: number;
+  declare readonly kind: 'ibid' | 'supra';
+  declare readonly footnote: string;
+  declare readonly note: string;
+  declare target?: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly kind: 'ibid' | 'supra', readonly footnote: string, readonly note: string) {
+  constructor(origin: BlockOrigin, start: number, end: number, kind: 'ibid' | 'supra', footnote: string, note: string) {
     super(origin, start, end);
+    this.kind = kind;
+    this.footnote = footnote;
+    this.note = note;
   }
 }
 
 export class LocatedAnaphor extends Located implements AnaphoricCitation {
-  readonly kind = 'anaphor';
+  declare readonly word: string;
+  declare readonly references: ArticleReference[];
+  declare readonly kind: 'anaphor';
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly word: string, readonly references: ArticleReference[]) {
+  constructor(origin: BlockOrigin, start: number, end: number, word: string, references: ArticleReference[]) {
     super(origin, start, end);
+    this.kind = 'anaphor';
+    this.word = word;
+    this.references = references;
   }
 }
 
 export class LocatedCaseNumber extends Located implements CaseNumber {
-  readonly kind = 'caseNumber';
-  readonly year: string;
-  readonly court: string;
-  readonly caseType: string;
-  readonly sequence: string;
-  readonly form: 'current' | 'pre-2016';
-  readonly problems: CaseNumberProblem[];
+  declare readonly text: string;
+  declare readonly kind: 'caseNumber';
+  declare readonly year: string;
+  declare readonly court: string;
+  declare readonly caseType: string;
+  declare readonly sequence: string;
+  declare readonly form: 'current' | 'pre-2016';
+  declare readonly problems: CaseNumberProblem[];
 
-  constructor(origin: BlockOrigin, start: number, end: number, readonly text: string, parts: Omit<CaseNumber, 'kind' | 'start' | 'end' | 'text'>) {
+  constructor(origin: BlockOrigin, start: number, end: number, text: string, parts: Omit<CaseNumber, 'kind' | 'start' | 'end' | 'text'>) {
     super(origin, start, end);
+    this.kind = 'caseNumber';
+    this.text = text;
     this.year = parts.year;
     this.court = parts.court;
     this.caseType = parts.caseType;
@@ -235,9 +298,9 @@ export class LocatedCaseNumber extends Located implements CaseNumber {
 export class LocatedSpan extends Located {}
 
 export class LocatedPandocCitation extends Located implements PandocCitation {
-  readonly key: string;
-  readonly group?: LocatedSpan;
-  readonly locator?: LocatedText;
+  declare readonly key: string;
+  declare readonly group?: LocatedSpan;
+  declare readonly locator?: LocatedText;
 
   /** From the finder's plain citation, in block offsets. */
   constructor(origin: BlockOrigin, found: PandocCitation) {
