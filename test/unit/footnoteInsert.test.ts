@@ -9,7 +9,7 @@ import type { FootnotePlan } from '../../server/src/core/features/footnoteInsert
 import { nextFootnoteLabel } from '../../server/src/core/features/footnoteInsert';
 import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { parsePaper } from '../../server/src/core/paper/parser';
-import { atCursor } from '../helpers/atCursor';
+import { atCursor, completionAt } from '../helpers/atCursor';
 import { bulletinCorpus } from '../helpers/corpus';
 
 const ZHANG = { type: 'record' as const, id: 'paper-record-zhang-jinping-2025' };
@@ -162,5 +162,39 @@ describe('a footnote in one step', () => {
     assert.equal(label('甲[^007]\n'), '008');
     assert.equal(label('甲[^zhang]乙[^li]\n'), '1');
     assert.equal(label('甲[^zhang]乙[^1]\n\n[^2]: 未引用的注。\n'), '3');
+  });
+});
+
+describe('completion in a footnote: the short forms that are right there', () => {
+  const paper = (note3: string) => [
+    '正文一。[^1]正文二。[^2]正文三。[^3]',
+    '',
+    '[^1]: 参见张金平：《构思决定论视野下生成式人工智能生成物的版权保护》，载《法学研究》2025年第4期。',
+    '[^2]: 《国务院关于深入实施“人工智能+”行动的意见》（国发〔2025〕11号）第（八）项。',
+    `[^3]: ${note3}`,
+  ].join('\n');
+
+  it('at the start of a note: 同上注 for the work of the note before, 同前注〔1〕 with its author for the earlier one', () => {
+    const items = completionAt(paper('‸'));
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
+      ['同上注', '同上注：第2个脚注所引《国务院关于深入实施“人工智能+”行动的意见》'],
+      ['同前注〔1〕，张金平文', '同前注：第1个脚注首次引用的《构思决定论视野下生成式人工智能生成物的版权保护》'],
+    ]);
+    assert.equal(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.newText : undefined, '同上注。');
+  });
+
+  it('after 同前: the same items replace what was typed; elsewhere in the note, the usual completion', () => {
+    const marked = paper('同前‸');
+    const items = completionAt(marked);
+    const edit = items[1].textEdit as { range: { start: { character: number }; end: { character: number } }; newText: string };
+    const line = marked.split('\n')[4];
+    assert.equal(edit.range.end.character - edit.range.start.character, 2);
+    assert.equal(line.slice(0, edit.range.start.character), '[^3]: ');
+    assert.equal(edit.newText, '同前注〔1〕，张金平文。');
+    assert.ok(!completionAt(paper('参见《国务院关于深入实施‸')).some((i) => i.label.startsWith('同')));
+  });
+
+  it('the first note is offered nothing of the kind', () => {
+    assert.deepEqual(completionAt('正文。[^1]\n\n[^1]: ‸'), []);
   });
 });

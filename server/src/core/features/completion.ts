@@ -26,12 +26,13 @@ import { completeProvision } from './provisionCompletion';
 export { resolveCompletionItem } from './provisionCompletion';
 import { literatureSnippet, literatureVenue } from '../text/references';
 import { completePandocKey } from './pandocFeatures';
+import { completeShortForm } from './shortFormCompletion';
 
 const LIMIT = 20;
 
 type Completer = (context: Context) => CompletionList | undefined;
 
-const COMPLETERS: Completer[] = [(c) => completePandocKey(c.corpus, c.before, c.settings, (n) => rangeBack(c, n)), completeDocNumber, completeProvision, completeTitle, completeAuthor];
+const COMPLETERS: Completer[] = [completeShortForm, (c) => completePandocKey(c.corpus, c.before, c.settings, (n) => rangeBack(c, n)), completeDocNumber, completeProvision, completeTitle, completeAuthor];
 
 export function provideCompletion(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings): CompletionList {
   const offset = paper.lines.offsetAt(position);

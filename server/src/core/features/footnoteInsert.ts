@@ -97,7 +97,7 @@ function citableItem(corpus: Corpus, item: CorpusItem | undefined): CorpusItem |
 }
 
 /** “，张金平文” after 同前注〔n〕 for a Chinese journal paper, as the handbook writes it; nothing otherwise. */
-function supraNaming(item: CorpusItem): string {
+export function supraNaming(item: CorpusItem): string {
   if (item.type !== 'record' || item.item.volume !== undefined || item.item.authors.length === 0) return '';
   return `，${item.item.authors.join('、')}文`;
 }
@@ -149,7 +149,7 @@ function labelsReferencedBefore(parsed: ParsedPaper, offset: number): string[] {
 }
 
 /** The works each footnote cites (`type:id`), computed once per plan. */
-class WorksByNote {
+export class WorksByNote {
   private readonly targets: { start: number; key: string }[];
   private readonly cache = new Map<string, Set<string>>();
 
