@@ -35,7 +35,7 @@ const MIN_QUOTE = 15;
 const MAX_QUOTE = 60;
 
 /** mulberry32: a small seeded generator, so the set is the same on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { ERROR_KINDS, evaluate, formatTable, makeDrafts, Outcome, pickProvisions, Row, tabulate } from '../helpers/draftSet';
+import { CaseOutcome, evaluateCases, formatCaseTable, makeCaseDrafts } from '../helpers/caseDrafts';
 import { productCorpus } from '../helpers/corpus';
 
 const RECALL = 0.95;
@@ -54,5 +55,28 @@ describe('generated drafts: model-style errors caught, correct citations left al
       assert.ok(r.fixedRight >= FIXES_RIGHT * r.withFix, `${r.kind}: ${r.fixedRight} of ${r.withFix}:\n${misses(r.kind, (o) => o.fixedRight === false)}`);
     }
     for (const kind of ['wrong-article', 'neighbour', 'past-end', 'altered']) assert.ok(row(kind).withFix >= RECALL * row(kind).drafts, `${kind}: ${row(kind).withFix} fixes`);
+  });
+});
+
+describe('generated drafts: invented case numbers (案号)', function () {
+  this.timeout(60000);
+  let outcomes: CaseOutcome[];
+  before(() => {
+    outcomes = evaluateCases(productCorpus(), makeCaseDrafts());
+  });
+  const of = (kind: string) => outcomes.filter((o) => o.draft.kind === kind);
+
+  it('every one is read as a 案号, and none is ever verified (there is no case database to verify it against)', () => {
+    assert.equal(outcomes.length, 40);
+    assert.deepEqual(outcomes.filter((o) => o.verdict !== 'unverifiable').map((o) => `${o.draft.text.trim()} → ${o.verdict}`), [], formatCaseTable(outcomes));
+  });
+
+  it(`placeholders (12345, 0001, XXX, 20XX, 某): at least ${RECALL * 100}% get a warning`, () => {
+    const warned = of('case-placeholder').filter((o) => o.warned).length;
+    assert.ok(warned >= RECALL * of('case-placeholder').length, formatCaseTable(outcomes));
+  });
+
+  it('a well-formed invented number gets no warning: it cannot be told from a real one, only left unverified', () => {
+    assert.deepEqual(of('case-invented').filter((o) => o.warned).map((o) => o.draft.text.trim()), []);
   });
 });
