@@ -24,6 +24,7 @@ export const DIAGNOSTIC_TABLE = {
   'quote.mismatch': { level: 'warning', description: 'A quotation that is not in the cited provision (or document).' },
   'casenumber.placeholder': { level: 'warning', description: 'A case number (案号) with a placeholder for a part: XXX, ××, 某, 12345, 0001.' },
   'casenumber.malformed': { level: 'warning', description: 'A case number (案号) not in the courts’ form: court code, year, zero-padded number (a hint where the tables may lack a rare code).' },
+  'claim.term-elsewhere': { level: 'warning', description: 'A provision said to contain a term (第十三条界定了敏感个人信息, 规定了“公共利益”) that it does not contain, while another provision of the same law does (a hint when two or three do).' },
   'quote.misattributed': { level: 'warning', description: 'A quotation that is not in the cited provision but is, word for word, in another one: of the same law, or of another law when only one holds it.' },
   'citation.date-mismatch': { level: 'warning', description: 'The date written with a citation differs from the document’s date.' },
   'citation.issuer-mismatch': { level: 'warning', description: 'The issuer written with a citation differs from the document’s issuer.' },

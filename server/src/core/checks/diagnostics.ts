@@ -9,6 +9,7 @@ import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
 import { checkAnaphora } from './anaphora';
 import { checkCaseNumbers } from './caseNumbers';
 import { checkCitations } from './citations';
+import { checkClaimedTerms } from './claimedTerms';
 import { checkConsistency } from './consistency';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
@@ -113,7 +114,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
 }
 
 /** Per-citation findings of one open document, per block, relative to the block's start, kept across versions. */

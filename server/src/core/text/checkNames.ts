@@ -16,6 +16,7 @@ const NAMES: Partial<Record<DiagnosticCode, { 'zh-cn': string; en: string }>> = 
   'statute.repealed': { 'zh-cn': '法律已废止', en: 'repealed law' },
   'statute.not-yet-in-force': { 'zh-cn': '法律尚未施行', en: 'law not yet in force' },
   'quote.mismatch': { 'zh-cn': '引文不符', en: 'quotation differs' },
+  'claim.term-elsewhere': { 'zh-cn': '条文未提及所述内容', en: 'term not in the provision' },
   'quote.misattributed': { 'zh-cn': '引文出处有误', en: 'quotation from another provision' },
   'casenumber.placeholder': { 'zh-cn': '案号为占位符', en: 'placeholder case number' },
   'casenumber.malformed': { 'zh-cn': '案号格式', en: 'case number format' },
