@@ -231,6 +231,21 @@ describe('language server over stdio', function () {
       assert.match(diagnostics[0].message, /该文件的条目为（一）至（十四）/);
     });
 
+    it('pulled again for the same version: “unchanged”, with the report’s result id; after an edit, the full report again', async () => {
+      const uri = client.uri('unchanged.md');
+      await client.open(uri, '《厦门市促进数据产业高质量发展若干举措》');
+      const first = await client.request<{ kind: string; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId);
+      const again = await client.request<{ kind: string; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+      assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+      await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '见');
+      const edited = await client.request<{ kind: string; resultId?: string; items?: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+      assert.equal(edited.kind, 'full');
+      assert.notEqual(edited.resultId, first.resultId);
+      assert.deepEqual(edited.items!.map((d) => d.code), ['title.typo']);
+    });
+
     it('a quick fix is a versioned edit that, applied, makes its diagnostic disappear', async () => {
       const text = '《厦门市促进数据产业高质量发展若干举措》第（七）项\n';
       const uri = client.uri('d2.md');

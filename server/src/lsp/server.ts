@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
-  CancellationToken, Connection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, InitializeParams,
+  CancellationToken, Connection, Diagnostic, DidChangeConfigurationNotification, DocumentDiagnosticReport, DocumentDiagnosticReportKind, InitializeParams,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -135,9 +135,17 @@ export function startServer(): Connection {
   connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, service, _settings, params) => service.documentHighlights(document, params.position)));
   connection.onDocumentSymbol(withDocument('documentSymbol', [], (document, service, settings) => service.documentSymbols(document, settings)));
   connection.onCodeAction(withDocument('codeAction', [], (document, service, settings, params) => service.codeActions(document, params.range, params.context.diagnostics, settings, params.context.only)));
-  connection.languages.diagnostics.on(withDocument('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (document, service, settings) => ({
-    kind: DocumentDiagnosticReportKind.Full, items: withReverseIndexWanted(state, service.diagnostics(document, settings)),
-  })));
+  // A report the client already has (the service kept the same list for this version and settings) is answered
+  // "unchanged" instead of sent again.
+  const resultIds = new WeakMap<Diagnostic[], string>();
+  let nextResultId = 0;
+  connection.languages.diagnostics.on(withDocument('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (document, service, settings, params): DocumentDiagnosticReport => {
+    const items = withReverseIndexWanted(state, service.diagnostics(document, settings));
+    let resultId = resultIds.get(items);
+    if (!resultId) resultIds.set(items, (resultId = String(++nextResultId)));
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  }));
 
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
