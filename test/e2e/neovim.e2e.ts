@@ -104,10 +104,10 @@ describe('Neovim’s built-in LSP client with `lexcite lsp --stdio`', function (
     if (dir && !process.env.LEXCITE_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts the server and initializes (hover, completion on 《 第 〔, code actions)', () => {
+  it('starts the server and initializes (hover, completion on 《 第 〔 @, code actions)', () => {
     const init = part(result, 'initialize');
     assert.equal(init.hoverProvider, true);
-    assert.deepEqual([...init.completionTriggers].sort(), ['《', '〔', '第'].sort());
+    assert.deepEqual([...init.completionTriggers].sort(), ['《', '〔', '第', '@'].sort());
     assert.equal(init.codeActionProvider, true);
     assert.match(result!.nvim, /^0\.\d+\.\d+$|^\d+\.\d+\.\d+$/);
   });
