@@ -50,3 +50,29 @@ describe('claims about a provision’s content', function () {
     assert.deepEqual(claims(CLAIMS.listTogether.text, CLAIMS.listTogether.date), []);
   });
 });
+
+describe('a provision reproduced after its number, without quotation marks', function () {
+  this.timeout(60000);
+  before(() => {
+    corpus = productCorpus();
+  });
+  const exact = '有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：';
+  const check = (text: string) => checkPaper(corpus, makePaper(corpus, 'file:///reproduced.md', 1, text, '2025-06-01')).filter((d) => d.code === 'quote.mismatch');
+
+  it('held to the provision’s words under the short name as under the full title: a changed word is a mismatch, with the fix', () => {
+    for (const title of ['《个人信息保护法》', '《中华人民共和国个人信息保护法》']) {
+      const text = `${title}第四十七条　${exact.replace('主动', '及时')}`;
+      const [d] = check(text);
+      assert.equal(d.severity, 2);
+      assert.equal(under(text, d), exact.replace('主动', '及时'));
+      assert.match(d.message, /原文为“有下列情形之一的，个人信息处理者应当主动删除个人信息/);
+      const fix = (d.data as DiagnosticData).fixes![0];
+      assert.equal(fix.newText.startsWith('有下列情形之一的，个人信息处理者应当主动删除个人信息'), true);
+    }
+  });
+
+  it('the words as the law has them, or the paper’s own prose after the number, raise nothing', () => {
+    assert.deepEqual(check(`《个人信息保护法》第四十七条　${exact}`), []);
+    assert.deepEqual(check('《个人信息保护法》第四十七条　这一条确立了删除权，学界对此讨论甚多，本文不再赘述其来源。'), []);
+  });
+});

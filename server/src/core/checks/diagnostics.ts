@@ -16,6 +16,7 @@ import { checkFootnotes } from './footnotes';
 import { checkPandocCitations } from './pandoc';
 import { checkBookCitations } from './books';
 import { checkQuotations } from './quotations';
+import { checkReproductions } from './reproductions';
 import { checkShortNames } from './shortNames';
 import { checkStyle } from './style';
 import { checkVersions } from './versions';
@@ -114,7 +115,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkReproductions(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
 }
 
 /** Per-citation findings of one open document, per block, relative to the block's start, kept across versions. */

@@ -144,7 +144,7 @@ function citationInFootnote(parsed: ParsedPaper, label: string): TitleCitation |
   return cited.find((title) => title.references.length > 0) ?? cited[0];
 }
 
-interface QuotedSource {
+export interface QuotedSource {
   document: CorpusDocument;
   address: string;
   text: string;
@@ -154,7 +154,8 @@ interface QuotedSource {
   targets: number[];
 }
 
-function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): QuotedSource | undefined {
+/** The text a quotation attributed to the citation is held to: its provisions, or the whole document. */
+export function sourceOf(corpus: Corpus, scope: PaperScope, title: TitleCitation): QuotedSource | undefined {
   const document = documentForTitle(corpus, title, scope);
   if (!document) return undefined;
   const key = `${document.id}:${title.references.map((r) => stepsKey(r.steps)).join(',')}`;
