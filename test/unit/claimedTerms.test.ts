@@ -42,6 +42,15 @@ describe('claims about a provision’s content', function () {
     assert.deepEqual(claims(text.replace('（二）', '（五）')), []);
   });
 
+  it('outdated numbering: 《公司法》第二十条 in a 2025 paper is the 2018 text’s number; the rule is now 第二十三条第一款', () => {
+    const text = '《公司法》第二十条规定了“法人独立地位”。';
+    const [d] = claims(text, '2025-06-01');
+    assert.equal(under(text, d), '第二十条');
+    assert.equal(d.message, '第二十条是2018年修正的编号，2023年修订中第二十条未提及“法人独立地位”；此规定现为第二十三条第一款');
+    assert.equal((d.data as DiagnosticData).fixes![0].newText, '第二十三条第一款');
+    assert.deepEqual(claims(text, '2020-06-01'), [], 'in 2020 the 2018 text was in force');
+  });
+
   it('a term the law has nowhere (a doctrine’s name, the paper’s own words) is left alone', () => {
     assert.deepEqual(claims('《公司法》第二十三条确立了“法人人格否认”制度。'), []);
   });

@@ -10,6 +10,7 @@ import type { CorpusDocument } from '../corpus/model';
 import { versionsForTitle } from '../corpus/citationAt';
 import { ProvisionUnit, innermostPart, provisionUnit, statuteAddress, unitIndices } from '../corpus/provisionUnits';
 import { resolveReference } from '../corpus/resolver';
+import { versionName } from '../corpus/versions';
 import type { ArticleReference, TitleCitation } from '../paper/parser';
 import { provisionsUnavailable } from '../statutes/provisionSource';
 import { t } from '../text/messages';
@@ -22,6 +23,8 @@ const QUOTED = /^[“‘"「]([^“”‘’"「」，。；：、\n]{2,16})[”
 /** Unquoted, only after a verb of definition: the run of characters up to the first punctuation or particle. */
 const UNQUOTED = /^(?:(?![的和与及等之或])[\u4e00-\u9fff]){3,16}/;
 const DEFINING = new Set(['界定了', '定义了']);
+/** Quoted words this long are checked as a quotation (quotations.ts MIN_QUOTE), not as a term. */
+const QUOTATION_LENGTH = 8;
 /** More places than this and the term is too common to say where it belongs. */
 const MAX_PLACES = 3;
 
@@ -54,15 +57,17 @@ function claimAfter(text: string, from: number): Claim | undefined {
   if (!verb) return undefined;
   const rest = window.slice(verb[0].length);
   const quoted = QUOTED.exec(rest);
-  if (quoted) return { verb: verb[1], written: quoted[1], quoted: true };
+  // Longer quoted words are a quotation, which the quotation check holds to the provision (and finds elsewhere).
+  if (quoted) return normalizeForMatch(quoted[1]).length < QUOTATION_LENGTH ? { verb: verb[1], written: quoted[1], quoted: true } : undefined;
   const run = DEFINING.has(verb[1]) ? UNQUOTED.exec(rest) : null;
   return run ? { verb: verb[1], written: run[0], quoted: false } : undefined;
 }
 
 function checkClaim(context: CheckContext, title: TitleCitation, reference: ArticleReference, claim: Claim): Finding | undefined {
   const { corpus } = context;
-  const document = versionsForTitle(corpus, title, context.paper.scope)?.chosen;
-  if (!document || provisionsUnavailable(document)) return undefined;
+  const choice = versionsForTitle(corpus, title, context.paper.scope);
+  const document = choice?.chosen;
+  if (!choice || !document || provisionsUnavailable(document)) return undefined;
   const cited = resolveReference(corpus, document, reference);
   if (!cited.ok) return undefined;
   // 第55条和第56条规定了“…”: the claim is about the list together; one of them holding the term is enough.
@@ -77,9 +82,14 @@ function checkClaim(context: CheckContext, title: TitleCitation, reference: Arti
   const style = reference.steps.some((s) => s.numerals === 'arabic') ? 'arabic' : 'chinese';
   const addresses = places.map((index) => statuteAddress(document.provisions, index, style)).filter((a): a is string => a !== undefined);
   if (addresses.length !== places.length) return undefined;
+  // 《公司法》第二十条第三款 in a paper of 2025: the number of the version before the 2023 revision, where the term was.
+  const older = [...choice.others].sort((a, b) => (b.versionDate ?? '').localeCompare(a.versionDate ?? '')).find((other) => (other.versionDate ?? '') < (document.versionDate ?? '') && !provisionsUnavailable(other) && holds(corpus, other, reference, term));
+  const message = older
+    ? t(context.locale, 'claim.term-old-numbering', { cited: reference.text, term: claim.written, version: versionName(older), current: versionName(document), places: addresses.join(t(context.locale, 'list.separator')) })
+    : t(context.locale, 'claim.term-elsewhere', { cited: reference.text, term: claim.written, places: addresses.join(t(context.locale, 'list.separator')) });
   return {
     code: 'claim.term-elsewhere', start: reference.start, end: reference.end,
-    message: t(context.locale, 'claim.term-elsewhere', { cited: reference.text, term: claim.written, places: addresses.join(t(context.locale, 'list.separator')) }),
+    message,
     ...(addresses.length === 1 ? {} : { uncertain: true }),
     ...(addresses.length === 1 && reference.steps.every((s) => s.start !== undefined)
       ? { fixes: [{ title: t(context.locale, 'fix.replace-with', { value: addresses[0] }), start: reference.start, end: reference.end, newText: addresses[0] }] }
@@ -111,6 +121,12 @@ function narrowed(document: CorpusDocument, units: ProvisionUnit[], reference: A
 function articleOf(document: CorpusDocument, index: number) {
   for (let i = index; i >= 0; i = document.provisions[i].parent) if (document.provisions[i].kind === 'article') return document.provisions[i];
   return undefined;
+}
+
+/** Whether the reference, in that version, holds the term. */
+function holds(corpus: Parameters<typeof resolveReference>[0], document: CorpusDocument, reference: ArticleReference, term: string): boolean {
+  const result = resolveReference(corpus, document, reference);
+  return result.ok && provisionUnit(document.provisions, result.target.index).text.includes(term);
 }
 
 /** The term as written, or (unquoted after 界定了) the longest start of it, of three characters or more, that the law has. */
