@@ -15,6 +15,10 @@ import { makePaper } from '../../server/src/core/paper/paperCache';
 import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { normalizeForMatch } from '../../server/src/core/text/normalize';
 import { toChineseNumeral } from '../../server/src/core/text/numerals';
+import { random } from '../../bench/stats';
+
+/** The seeded generator the set is drawn with (the same on every machine), for the sets made beside it. */
+export { random };
 
 export const ERROR_KINDS = ['wrong-article', 'past-end', 'neighbour', 'altered', 'title-variant'] as const;
 export type ErrorKind = typeof ERROR_KINDS[number];
@@ -33,18 +37,6 @@ export const PAPER_DATE = '2026-11-22';
 const GROUPS = new Set(['法律', '行政法规', '司法解释']);
 const MIN_QUOTE = 15;
 const MAX_QUOTE = 60;
-
-/** mulberry32: a small seeded generator, so the set is the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Picked {
   document: CorpusDocument;

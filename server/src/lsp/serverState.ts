@@ -40,17 +40,21 @@ export interface ServerState {
   recheckOpenPapers: () => void;
 }
 
+/** A list setting of the workspace (lexcite.corpora, lexcite.bibliography); empty when the client cannot say. */
+async function configuredList(state: ServerState, key: 'corpora' | 'bibliography'): Promise<unknown[]> {
+  if (!state.configurationRequests) return [];
+  try {
+    const raw = (await state.connection.workspace.getConfiguration({ section: 'lexcite' })) as RawSettings | null;
+    const value = raw?.[key];
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Statute folders from lexcite.corpora (relative to the first workspace folder) and initialization options. */
 async function configuredFolders(state: ServerState): Promise<string[]> {
-  let configured: unknown[] = [];
-  if (state.configurationRequests) {
-    try {
-      const raw = (await state.connection.workspace.getConfiguration({ section: 'lexcite' })) as RawSettings | null;
-      configured = Array.isArray(raw?.corpora) ? raw!.corpora : [];
-    } catch {
-      configured = [];
-    }
-  }
+  const configured = await configuredList(state, 'corpora');
   const base = state.workspaceFolders[0] ?? process.cwd();
   const folders = [...configured, ...state.initializationCorpora].filter((c): c is string => typeof c === 'string' && c.trim() !== '');
   return [...new Set(folders.map((f) => path.resolve(base, f.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'))))];
@@ -98,15 +102,7 @@ export function reloadBibliographyInBackground(state: ServerState): void {
 }
 
 async function reloadBibliography(state: ServerState): Promise<void> {
-  let configured: unknown[] = [];
-  if (state.configurationRequests) {
-    try {
-      const raw = (await state.connection.workspace.getConfiguration({ section: 'lexcite' })) as RawSettings | null;
-      configured = Array.isArray(raw?.bibliography) ? raw!.bibliography : [];
-    } catch {
-      configured = [];
-    }
-  }
+  const configured = await configuredList(state, 'bibliography');
   const patterns = [...configured, ...state.initializationBibliography].filter((c): c is string => typeof c === 'string' && c.trim() !== '');
   const base = state.workspaceFolders[0] ?? process.cwd();
   if (state.bibliography.configure(patterns.map((p) => p.replace(/^~(?=$|\/)/, process.env.HOME ?? '~')), base)) literatureChanged(state);

@@ -27,6 +27,7 @@ import { Locale, MessageKey, t } from '../text/messages';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { continuedReference } from '../paper/references';
 import type { DiagnosticData } from './diagnostics';
+import { DiagnosticsByOffset } from './diagnosticsByOffset';
 
 export const VERDICTS = ['verified', 'mismatch', 'not-found', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -77,39 +78,23 @@ const TITLE_REACH = 40;
 /** Evidence is for reading beside the paper: longer provisions are cut here. */
 const MAX_EVIDENCE = 600;
 
-/** The diagnostics of one paper, indexed once per list for lookups by offset. */
+/** The diagnostics of one paper, indexed once per list for lookups by offset, with its quotation mismatches apart. */
 class DiagnosticIndex {
-  private static readonly BUCKET = 256;
-  private readonly buckets = new Map<number, { start: number; end: number; index: number; diagnostic: Diagnostic }[]>();
+  private readonly byOffset: DiagnosticsByOffset;
   /** quote.mismatch diagnostics, for finding the quotations a citation is held to. */
   readonly quoteMismatches: { start: number; end: number; diagnostic: Diagnostic }[] = [];
   /** Those quotations by the citation they are held to, worked out once per list (every hover asks). */
   quotesByTitle: Map<TitleCitation, { quotation: Quotation; diagnostic: Diagnostic }[]> | undefined;
 
   constructor(diagnostics: readonly Diagnostic[], lines: LineIndex) {
-    for (const [index, diagnostic] of diagnostics.entries()) {
-      const start = lines.offsetAt(diagnostic.range.start);
-      const end = lines.offsetAt(diagnostic.range.end);
+    this.byOffset = new DiagnosticsByOffset(diagnostics, lines, (start, end, diagnostic) => {
       if (diagnostic.code === 'quote.mismatch') this.quoteMismatches.push({ start, end, diagnostic });
-      const last = Math.max(start, end - 1);
-      for (let b = Math.floor(start / DiagnosticIndex.BUCKET); b <= Math.floor(last / DiagnosticIndex.BUCKET); b++) {
-        let bucket = this.buckets.get(b);
-        if (!bucket) this.buckets.set(b, (bucket = []));
-        bucket.push({ start, end, index, diagnostic });
-      }
-    }
+    });
   }
 
   /** The diagnostics overlapping [start, end) (or touching an empty range), in the order given. */
   overlapping(start: number, end: number): Diagnostic[] {
-    const found = new Map<number, Diagnostic>();
-    const last = Math.max(start, end - 1);
-    for (let b = Math.floor(start / DiagnosticIndex.BUCKET); b <= Math.floor(last / DiagnosticIndex.BUCKET); b++) {
-      for (const entry of this.buckets.get(b) ?? []) {
-        if (entry.start < end && (entry.end > start || (entry.start === entry.end && entry.start >= start))) found.set(entry.index, entry.diagnostic);
-      }
-    }
-    return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
+    return this.byOffset.overlapping(start, end, true);
   }
 }
 

@@ -8,11 +8,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { documentForTitle } from '../corpus/citationAt';
 import type { Corpus, CorpusItem } from '../corpus/corpus';
 import { checkPaper, CheckOptions } from '../checks/diagnostics';
+import { DiagnosticsByOffset } from '../checks/diagnosticsByOffset';
 import type { Locale } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
 import { footnoteContaining, footnoteNumber } from '../paper/paperIndex';
 import { cutForCitations } from '../paper/limits';
-import type { LineIndex } from '../paper/lineIndex';
 import type { JournalCitation, TitleCitation } from '../paper/parser';
 import { resolveTitle } from '../corpus/resolver';
 import { resolveShortForm } from '../checks/footnotes';
@@ -161,7 +161,7 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
   const entries = new Map<string, ReportEntry>();
   const provisionSets = new Map<ReportEntry, Set<string>>();
   const claimed = new Set<Diagnostic>();
-  const problems = new ProblemIndex(diagnostics, lines);
+  const problems = new DiagnosticsByOffset(diagnostics, lines);
   const verdicts = new VerdictContext(corpus, paper, diagnostics, options.locale);
   let handled = 0;
   function* chunkDone(): Generator<void> {
@@ -320,38 +320,6 @@ export function* reportSteps(corpus: Corpus, paper: Paper, file: string, options
     file, audit, style: style.name, entries: list, shortForms, otherProblems, counts, summary: summaryLine(counts, options.locale),
     verdictSummary: verdictSummary(counts.verdicts, options.locale),
   };
-}
-
-/**
- * Diagnostics by the stretches of text they cover (fixed-size buckets of offsets), so finding the problems of
- * one citation looks at the diagnostics near it, not at all of them.
- */
-class ProblemIndex {
-  private static readonly BUCKET = 256;
-  private readonly buckets = new Map<number, { start: number; end: number; index: number; diagnostic: Diagnostic }[]>();
-
-  constructor(diagnostics: Diagnostic[], lines: LineIndex) {
-    for (const [index, diagnostic] of diagnostics.entries()) {
-      const start = lines.offsetAt(diagnostic.range.start);
-      const end = lines.offsetAt(diagnostic.range.end);
-      const last = Math.max(start, end - 1);
-      for (let b = Math.floor(start / ProblemIndex.BUCKET); b <= Math.floor(last / ProblemIndex.BUCKET); b++) {
-        let bucket = this.buckets.get(b);
-        if (!bucket) this.buckets.set(b, (bucket = []));
-        bucket.push({ start, end, index, diagnostic });
-      }
-    }
-  }
-
-  /** The diagnostics overlapping [start, end), in the order they were given. */
-  overlapping(start: number, end: number): Diagnostic[] {
-    const found = new Map<number, Diagnostic>();
-    const last = Math.max(start, end - 1);
-    for (let b = Math.floor(start / ProblemIndex.BUCKET); b <= Math.floor(last / ProblemIndex.BUCKET); b++) {
-      for (const entry of this.buckets.get(b) ?? []) if (entry.start < end && entry.end > start) found.set(entry.index, entry.diagnostic);
-    }
-    return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
-  }
 }
 
 /** The levels the settings change, by code (untrusted keys: copied into a plain record of strings only). */
