@@ -12,7 +12,8 @@ import { makePaper } from '../../server/src/core/paper/paperCache';
 import { parsePaper } from '../../server/src/core/paper/parser';
 import { hoverAt } from '../helpers/atCursor';
 import { lexcite } from '../helpers/cli';
-import { bulletinCorpus, SHARED_DIR } from '../helpers/corpus';
+import { bulletinCorpus } from '../helpers/corpus';
+import { requireShared } from '../helpers/shared';
 
 function check(text: string, locale: 'zh-cn' | 'en' = 'zh-cn'): Diagnostic[] {
   const corpus = bulletinCorpus();
@@ -73,8 +74,8 @@ describe('case numbers: diagnostics', () => {
     assert.deepEqual(check('（2019）最高法知民终1号；（2017）浙8601民初123号；（2020）最高法民申3456号；（2016）京73民初1234号；（2013）一中民初字第2668号'), []);
   });
 
-  it('the real published texts that cite a case number get no case-number diagnostic from the CLI', async () => {
-    const dir = path.join(SHARED_DIR, 'realworld-dev');
+  it('the real published texts that cite a case number get no case-number diagnostic from the CLI', async function () {
+    const dir = requireShared(this, 'realworld-dev');
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f))
       .filter((f) => parsePaper(fs.readFileSync(f, 'utf8')).caseNumbers.length > 0);
     assert.ok(files.length > 0, 'a real text with a case number');
