@@ -14,6 +14,7 @@ import { LspClient, startClient } from '../helpers/lspClient';
 import { parseMarkers } from '../helpers/markers';
 import { requireShared } from '../helpers/shared';
 import { Methods } from '../../protocol/requests';
+import { applyEdits } from '../helpers/fuzz';
 
 const PAPER = `# 数据要素政策研究
 
@@ -39,15 +40,6 @@ function hoverText(hover: Hover | null): string {
   assert.ok(hover, 'a hover');
   const contents = hover.contents as { value: string };
   return contents.value;
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))) {
-    out = out.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + out.slice(lines.offsetAt(edit.range.end));
-  }
-  return out;
 }
 
 describe('language server over stdio', function () {

@@ -4,23 +4,14 @@
  */
 import * as assert from 'node:assert/strict';
 import type { CodeAction, CompletionList, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
-import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { LspClient } from '../helpers/lspClient';
 import { Methods, SearchItem } from '../../protocol/requests';
+import { applyEdits } from '../helpers/fuzz';
 
 /** VS Code keeps a workspace symbol only when the query's characters occur in its name in order (case aside). */
 function keptByVsCode(query: string, name: string): boolean {
   const pattern = [...query.replace(/\s/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(pattern, 'iu').test(name);
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))) {
-    out = out.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + out.slice(lines.offsetAt(edit.range.end));
-  }
-  return out;
 }
 
 describe('the writing flow through the real server', function () {
