@@ -3,6 +3,7 @@
  * suggestion when it is a near miss of a known title; a 文号 to its documents; an article reference to a
  * provision (see addressing.ts).
  */
+import { commonEnds } from '../text/diff';
 import type { AddressResult } from './addressing';
 import type { Corpus, CorpusItem, TitleEntry } from './corpus';
 import type { CorpusDocument } from './model';
@@ -94,10 +95,7 @@ function findTypo(corpus: Corpus, title: string, home = false): TitleResolution 
  * the pen. A run that keeps some of its characters (若干举措 for 若干措施, 暂行管理 for 管理暂行) is a slip.
  */
 export function replacesWord(a: string, b: string): boolean {
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const { prefix, suffix } = commonEnds(a, b);
   const middleA = a.slice(prefix, a.length - suffix);
   const middleB = b.slice(prefix, b.length - suffix);
   if (middleA.length < 2 || middleB.length < 2) return false;

@@ -13,11 +13,17 @@ export interface DiffSegment {
 /** Cells of the LCS table beyond which the middle is reported as one change. */
 const MAX_CELLS = 200_000;
 
-export function diffText(paper: string, source: string): DiffSegment[] {
+/** How many characters two texts share at their start, and then at their end (not overlapping the start). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   let prefix = 0;
-  while (prefix < paper.length && prefix < source.length && paper[prefix] === source[prefix]) prefix++;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < paper.length - prefix && suffix < source.length - prefix && paper[paper.length - 1 - suffix] === source[source.length - 1 - suffix]) suffix++;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
+export function diffText(paper: string, source: string): DiffSegment[] {
+  const { prefix, suffix } = commonEnds(paper, source);
   const a = paper.slice(prefix, paper.length - suffix);
   const b = source.slice(prefix, source.length - suffix);
   const middle = (a.length + 1) * (b.length + 1) <= MAX_CELLS ? lcsDiff(a, b) : [...(a ? [{ op: 'paper' as const, text: a }] : []), ...(b ? [{ op: 'source' as const, text: b }] : [])];
