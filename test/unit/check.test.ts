@@ -106,6 +106,12 @@ describe('check: findings, ranges and fixes', () => {
     assert.equal(check(`<!-- lexcite-disable-next-line docnumber.format -->\n${text}`).length, 1);
   });
 
+  it('a comment switches off the next line when that line begins a footnote definition (a block of its own)', () => {
+    const text = '正文。[^1]\n\n<!-- lexcite-disable-next-line docnumber.format -->\n[^1]: 参见国发[2025]11号。';
+    assert.deepEqual(check(text).filter((d) => d.code === 'docnumber.format'), []);
+    assert.equal(check(text.replace('<!-- lexcite-disable-next-line docnumber.format -->\n', '')).filter((d) => d.code === 'docnumber.format').length, 1);
+  });
+
   it('messages in English on request', () => {
     const [d] = check('《关于规范“自媒体”医疗科普行为的通知》第九条', { locale: 'en' });
     assert.equal(d.message, '《关于规范“自媒体”医疗科普行为的通知》 has no 第九条; its provisions are 第1点至第8点');

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatDocNumber, parseDocNumber } from '../../server/src/core/text/docNumber';
-import { BlockParseCache } from '../../server/src/core/paper/incremental';
+import { BlockParseCache, splitParagraphBlocks } from '../../server/src/core/paper/incremental';
 import { ExcludedRegions } from '../../server/src/core/paper/markdown';
 import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
 import { parseArabic, parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/text/numerals';
@@ -112,6 +112,24 @@ describe('fuzz: parser', function () {
       assertParseInside(after, incremental);
       assert.deepEqual(found(incremental), found(new BlockParseCache().parse(after).parsed));
     }), n3);
+  });
+
+  const n4 = runs(150);
+  it(titled('a paper edited again and again (typing, deleting, replacing, blank lines, fences) splits and parses as a fresh paper', n4), () => {
+    const piece = fc.oneof(paper, fc.constantFrom('\n\n', '\n', '```\n', '\n```', '<!--', '-->', '[^1]: ', '---\n', '', '。'));
+    const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 60 }), insert: piece });
+    check(fc.property(paper, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+      const warm = new BlockParseCache();
+      warm.parse(start);
+      let text = start;
+      for (const { at, length, insert } of edits) {
+        const from = at % (text.length + 1);
+        text = text.slice(0, from) + insert + text.slice(Math.min(text.length, from + length));
+        const incremental = warm.parse(text);
+        assert.deepEqual(incremental.blocks, splitParagraphBlocks(text));
+        assert.deepEqual(found(incremental.parsed), found(new BlockParseCache().parse(text).parsed));
+      }
+    }), n4);
   });
 
   it('the adversarial documents parse, with every span inside', () => {

@@ -5,14 +5,14 @@
  * only a hint.
  */
 import { checkWorkReferences } from './citations';
-import type { CheckContext, Finding } from './context';
+import { CheckContext, Finding, inScope } from './context';
 import { continuedReference } from '../paper/references';
 import { t } from '../text/messages';
 
 export function checkAnaphora(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const { paper } = context;
-  for (const anaphor of paper.parsed.anaphora) {
+  for (const anaphor of inScope(context, paper.parsed.anaphora)) {
     const antecedent = paper.scope.antecedentOf(anaphor);
     // A foreign act is outside the index: nothing to check.
     if (!antecedent || antecedent.title.jurisdiction?.foreign) continue;

@@ -6,27 +6,21 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
-import { checkAnaphora } from './anaphora';
-import { checkCaseNumbers } from './caseNumbers';
-import { checkCitations } from './citations';
-import { checkClaimedTerms } from './claimedTerms';
-import { checkConsistency } from './consistency';
+import { blockByBlock, blockInputs } from './blockChecks';
+import { BlockMemo } from './blockMemo';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
-import { checkPandocCitations } from './pandoc';
-import { checkBookCitations } from './books';
-import { checkQuotations } from './quotations';
-import { checkReproductions } from './reproductions';
 import { checkShortNames } from './shortNames';
 import { checkStyle } from './style';
-import { checkVersions } from './versions';
 import type { Corpus } from '../corpus/corpus';
+import type { Block } from '../paper/incremental';
 import { CitationCut, cutForCitations } from '../paper/limits';
-import type { LineIndex } from '../paper/lineIndex';
+import { LineIndex } from '../paper/lineIndex';
 import { Locale, t } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
 import type { ParsedPaper } from '../paper/parser';
 import { HouseStyle, houseStyle } from '../text/styles';
+import { firstIndexWhere, firstStartingAtOrAfter } from '../util/binarySearch';
 
 const SEVERITY: Record<Exclude<Level, 'ignore'>, 1 | 2 | 4> = { error: 1, warning: 2, hint: 4 };
 
@@ -61,30 +55,23 @@ export interface DiagnosticData {
 export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions = {}): Diagnostic[] {
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const cut = cutForCitations(paper.parsed, options.maxCitations ?? 0);
-  if (!cut) {
-    const findings: Finding[] = [
-      ...perCitationFindings(context),
-      ...checkQuotations(context),
-      ...checkAnaphora(context),
-      ...checkFootnotes(context),
-      ...checkShortNames(context),
-      ...checkStyle(context),
-    ];
-    return toDiagnostics(withSizeLimit(findings, context, options), paper.parsed.text, paper.lines, options.levels ?? {});
-  }
-  // Too many citations: only what starts before the first citation past the limit is checked. The checks that
-  // walk the whole paper see it without the later citations; footnote structure is cheap and checked whole.
-  const clipped: CheckContext = { ...context, paper: { ...paper, parsed: clipParsed(paper.parsed, cut.offset) } };
-  const findings: Finding[] = [
-    ...perCitationFindings(context, cut.offset),
-    ...checkQuotations(clipped),
-    ...checkAnaphora(clipped),
-    ...checkFootnotes(context),
-    ...checkShortNames(clipped),
-    ...checkStyle(clipped),
-  ].filter((f) => f.start < cut.offset);
-  findings.push(tooManyCitations(cut, context.locale));
-  return toDiagnostics(withSizeLimit(findings, context, options), paper.parsed.text, paper.lines, options.levels ?? {});
+  // Too many citations: only what starts before the first citation past the limit is checked, on a parse
+  // without the later citations, and the blocks up to there (the last one cut). Footnote structure is cheap and
+  // checked whole.
+  const checked: CheckContext = cut ? { ...context, paper: clipPaper(paper, cut.offset) } : context;
+  const inputs = blockInputs(checked);
+  const style = checkStyle(checked, inputs);
+  let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...style.paperWide];
+  if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
+  const levels = options.levels ?? {};
+  const levelsKey = JSON.stringify(levels);
+  const blocks = checked.paper.blocks;
+  const perBlock = blockByBlock(checked, inputs, cut?.offset);
+  const blockDiagnostics = blocks.map((block, i) => diagnosticsOfBlock(checked.paper.blockParses[i], block, [...perBlock[i], style.perBlock[i]], levels, levelsKey, paper.lines.positionAt(block.start).line));
+  const { text } = paper.parsed;
+  // A comment switches findings off on the line after it, which may be the next block's first.
+  const disabled = disabledLines(text, paper.lines);
+  return mergeInOrder(blockDiagnostics, toDiagnostics(withSizeLimit(paperWide, context, options), paper.lines, levels), disabled);
 }
 
 function tooManyCitations(cut: CitationCut, locale: Locale): Finding {
@@ -104,87 +91,86 @@ function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/** The paper without the citations, quotations and footnotes that start at or after `end`, and its blocks up to there. */
+function clipPaper(paper: Paper, end: number): Paper {
+  const last = Math.max(0, firstIndexWhere(paper.blocks.length, (i) => paper.blocks[i].end > end));
+  const blocks = paper.blocks.slice(0, last);
+  const blockParses = paper.blockParses.slice(0, last);
+  const cutBlock = paper.blocks[last];
+  if (cutBlock && cutBlock.start < end) {
+    blocks.push({ start: cutBlock.start, end, text: cutBlock.text.slice(0, end - cutBlock.start) });
+    blockParses.push(clipParsed(paper.blockParses[last], end));
+  }
+  return { ...paper, parsed: clipParsed(paper.parsed, end), blocks, blockParses };
+}
+
 /** The parse without the citations, quotations and footnotes that start at or after `end`. */
 function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
-  const before = <T extends { start: number }>(items: T[]) => items.filter((item) => item.start < end);
+  // The lists are in order of their start.
+  const before = <T extends { start: number }>(items: T[]) => items.slice(0, firstStartingAtOrAfter(items, end));
   return {
     ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals), quotations: before(parsed.quotations),
     shortForms: before(parsed.shortForms), anaphora: before(parsed.anaphora), caseNumbers: before(parsed.caseNumbers), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
   };
 }
 
-/** The checks that look at one citation at a time: their findings depend only on the citation's block. */
-function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkReproductions(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
+/** Each block's diagnostics, kept beside the block while its findings and the levels stay, and moved when its first line moves. */
+const blockConversions = new BlockMemo<{ startLine: number; diagnostics: Diagnostic[] }>();
+
+/** A block's diagnostics from its findings (in offsets from the block's start). */
+function diagnosticsOfBlock(parse: ParsedPaper, block: Block, findings: readonly (readonly Finding[])[], levels: Partial<Record<string, Level>>, levelsKey: string, startLine: number): Diagnostic[] {
+  const entry = blockConversions.get(parse, [...findings, levelsKey], () => {
+    return { startLine: 0, diagnostics: toDiagnostics(findings.flat(), new LineIndex(block.text), levels) };
+  });
+  if (entry.startLine !== startLine) {
+    const delta = startLine - entry.startLine;
+    entry.diagnostics = entry.diagnostics.map((diagnostic) => movedDown(diagnostic, delta));
+    entry.startLine = startLine;
+  }
+  return entry.diagnostics;
 }
 
-/** Per-citation findings of one open document, per block, relative to the block's start, kept across versions. */
-interface BlockFindingsCache {
-  /** Keyed by what the findings depend on (see perCitationFindings) and the block's text. */
-  findings: Map<string, Finding[]>;
-  /** The short-name definition lists seen, each by a short id, so a block's key does not repeat the list. */
-  definitionLists: Map<string, number>;
+function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const move = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
+  const moved: Diagnostic = { ...diagnostic, range: move(diagnostic.range) };
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (data?.fixes) moved.data = { ...data, fixes: data.fixes.map((fix) => ({ ...fix, range: move(fix.range) })) };
+  return moved;
 }
-const blockFindingsCaches = new WeakMap<object, BlockFindingsCache>();
 
 /**
- * Per-citation findings, block by block, remembered by the block's text (and what else they depend on: the
- * language, the style, the paper's date and its short names — which of them come before the block). After an
- * edit only the edited block is checked again; the others' findings are placed where the block now starts.
+ * The blocks' diagnostics (each list in order, the blocks in order) and the paper-wide ones, merged in order,
+ * without those an opt-out comment switches off.
  */
-function perCitationFindings(context: CheckContext, end = Infinity): Finding[] {
-  const { paper } = context;
-  let cache = blockFindingsCaches.get(paper.lifetime);
-  if (!cache) blockFindingsCaches.set(paper.lifetime, (cache = { findings: new Map(), definitionLists: new Map() }));
-  const definitions = paper.scope.definitions;
-  const list = definitions.map((d) => `${d.name}=${d.title.title}`).join('\u0001');
-  let listId = cache.definitionLists.get(list);
-  if (listId === undefined) {
-    // Only the current list is worth keeping: findings under an older one are dropped below anyway.
-    cache.definitionLists.clear();
-    cache.definitionLists.set(list, (listId = nextDefinitionListId++));
-  }
-  const base = `${context.locale}|${context.style.name}|${paper.scope.date}|${listId}`;
-  const out: Finding[] = [];
-  const used = new Set<string>();
-  let before = 0;
-  for (const whole of paper.blocks) {
-    if (whole.start >= end) break;
-    while (before < definitions.length && definitions[before].offset < whole.start) before++;
-    // The block where checking stops is checked up to there (and remembered as that shorter text).
-    const block = whole.end <= end ? whole : { start: whole.start, end, text: whole.text.slice(0, end - whole.start) };
-    const key = `${base}|${before}${block === whole ? '' : '|cut'}\u0000${block.text}`;
-    used.add(key);
-    let relative = cache.findings.get(key);
-    if (!relative) {
-      relative = localChecks({ ...context, within: block }).map((f) => shiftFinding(f, -block.start));
-      cache.findings.set(key, relative);
+function mergeInOrder(blocks: readonly Diagnostic[][], paperWide: readonly Diagnostic[], disabled: Map<number, Set<string>>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const keep = (diagnostic: Diagnostic) => {
+    const off = disabled.get(diagnostic.range.start.line);
+    if (!off || (off.size > 0 && !off.has(String(diagnostic.code)))) out.push(diagnostic);
+  };
+  let next = 0;
+  for (const list of blocks) {
+    for (const diagnostic of list) {
+      while (next < paperWide.length && compareDiagnostics(paperWide[next], diagnostic) <= 0) keep(paperWide[next++]);
+      keep(diagnostic);
     }
-    for (const finding of relative) out.push(shiftFinding(finding, block.start));
   }
-  // Keep only what the current blocks use, so the cache does not grow with every edit.
-  for (const key of cache.findings.keys()) if (!used.has(key)) cache.findings.delete(key);
+  while (next < paperWide.length) keep(paperWide[next++]);
   return out;
 }
-let nextDefinitionListId = 0;
 
-function shiftFinding(finding: Finding, delta: number): Finding {
-  return {
-    ...finding, start: finding.start + delta, end: finding.end + delta,
-    ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta })) } : {}),
-  };
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character || String(a.code).localeCompare(String(b.code));
 }
 
-function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, levels: Partial<Record<string, Level>>): Diagnostic[] {
-  const disabled = disabledLines(text, lines);
+function toDiagnostics(findings: Finding[], lines: LineIndex, levels: Partial<Record<string, Level>>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
     const configured = levels[finding.code] ?? defaultLevel(finding.code);
     if (configured === 'ignore') continue;
     const level = finding.uncertain ? 'hint' : configured;
     const range = lines.range(finding.start, finding.end);
-    const off = disabled.get(range.start.line);
-    if (off && (off.size === 0 || off.has(finding.code))) continue;
     const diagnostic: Diagnostic = { range, severity: SEVERITY[level], code: finding.code, source: 'lexcite', message: finding.message };
     if (finding.fixes) {
       const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start, f.end), newText: f.newText })), ...(finding.uncertain ? { uncertain: true as const } : {}) };

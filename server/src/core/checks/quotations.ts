@@ -27,7 +27,7 @@ import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { resolveTitle, stepsKey } from '../corpus/resolver';
 import { ELLIPSIS } from '../corpus/reverseLookup';
 import { misattributedQuotation } from './quotationPlaces';
-import type { CheckContext, Finding } from './context';
+import { CheckContext, Finding, inScope } from './context';
 
 const MIN_QUOTE = 8;
 const SENTENCE_END = /[。！？；!?;\n]/;
@@ -36,7 +36,7 @@ export function checkQuotations(context: CheckContext): Finding[] {
   const { paper, corpus, locale } = context;
   const parsed = paper.parsed;
   const findings: Finding[] = [];
-  for (const quotation of parsed.quotations) {
+  for (const quotation of inScope(context, parsed.quotations)) {
     if (quotation.depth > 0) continue;
     const inner = parsed.text.slice(quotation.innerStart, quotation.innerEnd);
     if (normalizeForMatch(inner).length < MIN_QUOTE) continue;

@@ -9,7 +9,9 @@
  */
 import { t } from '../text/messages';
 import { toChineseNumeral } from '../text/numerals';
-import type { JournalCitation, ReferenceStep } from '../paper/parser';
+import type { JournalCitation, ParsedPaper, ReferenceStep, TitleCitation } from '../paper/parser';
+import type { CorpusDocument } from '../corpus/model';
+import { BlockFindings, BlockMemo, Inputs } from './blockMemo';
 import { documentForTitle } from '../corpus/citationAt';
 import { HOUSE_STYLES, HouseStyle } from '../text/styles';
 import type { CheckContext, Finding } from './context';
@@ -17,36 +19,88 @@ import type { CheckContext, Finding } from './context';
 interface Observations {
   journals: JournalCitation[];
   steps: ReferenceStep[];
+  /** The recognised styles everything in the block agrees with. */
+  fits: Set<string>;
 }
 
-function observe(context: CheckContext): Observations {
-  const { parsed } = context.paper;
-  const journals = parsed.journals.filter((j) => /[\u4e00-\u9fff]/.test(j.journal.title));
-  const steps = parsed.titles
+/** What a block shows of the paper's style, kept with the block's parse. */
+const observations = new BlockMemo<Observations>();
+const NO_INPUTS: Inputs = [];
+
+function observe(block: ParsedPaper): Observations {
+  return observations.lookup(block, NO_INPUTS) ?? observations.remember(block, NO_INPUTS, observeNow(block));
+}
+
+function observeNow(block: ParsedPaper): Observations {
+  const journals = block.journals.filter((j) => /[\u4e00-\u9fff]/.test(j.journal.title));
+  const steps = block.titles
     .filter((title) => !title.journalRole)
     .flatMap((title) => title.references.flatMap((r) => r.steps))
     .filter((s) => s.unit === '条' && !s.parenthesized && s.numberStart !== undefined);
-  return { journals, steps };
+  const fits = new Set(Object.values(HOUSE_STYLES).filter((style) => journals.every((j) => (j.zai !== undefined) === (style.zai === 'required'))
+    && steps.every((s) => s.numerals === style.articleNumerals)).map((style) => style.name));
+  return { journals, steps, fits };
 }
 
-function consistentWith(style: HouseStyle, seen: Observations): boolean {
-  return seen.journals.every((j) => (j.zai !== undefined) === (style.zai === 'required'))
-    && seen.steps.every((s) => s.numerals === style.articleNumerals);
+function consistentWith(style: HouseStyle, seen: readonly Observations[]): boolean {
+  return seen.every((block) => block.fits.has(style.name));
 }
 
 /** The configured style, unless the paper consistently follows another recognised one. */
-export function effectiveStyle(configured: HouseStyle, seen: Observations): HouseStyle {
+function effectiveStyle(configured: HouseStyle, seen: readonly Observations[]): HouseStyle {
   if (consistentWith(configured, seen)) return configured;
   return Object.values(HOUSE_STYLES).find((style) => style.name !== configured.name && consistentWith(style, seen)) ?? configured;
 }
 
-export function checkStyle(context: CheckContext): Finding[] {
-  const seen = observe(context);
+const styleFindings = new BlockFindings();
+const firstMentionCandidates = new BlockMemo<{ title: TitleCitation; document: CorpusDocument }[]>();
+
+/**
+ * The paper's style is decided on the whole paper; the findings are then made block by block and kept per block
+ * (blockMemo.ts), in offsets from the block's start, with `inputs[i]` what block i's citations resolve by (the
+ * corpus, the short names before it…). Whether a document is cited for the first time is decided on the whole paper.
+ */
+export function checkStyle(context: CheckContext, inputs: readonly Inputs[]): { perBlock: Finding[][]; paperWide: Finding[] } {
+  const { paper } = context;
+  const seen = paper.blockParses.map(observe);
   const style = effectiveStyle(context.style, seen);
+  const styleInputs = [context.locale, style.name];
+  const perBlock = paper.blocks.map((block, i) => {
+    const parse = paper.blockParses[i];
+    return styleFindings.lookup(parse, styleInputs) ?? styleFindings.remember(parse, block.start, styleInputs, blockStyleFindings(context, style, seen[i]));
+  });
+  const findings: Finding[] = [];
+  if (!style.docNumberOnFirstMention) return { perBlock, paperWide: findings };
+  const { locale } = context;
+  const text = paper.parsed.text;
+  const mentioned = new Set<string>();
+  paper.blocks.forEach((_, i) => {
+    const candidates = firstMentionCandidates.get(paper.blockParses[i], inputs[i], () => paper.blockParses[i].titles.flatMap((title) => {
+      const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, paper.scope);
+      return document?.docNumber ? [{ title, document }] : [];
+    }));
+    for (const { title, document } of candidates) {
+      if (mentioned.has(document.id)) continue;
+      mentioned.add(document.id);
+      // A 文号 written right after the title, or anywhere just before it (国发〔2025〕11号《…》), counts.
+      const nearby = text.slice(Math.max(0, title.start - 20), title.start);
+      if (title.docNumber || nearby.includes(document.docNumber!)) continue;
+      const insertAt = title.versionTag ? title.versionTag.end + 1 : title.end;
+      findings.push({
+        code: 'style.docnumber-first-mention', start: title.start, end: title.end,
+        message: t(locale, 'style.docnumber-first-mention', { title: document.title, docNumber: document.docNumber! }),
+        fixes: [{ title: t(locale, 'fix.insert-docnumber', { docNumber: document.docNumber! }), start: insertAt, end: insertAt, newText: `（${document.docNumber}）` }],
+      });
+    }
+  });
+  return { perBlock, paperWide: findings };
+}
+
+/** 载, the separator and colon of journal citations, and article numerals, in one block. */
+function blockStyleFindings(context: CheckContext, style: HouseStyle, seen: Observations): Finding[] {
   const { locale } = context;
   const text = context.paper.parsed.text;
   const findings: Finding[] = [];
-
   for (const journal of seen.journals) {
     if (style.zai === 'required' && !journal.zai) {
       findings.push({
@@ -89,23 +143,5 @@ export function checkStyle(context: CheckContext): Finding[] {
     });
   }
 
-  if (style.docNumberOnFirstMention) {
-    const mentioned = new Set<string>();
-    for (const title of context.paper.parsed.titles) {
-      if (title.journalRole) continue;
-      const document = documentForTitle(context.corpus, title, context.paper.scope);
-      if (!document?.docNumber || mentioned.has(document.id)) continue;
-      mentioned.add(document.id);
-      // A 文号 written right after the title, or anywhere just before it (国发〔2025〕11号《…》), counts.
-      const nearby = text.slice(Math.max(0, title.start - 20), title.start);
-      if (title.docNumber || nearby.includes(document.docNumber)) continue;
-      const insertAt = title.versionTag ? title.versionTag.end + 1 : title.end;
-      findings.push({
-        code: 'style.docnumber-first-mention', start: title.start, end: title.end,
-        message: t(locale, 'style.docnumber-first-mention', { title: document.title, docNumber: document.docNumber }),
-        fixes: [{ title: t(locale, 'fix.insert-docnumber', { docNumber: document.docNumber }), start: insertAt, end: insertAt, newText: `（${document.docNumber}）` }],
-      });
-    }
-  }
   return findings;
 }

@@ -13,6 +13,8 @@ import { BlockOrigin } from './located';
 import { BlockExclusions } from './markdown';
 import { detached } from '../text/detach';
 import { parsePaper } from './parser';
+import { commonEnds } from '../text/diff';
+import { firstIndexWhere } from '../util/binarySearch';
 
 export interface Block {
   start: number;
@@ -24,14 +26,24 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Blocks of the text: paragraphs separated by blank lines, with code fences, front matter and comments whole. */
 export function splitParagraphBlocks(text: string): Block[] {
+  return splitFrom(text, 0).blocks;
+}
+
+/**
+ * The blocks from `from` (0, or where a block starts) on; with `resumeAt`, the split stops at the first block
+ * start it accepts and says where (a block start outside any fence or comment: the split from there on depends
+ * only on the text from there on).
+ */
+function splitFrom(text: string, from: number, resumeAt?: (start: number) => boolean): { blocks: Block[]; stoppedAt?: number } {
   const blocks: Block[] = [];
   // Blank lines, and the line break before a footnote definition (definitions are often written one per line,
   // and a definition's content ends where the next begins).
   const separator = /\r?\n[ \t]*\r?\n|\r?\n(?=\[\^[^\]\s]+\]:)/g;
-  let start = 0;
+  separator.lastIndex = from;
+  let start = from;
   let inside: 'fence' | 'front' | 'comment' | undefined;
   let fence = '';
-  const hasFront = /^\ufeff?---[ \t]*\r?\n/.test(text);
+  const hasFront = from === 0 && /^\ufeff?---[ \t]*\r?\n/.test(text);
   if (hasFront) inside = 'front';
   // While a fence, comment or front matter is open, only the text added since the last blank line is examined
   // (a paper opening with ``` or <!-- must not cost time quadratic in its length).
@@ -62,8 +74,9 @@ export function splitParagraphBlocks(text: string): Block[] {
     if (!match) break;
     start = match.index + match[0].length;
     scanned = start;
+    if (resumeAt?.(start)) return { blocks, stoppedAt: start };
   }
-  return blocks;
+  return { blocks };
 
   function fenceLines(chunk: string, marker: string): number {
     const prefix = marker.repeat(3);
@@ -118,27 +131,52 @@ interface BlockParse {
 }
 
 /**
- * Block parses remembered by text; a new version keeps those of its blocks that did not change and moves their
- * origins to where the blocks now start. Two blocks with the same text each have a parse of their own.
+ * The parses of the blocks of the latest version. A new version keeps the blocks before and after the edited
+ * stretch (found by comparing the texts' common start and end), moves the origins of those after it, and splits
+ * and parses again only from the block before the edit to the first unchanged block start after it: an edit
+ * costs the edited paragraphs, not the paper. Re-split blocks whose text is unchanged keep their parse.
  */
 export class BlockParseCache {
-  private previous = new Map<string, BlockParse[]>();
+  private latest: { text: string; blocks: Block[]; parts: BlockParse[] } | undefined;
 
-  parse(text: string): { blocks: Block[]; parsed: ParsedPaper } {
-    const blocks = splitParagraphBlocks(text);
-    const current = new Map<string, BlockParse[]>();
-    const parts = blocks.map((block) => {
-      const reusable = this.previous.get(block.text);
-      const part = reusable?.pop() ?? parseBlock(block.text);
-      if (reusable?.length === 0) this.previous.delete(block.text);
-      part.origin.start = block.start;
-      const same = current.get(block.text);
-      if (same) same.push(part);
-      else current.set(block.text, [part]);
-      return part;
-    });
-    this.previous = current;
-    return { blocks, parsed: assemble(text, blocks, parts) };
+  parse(text: string): { blocks: Block[]; parsed: ParsedPaper; blockParses: ParsedPaper[] } {
+    const { blocks, parts } = this.latest ? this.update(this.latest, text) : { blocks: splitParagraphBlocks(text), parts: undefined };
+    const parses = parts ?? blocks.map((block) => parseBlock(block.text));
+    parses.forEach((part, i) => (part.origin.start = blocks[i].start));
+    this.latest = { text, blocks, parts: parses };
+    return { blocks, parsed: assemble(text, blocks, parses), blockParses: parses.map((part) => part.parsed) };
+  }
+
+  private update(latest: { text: string; blocks: Block[]; parts: BlockParse[] }, text: string): { blocks: Block[]; parts: BlockParse[] } {
+    const old = latest.blocks;
+    const { prefix, suffix } = commonEnds(latest.text, text);
+    const delta = text.length - latest.text.length;
+    // From the block before the one the edit starts in: an edit at a block's start can join it to the one before
+    // (a footnote definition's 【[^】 is what separates it with a single line break).
+    const first = Math.max(0, firstIndexWhere(old.length, (i) => old[i].start >= prefix) - 2);
+    const restart = first === 0 ? 0 : old[first].start;
+    // Old blocks that start inside the unchanged end of the text, by their start in the new text.
+    const unchangedFrom = latest.text.length - suffix;
+    const firstKept = Math.max(first, firstIndexWhere(old.length, (i) => old[i].start >= unchangedFrom));
+    const keptAt = (start: number) => {
+      const i = firstIndexWhere(old.length - firstKept, (k) => old[firstKept + k].start + delta >= start) + firstKept;
+      return i < old.length && old[i].start + delta === start ? i : -1;
+    };
+    const split = splitFrom(text, restart, (start) => start - delta >= unchangedFrom && keptAt(start) >= 0);
+    const resumed = split.stoppedAt === undefined ? old.length : keptAt(split.stoppedAt);
+    // The replaced blocks' parses, by text, for re-split blocks that did not change.
+    const replaced = new Map<string, BlockParse[]>();
+    for (let i = first; i < resumed; i++) {
+      const same = replaced.get(old[i].text);
+      if (same) same.push(latest.parts[i]);
+      else replaced.set(old[i].text, [latest.parts[i]]);
+    }
+    const middle = split.blocks.map((block) => replaced.get(block.text)?.shift() ?? parseBlock(block.text));
+    const after = old.slice(resumed).map((block) => (delta === 0 ? block : { start: block.start + delta, end: block.end + delta, text: block.text }));
+    return {
+      blocks: [...old.slice(0, first), ...split.blocks, ...after],
+      parts: [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)],
+    };
   }
 }
 

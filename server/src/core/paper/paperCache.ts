@@ -25,6 +25,11 @@ export interface Paper {
   /** The paper's blocks (paragraphs), for incremental re-checking. */
   blocks: Block[];
   /**
+   * Each block's own parse, in the order of `blocks`: the same object for as long as the block is unchanged,
+   * so later stages can remember what they derived from a block by it.
+   */
+  blockParses: ParsedPaper[];
+  /**
    * Lives as long as the document stays open, across its versions: later stages key their per-document caches
    * on it (in a WeakMap), so those go when the document is closed.
    */
@@ -39,7 +44,7 @@ export function makePaper(corpus: Corpus, uri: string, version: number, text: st
 function paperOf(corpus: Corpus, uri: string, version: number, text: string, blocks: BlockParseCache, defaultDate: string | undefined): Paper {
   const parse = blocks.parse(text);
   return {
-    uri, version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, lifetime: blocks,
+    uri, version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, blockParses: parse.blockParses, lifetime: blocks,
   };
 }
 

@@ -13,13 +13,35 @@ export interface DiffSegment {
 /** Cells of the LCS table beyond which the middle is reported as one change. */
 const MAX_CELLS = 200_000;
 
-/** How many characters two texts share at their start, and then at their end (not overlapping the start). */
+/**
+ * How many characters two texts share at their start, and then at their end (not overlapping the start).
+ * Compared a stretch at a time (string equality is a memory comparison), so two versions of a 2 MB paper that
+ * differ by one character compare in well under a millisecond.
+ */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const prefix = sharedLength(Math.min(a.length, b.length), (from, to) => a.slice(from, to) === b.slice(from, to), (i) => a.charCodeAt(i) === b.charCodeAt(i));
+  const lastA = a.length - 1;
+  const lastB = b.length - 1;
+  const suffix = sharedLength(Math.min(a.length, b.length) - prefix,
+    (from, to) => a.slice(a.length - to, a.length - from) === b.slice(b.length - to, b.length - from), (i) => a.charCodeAt(lastA - i) === b.charCodeAt(lastB - i));
   return { prefix, suffix };
+}
+
+/** The length, up to `limit`, of the run of equal positions from 0: whole stretches first, then character by character. */
+function sharedLength(limit: number, sameStretch: (from: number, to: number) => boolean, sameAt: (i: number) => boolean): number {
+  let shared = 0;
+  let stretch = 4096;
+  while (shared < limit) {
+    const to = Math.min(limit, shared + stretch);
+    if (to - shared > 64) {
+      if (sameStretch(shared, to)) shared = to;
+      else stretch = (to - shared) >> 2;
+      continue;
+    }
+    while (shared < to && sameAt(shared)) shared++;
+    if (shared < to) return shared;
+  }
+  return shared;
 }
 
 export function diffText(paper: string, source: string): DiffSegment[] {

@@ -1,0 +1,94 @@
+/**
+ * The checks run a block (paragraph) at a time: those that look at one citation, and the quotation and 该法 checks,
+ * whose other inputs — the footnote a quotation's sentence ends with, the work a 该法 points back to — are
+ * named, so that a block's findings are kept (blockMemo.ts) until the block or one of them changes.
+ */
+import type { CheckContext, Finding } from './context';
+import { BlockFindings, Inputs } from './blockMemo';
+import { checkAnaphora } from './anaphora';
+import { checkBookCitations } from './books';
+import { checkCaseNumbers } from './caseNumbers';
+import { checkCitations } from './citations';
+import { checkClaimedTerms } from './claimedTerms';
+import { checkConsistency } from './consistency';
+import { checkPandocCitations } from './pandoc';
+import { checkQuotations } from './quotations';
+import { checkReproductions } from './reproductions';
+import { checkVersions } from './versions';
+import { footnoteDefinition } from '../paper/paperIndex';
+import type { Paper } from '../paper/paperCache';
+import type { ShortNameDefinition } from '../paper/paperScope';
+
+/** The checks that look at one citation at a time: their findings depend only on the citation's block. */
+function localChecks(context: CheckContext): Finding[] {
+  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkReproductions(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
+}
+
+/**
+ * What each block's findings depend on besides the block: the corpus, the language and style, the paper's date
+ * and short names (a change to any of them re-checks every block), and which of the short names are defined
+ * before the block (a name means what its last definition before the use says).
+ */
+export function blockInputs(context: CheckContext): Inputs[] {
+  const { paper } = context;
+  const definitions = paper.scope.definitions;
+  const shared = [context.corpus, context.locale, context.style.name, paper.scope.date, definitionListId(paper, definitions), context.corpus.reverseIndexAvailable];
+  let before = 0;
+  return paper.blocks.map((block) => {
+    while (before < definitions.length && definitions[before].offset < block.start) before++;
+    return [...shared, before];
+  });
+}
+
+const localFindings = new BlockFindings();
+const quotationFindings = new BlockFindings();
+const anaphoraFindings = new BlockFindings();
+
+/**
+ * Each block's findings of the checks that run a block at a time, in offsets from the block's start, remembered
+ * with what they were derived from: after an edit only the edited block is checked again, and the blocks whose
+ * other inputs changed — a quotation whose footnote was edited, a 该法 whose work is cited differently. The findings
+ * of a block cut short by the citation limit (`cutAt`) end there.
+ */
+export function blockByBlock(context: CheckContext, inputs: readonly Inputs[], cutAt = Infinity): (readonly Finding[])[][] {
+  const { paper } = context;
+  const out: (readonly Finding[])[][] = [];
+  for (let i = 0; i < paper.blocks.length; i++) {
+    const block = paper.blocks[i];
+    const parse = paper.blockParses[i];
+    // Allocates nothing for a block whose findings are kept: that is every block but the edited one.
+    const run = (check: (context: CheckContext) => Finding[]) => {
+      const findings = check({ ...context, within: block });
+      return block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt);
+    };
+    const lists = [localFindings.lookup(parse, inputs[i]) ?? localFindings.remember(parse, block.start, inputs[i], run(localChecks))];
+    if (parse.quotations.length > 0) {
+      // A quotation can be attached to the citation in the footnote its sentence ends with.
+      const quotationInputs = [...inputs[i], ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
+      lists.push(quotationFindings.lookup(parse, quotationInputs) ?? quotationFindings.remember(parse, block.start, quotationInputs, run(checkQuotations)));
+    }
+    if (parse.anaphora.length > 0) {
+      const anaphoraInputs = [...inputs[i], ...parse.anaphora.flatMap((anaphor) => {
+        const antecedent = paper.scope.antecedentOf(anaphor);
+        return [antecedent?.title, antecedent?.reference, antecedent?.certain];
+      })];
+      lists.push(anaphoraFindings.lookup(parse, anaphoraInputs) ?? anaphoraFindings.remember(parse, block.start, anaphoraInputs, run(checkAnaphora)));
+    }
+    out.push(lists);
+  }
+  return out;
+}
+
+/** The short-name definition lists of one open document, each by a short id, so an input list does not repeat it. */
+const definitionListIds = new WeakMap<object, { list: string; id: number }>();
+let nextDefinitionListId = 0;
+
+function definitionListId(paper: Paper, definitions: readonly ShortNameDefinition[]): number {
+  const list = definitions.map((d) => `${d.name}=${d.title.title}`).join('\u0001');
+  const known = definitionListIds.get(paper.lifetime);
+  if (known?.list === list) return known.id;
+  const id = nextDefinitionListId++;
+  definitionListIds.set(paper.lifetime, { list, id });
+  return id;
+}
+

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CitationService } from '../../server/src/core/service';
+import { resolveSettings } from '../../server/src/core/settings';
+import { productCorpus } from '../helpers/corpus';
+
+/**
+ * An open paper is re-checked block by block, each block's findings kept until the block or what they were
+ * derived from changes. These edits change a paragraph that other paragraphs' findings depend on; after each,
+ * the kept findings must equal a fresh check of the same text.
+ */
+const settings = resolveSettings({ paperDate: '2025-06-01' }, 'zh-cn');
+const uri = 'file:///incremental.md';
+
+const PAPER = [
+  '数据处理者须对其行为负责。“个人信息处理者应当对其个人信息处理活动负责”。[^1]',
+  '《中华人民共和国个人信息保护法》第十三条规定了处理个人信息的合法性基础。',
+  '该法第一百条另有规定。',
+  '《中华人民共和国数据安全法》（以下简称《数安法》）第二十一条规定了分类分级。',
+  '《数安法》第六十条规定了法律责任。',
+  '另见《网络安全法》第21条与第二十二条。',
+  '[^1]: 《中华人民共和国个人信息保护法》第九条。',
+].join('\n\n');
+
+/** Each edit: what it replaces, with what, and the diagnostic it makes appear or go (code and a word of its text). */
+const EDITS: { from: string; to: string; changes: string }[] = [
+  // The footnote a quotation's sentence ends with now cites an article that does not say it.
+  { from: '第九条。', to: '第十条。', changes: 'quote' },
+  // The work 该法 points back to, in the paragraph before, changes: 民法典 has a 第一百条.
+  { from: '《中华人民共和国个人信息保护法》第十三条', to: '《中华人民共和国民法典》第十三条', changes: 'anaphor' },
+  // The short name's definition goes: 《数安法》 no longer means the 数据安全法.
+  { from: '（以下简称《数安法》）', to: '', changes: 'short name' },
+  // The paper's numerals become consistent: the numeral style findings go.
+  { from: '第二十二条', to: '第22条', changes: 'numerals' },
+];
+
+function signature(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`);
+}
+
+describe('re-checking an edited paper block by block', function () {
+  this.timeout(60000);
+
+  it('after each edit that another paragraph depends on, the diagnostics equal a fresh check and have changed', () => {
+    const corpus = productCorpus();
+    const service = new CitationService(corpus);
+    let text = PAPER;
+    let version = 1;
+    let last = service.diagnostics({ uri, version, getText: () => text }, settings);
+    assert.deepEqual(last, new CitationService(corpus).diagnostics({ uri, version, getText: () => text }, settings));
+    for (const { from, to, changes } of EDITS) {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      version++;
+      const incremental = service.diagnostics({ uri, version, getText: () => text }, settings);
+      const fresh = new CitationService(corpus).diagnostics({ uri, version, getText: () => text }, settings);
+      assert.deepEqual(signature(incremental), signature(fresh), `after the ${changes} edit`);
+      assert.deepEqual(incremental, fresh, `after the ${changes} edit`);
+      assert.notDeepEqual(signature(incremental), signature(last), `the ${changes} edit changed the diagnostics`);
+      last = incremental;
+    }
+  });
+
+  it('typing a line break shifts the kept diagnostics of the paragraphs below by a line', () => {
+    const corpus = productCorpus();
+    const service = new CitationService(corpus);
+    const before = service.diagnostics({ uri, version: 1, getText: () => PAPER }, settings);
+    const typed = PAPER.replace('数据处理者', '数据\n处理者');
+    const after = service.diagnostics({ uri, version: 2, getText: () => typed }, settings);
+    assert.deepEqual(after, new CitationService(corpus).diagnostics({ uri, version: 2, getText: () => typed }, settings));
+    const below = (list: Diagnostic[]) => list.filter((d) => d.range.start.line >= 2);
+    assert.ok(below(before).length > 0);
+    assert.deepEqual(below(after).map((d) => d.range.start.line), below(before).map((d) => d.range.start.line + 1));
+  });
+});
