@@ -39,7 +39,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
 const LEXCITE_COMPLETION = '数据产业的地方实践，参见《厦门市促';
 /** A link to a header of the same paper being typed: the peer offers the paper's headers. */
 const PEER_COMPLETION = '详见[第1部分](#';
-const SETTINGS_NOTE = 'VS Code\'s default settings, with link validation on (markdown.validate.enabled; off by default in VS Code)';
+const SETTINGS_NOTE = 'VS Code\'s default settings, and markdown.validate.enabled on (off by default)';
 
 /** One server as the measurements see it; a failure names the server. */
 interface Side {
@@ -115,8 +115,17 @@ function diagnosticsAnswer(report: { items: { code?: string | number }[] }): str
   const counts = new Map<string, number>();
   for (const item of report.items) counts.set(String(item.code ?? 'no code'), (counts.get(String(item.code ?? 'no code')) ?? 0) + 1);
   const most = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([code, n]) => `${code} ×${n}`);
-  return `${report.items.length} diagnostics (${kb(report)}${most.length > 0 ? `; ${most.join(', ')}` : ''})`;
+  return `${plural(report.items.length, 'diagnostic')} (${kb(report)}${most.length > 0 ? `; ${most.join(', ')}` : ''})`;
 }
+
+interface Symbol {
+  children?: Symbol[];
+}
+
+/** Symbols and their children, all levels (LexCite: authorities and their citations; the peer: headings). */
+const countSymbols = (symbols: Symbol[]): number => symbols.reduce((sum, symbol) => sum + 1 + countSymbols(symbol.children ?? []), 0);
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const kb = (value: unknown) => `${(Buffer.byteLength(JSON.stringify(value ?? null)) / 1024).toFixed(0)} KB`;
 
@@ -143,8 +152,8 @@ async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper:
 
   const symbolAnswers = new Map<Side, string>();
   for (const s of sides) {
-    const symbols = await s.request<unknown[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
-    symbolAnswers.set(s, `${symbols?.length ?? 0} symbols (${kb(symbols)})`);
+    const symbols = await s.request<Symbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }) ?? [];
+    symbolAnswers.set(s, `${plural(countSymbols(symbols), 'symbol')}, ${symbols.length} at the top (${kb(symbols)})`);
   }
   progress(`  side by side, ${paper.label} paper: ${paper.symbols} edits → document symbols on each server`);
   row('edit → document symbols', await alternate(sides, warmup, paper.symbols, (s) => {

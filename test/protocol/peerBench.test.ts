@@ -27,7 +27,8 @@ describe('bench: side by side with VS Code’s Markdown language server', functi
     // CommonMark has no footnotes: the peer takes every footnote reference [^nN] for a missing link definition.
     assert.match(diagnostics.peerAnswer, /^\d+ diagnostics \(\d+ KB; link\.no-such-reference ×\d+/);
     assert.match(diagnostics.lexciteAnswer, /^[1-9]\d* diagnostics/);
-    assert.match(symbols.peerAnswer, /^1 symbols/); // the paper's title, its sections nested under it
+    assert.match(symbols.peerAnswer, /^\d+ symbols, 1 at the top/); // the paper's title, its sections nested under it
+    assert.match(symbols.lexciteAnswer, /^\d+ symbols, \d+ at the top/); // the authorities, their citations nested under them
     assert.match(completion.lexciteAnswer, /, first 厦门市促进数据产业高质量发展若干措施/);
     assert.match(completion.peerAnswer, /^\d+ items, first #数据治理的规范体系研究/);
     assert.ok(comparison.parses && comparison.parses.parsed > 0, 'the peer asked the bench to parse the paper');
