@@ -129,7 +129,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const kb = (value: unknown) => `${(Buffer.byteLength(JSON.stringify(value ?? null)) / 1024).toFixed(0)} KB`;
 
-async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper: PeerIterations['papers'][number], warmup: number): Promise<PeerRow[]> {
+async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper: PeerIterations['papers'][number], warmup: number, say: (message: string) => void): Promise<PeerRow[]> {
   const sides = [lexcite, peer];
   const rows: PeerRow[] = [];
   const row = (name: string, samples: Map<Side, number[]>, answers: Map<Side, string>) =>
@@ -144,7 +144,7 @@ async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper:
   const edit = editor(text, editPosition(text));
   const answers = new Map<Side, string>();
   for (const s of sides) answers.set(s, diagnosticsAnswer(await s.request<{ items: { code?: string | number }[] }>('textDocument/diagnostic', { textDocument: { uri } })));
-  progress(`  side by side, ${paper.label} paper: ${paper.edits} edits → diagnostics on each server`);
+  say(`  side by side, ${paper.label} paper: ${paper.edits} edits → diagnostics on each server`);
   row('edit → diagnostics', await alternate(sides, warmup, paper.edits, (s) => {
     edit(s, uri);
     return s.request('textDocument/diagnostic', { textDocument: { uri } });
@@ -155,7 +155,7 @@ async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper:
     const symbols = await s.request<Symbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }) ?? [];
     symbolAnswers.set(s, `${plural(countSymbols(symbols), 'symbol')}, ${symbols.length} at the top (${kb(symbols)})`);
   }
-  progress(`  side by side, ${paper.label} paper: ${paper.symbols} edits → document symbols on each server`);
+  say(`  side by side, ${paper.label} paper: ${paper.symbols} edits → document symbols on each server`);
   row('edit → document symbols', await alternate(sides, warmup, paper.symbols, (s) => {
     edit(s, uri);
     return s.request('textDocument/documentSymbol', { textDocument: { uri } });
@@ -172,14 +172,14 @@ async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper:
     : { textDocument: { uri: completionUri }, position: completion.ends[1], context: { triggerKind: 2, triggerCharacter: '#' } });
   const completionAnswers = new Map<Side, string>();
   for (const s of sides) completionAnswers.set(s, describe('completion', await complete(s)).text);
-  progress(`  side by side, ${paper.label} paper: ${paper.completions} completions on each server`);
+  say(`  side by side, ${paper.label} paper: ${paper.completions} completions on each server`);
   row(`completion in the middle (LexCite 《厦门市促, the peer \`](#\`)`, await alternate(sides, warmup, paper.completions, complete), completionAnswers);
   for (const s of sides) s.close(completionUri);
   return rows;
 }
 
-/** Both servers on the same papers; a peer that cannot start or fails gives the reason instead of rows. */
-export async function measurePeer(iterations: PeerIterations, peerScript = PEER_SCRIPT): Promise<PeerComparison> {
+/** Both servers on the same papers; a peer that cannot start or fails gives the reason instead of rows. `say` reports progress. */
+export async function measurePeer(iterations: PeerIterations, peerScript = PEER_SCRIPT, say: (message: string) => void = progress): Promise<PeerComparison> {
   const comparison: PeerComparison = { peer: peerName(), settings: SETTINGS_NOTE, rows: [] };
   const workspace = fs.realpathSync(freshDirectory('workspace-peer'));
   let peer: PeerServer;
@@ -193,7 +193,7 @@ export async function measurePeer(iterations: PeerIterations, peerScript = PEER_
     await lexcite.start();
     for (const paper of iterations.papers) {
       (globalThis as { gc?: () => void }).gc?.(); // the bench process parses for the peer: start each paper with a clean heap
-      comparison.rows.push(...await measurePaper(side('LexCite', lexcite), side(comparison.peer, peer.server, peer), workspace, paper, iterations.warmup));
+      comparison.rows.push(...await measurePaper(side('LexCite', lexcite), side(comparison.peer, peer.server, peer), workspace, paper, iterations.warmup, say));
     }
     comparison.parses = peer.parses;
     return comparison;

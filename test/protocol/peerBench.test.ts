@@ -9,13 +9,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { measurePeer, type PeerIterations } from '../../bench/peerBench';
 
+const quiet = () => undefined;
 const SMALL: PeerIterations = { warmup: 1, papers: [{ label: '20 KB', bytes: 20_000, edits: 2, symbols: 2, completions: 3 }] };
 
 describe('bench: side by side with VS Code’s Markdown language server', function () {
   this.timeout(120_000);
 
   it('times both servers on the same paper, and each answered with real work', async () => {
-    const comparison = await measurePeer(SMALL);
+    const comparison = await measurePeer(SMALL, undefined, quiet);
     assert.equal(comparison.unavailable, undefined);
     assert.equal(comparison.peer, 'vscode-markdown-languageserver 0.5.0');
     assert.deepEqual(comparison.rows.map((r) => [r.name, r.lexcite.n, r.peer.n]), [
@@ -36,7 +37,7 @@ describe('bench: side by side with VS Code’s Markdown language server', functi
 
   it('says why when the peer cannot start, and measures nothing rather than failing', async () => {
     const missing = path.join(os.tmpdir(), 'no-such-peer', 'workerMain.js');
-    const comparison = await measurePeer(SMALL, missing);
+    const comparison = await measurePeer(SMALL, missing, quiet);
     assert.deepEqual(comparison.rows, []);
     assert.match(comparison.unavailable ?? '', /^the peer could not start: .*no-such-peer\/workerMain\.js is missing \(npm install the dev dependency vscode-markdown-languageserver\)$/);
   });
@@ -46,7 +47,7 @@ describe('bench: side by side with VS Code’s Markdown language server', functi
     const exiting = path.join(folder, 'exits.js');
     fs.writeFileSync(exiting, "process.stderr.write('no markdown here'); process.exit(3);\n");
     try {
-      const comparison = await measurePeer(SMALL, exiting);
+      const comparison = await measurePeer(SMALL, exiting, quiet);
       assert.deepEqual(comparison.rows, []);
       assert.match(comparison.unavailable ?? '', /^the peer could not start: server exited \(code 3\) while waiting for initialize/); // stderr may come after the exit event
     } finally {
