@@ -118,12 +118,12 @@ function diagnosticsAnswer(report: { items: { code?: string | number }[] }): str
   return `${plural(report.items.length, 'diagnostic')} (${kb(report)}${most.length > 0 ? `; ${most.join(', ')}` : ''})`;
 }
 
-interface Symbol {
-  children?: Symbol[];
+interface SymbolNode {
+  children?: SymbolNode[];
 }
 
 /** Symbols and their children, all levels (LexCite: authorities and their citations; the peer: headings). */
-const countSymbols = (symbols: Symbol[]): number => symbols.reduce((sum, symbol) => sum + 1 + countSymbols(symbol.children ?? []), 0);
+const countSymbols = (symbols: SymbolNode[]): number => symbols.reduce((sum, symbol) => sum + 1 + countSymbols(symbol.children ?? []), 0);
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -152,7 +152,7 @@ async function measurePaper(lexcite: Side, peer: Side, workspace: string, paper:
 
   const symbolAnswers = new Map<Side, string>();
   for (const s of sides) {
-    const symbols = await s.request<Symbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }) ?? [];
+    const symbols = await s.request<SymbolNode[] | null>('textDocument/documentSymbol', { textDocument: { uri } }) ?? [];
     symbolAnswers.set(s, `${plural(countSymbols(symbols), 'symbol')}, ${symbols.length} at the top (${kb(symbols)})`);
   }
   say(`  side by side, ${paper.label} paper: ${paper.symbols} edits → document symbols on each server`);
