@@ -30,6 +30,10 @@ export interface ServerOptions {
   /** Advertise pull diagnostics, so the bench can time textDocument/diagnostic. */
   pullDiagnostics?: boolean;
   initializationOptions?: { corpora?: string[]; cacheDir?: string };
+  /** Another server to run instead of LexCite's: its script and arguments (the side-by-side peer, bench/peerServer.ts). */
+  command?: string[];
+  /** Answers the server's own requests; undefined falls back to what an editor answers LexCite, a throw answers an error. */
+  answerRequest?: (method: string, params: unknown) => unknown;
 }
 
 /** The server's lexcite/status answer, as the protocol defines it. */
@@ -82,9 +86,9 @@ export class BenchServer {
   private exitReason: string | undefined;
 
   constructor(readonly options: ServerOptions) {
-    if (!fs.existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run \`npm run build\` first`);
+    if (!options.command && !fs.existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run \`npm run build\` first`);
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, [...serverNodeArguments(), SERVER_SCRIPT, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...serverNodeArguments(), ...(options.command ?? [SERVER_SCRIPT, '--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     liveServers.add(this);
     this.process.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)));
@@ -240,6 +244,14 @@ export class BenchServer {
 
   /** What an editor answers: default lexcite settings, and null to registrations, progress and refreshes. */
   private answerServerRequest(id: number, method: string, params: unknown): void {
+    let answer: unknown;
+    try {
+      answer = this.options.answerRequest?.(method, params);
+    } catch (error) {
+      this.send({ jsonrpc: '2.0', id, error: { code: -32603, message: (error as Error).message } });
+      return;
+    }
+    if (answer !== undefined) return this.send({ jsonrpc: '2.0', id, result: answer });
     const result = method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => ({})) : null;
     this.send({ jsonrpc: '2.0', id, result });
   }

@@ -174,7 +174,32 @@ export interface BenchResults {
   growth: Growth;
   /** Absent when the sizes have no synthetic collection. */
   searchBeforeAndAfterBook?: SearchBeforeAndAfterBook;
+  /** VS Code's Markdown language server beside LexCite's (bench/peerBench.ts). */
+  peer?: PeerComparison;
   budgets: BudgetResult[];
   /** Anything that looked wrong while measuring (empty answers, unexpected first items, …). */
   notes: string[];
+}
+
+/** One request path measured on both servers in turn, on the same paper. */
+export interface PeerRow {
+  name: string;
+  lexcite: LatencySummary;
+  peer: LatencySummary;
+  /** What each server answered first (untimed), to show both did the work. */
+  lexciteAnswer: string;
+  peerAnswer: string;
+}
+
+/** VS Code's Markdown language server and LexCite's, side by side (bench/peerBench.ts). */
+export interface PeerComparison {
+  /** The peer's package and version. */
+  peer: string;
+  /** The peer's settings. */
+  settings: string;
+  /** Why there are no (or not all) rows: the peer could not start, or a request failed. */
+  unavailable?: string;
+  rows: PeerRow[];
+  /** The peer's markdown/parse requests, and how many of them the client parsed (the others hit its cache). */
+  parses?: { requested: number; parsed: number };
 }

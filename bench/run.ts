@@ -26,6 +26,7 @@ import { measureGrowth } from './growth';
 import { measureReverseLookup, measureServerWithReverseIndex } from './reverseBench';
 import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
+import { measurePeer, peerIterations } from './peerBench';
 import { consoleReport, markdownReport, updateReadmeTable } from './report';
 import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchBeforeAndAfterBook, SearchComparison } from './results';
 import { ServerIterations, measureColdStart, measureCorpusSize, progress } from './serverBench';
@@ -130,6 +131,9 @@ async function main(): Promise<number> {
     progress(`server at corpus size: ${size.label}`);
     corpora.push(await measureCorpusSize(size, plan.server, corpora[0]?.documents, notes));
   }
+  // Before the in-process work: the bench process parses for the peer, and a heap full of corpora would slow it.
+  progress('side by side with VS Code\'s Markdown language server, on the same papers');
+  const peer = await measurePeer(peerIterations(options.quick));
 
   progress(`citation extraction, ${EXTRACTION_PAPER_BYTES / 1e6} MB paper`);
   const extraction = measureExtraction(EXTRACTION_PAPER_BYTES, plan.inProcess.throughputRuns);
@@ -164,7 +168,7 @@ async function main(): Promise<number> {
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, growth, searchBeforeAndAfterBook, notes,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, growth, searchBeforeAndAfterBook, notes, peer,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
