@@ -4,7 +4,7 @@
  * named, so that a block's findings are kept (blockMemo.ts) until the block or one of them changes.
  */
 import type { CheckContext, Finding } from './context';
-import { BlockFindings, Inputs } from './blockMemo';
+import { BlockState, Inputs, relativeTo, sameInputs } from './blockMemo';
 import { checkAnaphora } from './anaphora';
 import { checkBookCitations } from './books';
 import { checkCaseNumbers } from './caseNumbers';
@@ -33,16 +33,19 @@ export function blockInputs(context: CheckContext): Inputs[] {
   const { paper } = context;
   const definitions = paper.scope.definitions;
   const shared = [context.corpus, context.locale, context.style.name, paper.scope.date, definitionListId(paper, definitions), context.corpus.reverseIndexAvailable];
+  // One list per number of definitions before, the same object from version to version while the rest is the same:
+  // comparing a block's inputs with those its findings were kept with is then one comparison.
+  let interned = internedInputs.get(paper.lifetime);
+  if (!interned || !sameInputs(interned.shared, shared)) internedInputs.set(paper.lifetime, (interned = { shared, byBefore: [] }));
+  const { byBefore } = interned;
   let before = 0;
   return paper.blocks.map((block) => {
     while (before < definitions.length && definitions[before].offset < block.start) before++;
-    return [...shared, before];
+    return (byBefore[before] ??= [...shared, before]);
   });
 }
 
-const localFindings = new BlockFindings();
-const quotationFindings = new BlockFindings();
-const anaphoraFindings = new BlockFindings();
+const internedInputs = new WeakMap<object, { shared: Inputs; byBefore: Inputs[] }>();
 
 /**
  * Each block's findings of the checks that run a block at a time, in offsets from the block's start, remembered
@@ -50,29 +53,30 @@ const anaphoraFindings = new BlockFindings();
  * other inputs changed — a quotation whose footnote was edited, a 该法 whose work is cited differently. The findings
  * of a block cut short by the citation limit (`cutAt`) end there.
  */
-export function blockByBlock(context: CheckContext, inputs: readonly Inputs[], cutAt = Infinity): (readonly Finding[])[][] {
+export function blockByBlock(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[], cutAt = Infinity): (readonly Finding[])[][] {
   const { paper } = context;
   const out: (readonly Finding[])[][] = [];
   for (let i = 0; i < paper.blocks.length; i++) {
     const block = paper.blocks[i];
     const parse = paper.blockParses[i];
+    const state = states[i];
     // Allocates nothing for a block whose findings are kept: that is every block but the edited one.
     const run = (check: (context: CheckContext) => Finding[]) => {
       const findings = check({ ...context, within: block });
-      return block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt);
+      return relativeTo(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
     };
-    const lists = [localFindings.lookup(parse, inputs[i]) ?? localFindings.remember(parse, block.start, inputs[i], run(localChecks))];
+    const lists = [state.local.get(inputs[i]) ?? state.local.keep(inputs[i], run(localChecks))];
     if (parse.quotations.length > 0) {
       // A quotation can be attached to the citation in the footnote its sentence ends with.
       const quotationInputs = [...inputs[i], ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
-      lists.push(quotationFindings.lookup(parse, quotationInputs) ?? quotationFindings.remember(parse, block.start, quotationInputs, run(checkQuotations)));
+      lists.push(state.quotations.get(quotationInputs) ?? state.quotations.keep(quotationInputs, run(checkQuotations)));
     }
     if (parse.anaphora.length > 0) {
       const anaphoraInputs = [...inputs[i], ...parse.anaphora.flatMap((anaphor) => {
         const antecedent = paper.scope.antecedentOf(anaphor);
         return [antecedent?.title, antecedent?.reference, antecedent?.certain];
       })];
-      lists.push(anaphoraFindings.lookup(parse, anaphoraInputs) ?? anaphoraFindings.remember(parse, block.start, anaphoraInputs, run(checkAnaphora)));
+      lists.push(state.anaphora.get(anaphoraInputs) ?? state.anaphora.keep(anaphoraInputs, run(checkAnaphora)));
     }
     out.push(lists);
   }

@@ -7,7 +7,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
 import { blockByBlock, blockInputs } from './blockChecks';
-import { BlockMemo } from './blockMemo';
+import { BlockState, blockStates } from './blockMemo';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
 import { checkShortNames } from './shortNames';
@@ -60,14 +60,19 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   // checked whole.
   const checked: CheckContext = cut ? { ...context, paper: clipPaper(paper, cut.offset) } : context;
   const inputs = blockInputs(checked);
-  const style = checkStyle(checked, inputs);
+  const states = blockStates(checked.paper);
+  const style = checkStyle(checked, states, inputs);
   let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...style.paperWide];
   if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   const levels = options.levels ?? {};
   const levelsKey = JSON.stringify(levels);
   const blocks = checked.paper.blocks;
-  const perBlock = blockByBlock(checked, inputs, cut?.offset);
-  const blockDiagnostics = blocks.map((block, i) => diagnosticsOfBlock(checked.paper.blockParses[i], block, [...perBlock[i], style.perBlock[i]], levels, levelsKey, paper.lines.positionAt(block.start).line));
+  const perBlock = blockByBlock(checked, states, inputs, cut?.offset);
+  const blockDiagnostics = blocks.map((block, i) => {
+    const lists = perBlock[i];
+    lists.push(style.perBlock[i]);
+    return diagnosticsOfBlock(states[i], block, lists, levels, levelsKey, paper.lines.lineAt(block.start));
+  });
   const { text } = paper.parsed;
   // A comment switches findings off on the line after it, which may be the next block's first.
   const disabled = disabledLines(text, paper.lines);
@@ -114,14 +119,13 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
   };
 }
 
-/** Each block's diagnostics, kept beside the block while its findings and the levels stay, and moved when its first line moves. */
-const blockConversions = new BlockMemo<{ startLine: number; diagnostics: Diagnostic[] }>();
-
-/** A block's diagnostics from its findings (in offsets from the block's start). */
-function diagnosticsOfBlock(parse: ParsedPaper, block: Block, findings: readonly (readonly Finding[])[], levels: Partial<Record<string, Level>>, levelsKey: string, startLine: number): Diagnostic[] {
-  const entry = blockConversions.get(parse, [...findings, levelsKey], () => {
-    return { startLine: 0, diagnostics: toDiagnostics(findings.flat(), new LineIndex(block.text), levels) };
-  });
+/**
+ * A block's diagnostics from its findings (in offsets from the block's start), kept beside the block while its
+ * findings and the levels stay, and moved when its first line moves.
+ */
+function diagnosticsOfBlock(state: BlockState, block: Block, findings: (readonly Finding[])[], levels: Partial<Record<string, Level>>, levelsKey: string, startLine: number): Diagnostic[] {
+  let entry = state.diagnostics.get(findings);
+  if (entry?.levelsKey !== levelsKey) entry = state.diagnostics.keep(findings, { levelsKey, startLine: 0, diagnostics: toDiagnostics(findings.flat(), new LineIndex(block.text), levels) });
   if (entry.startLine !== startLine) {
     const delta = startLine - entry.startLine;
     entry.diagnostics = entry.diagnostics.map((diagnostic) => movedDown(diagnostic, delta));

@@ -11,27 +11,28 @@ import { t } from '../text/messages';
 import { toChineseNumeral } from '../text/numerals';
 import type { JournalCitation, ParsedPaper, ReferenceStep, TitleCitation } from '../paper/parser';
 import type { CorpusDocument } from '../corpus/model';
-import { BlockFindings, BlockMemo, Inputs } from './blockMemo';
+import { BlockState, Inputs, relativeTo } from './blockMemo';
 import { documentForTitle } from '../corpus/citationAt';
 import { HOUSE_STYLES, HouseStyle } from '../text/styles';
 import type { CheckContext, Finding } from './context';
 
-interface Observations {
+export interface StyleObservations {
   journals: JournalCitation[];
   steps: ReferenceStep[];
   /** The recognised styles everything in the block agrees with. */
   fits: Set<string>;
 }
 
-/** What a block shows of the paper's style, kept with the block's parse. */
-const observations = new BlockMemo<Observations>();
-const NO_INPUTS: Inputs = [];
-
-function observe(block: ParsedPaper): Observations {
-  return observations.lookup(block, NO_INPUTS) ?? observations.remember(block, NO_INPUTS, observeNow(block));
+/** A first citation of a document that has a 文号. */
+export interface FirstMention {
+  title: TitleCitation;
+  document: CorpusDocument;
 }
 
-function observeNow(block: ParsedPaper): Observations {
+const NO_INPUTS: Inputs = [];
+
+/** What a block shows of the paper's style. */
+function observe(block: ParsedPaper): StyleObservations {
   const journals = block.journals.filter((j) => /[\u4e00-\u9fff]/.test(j.journal.title));
   const steps = block.titles
     .filter((title) => !title.journalRole)
@@ -42,32 +43,28 @@ function observeNow(block: ParsedPaper): Observations {
   return { journals, steps, fits };
 }
 
-function consistentWith(style: HouseStyle, seen: readonly Observations[]): boolean {
+function consistentWith(style: HouseStyle, seen: readonly StyleObservations[]): boolean {
   return seen.every((block) => block.fits.has(style.name));
 }
 
 /** The configured style, unless the paper consistently follows another recognised one. */
-function effectiveStyle(configured: HouseStyle, seen: readonly Observations[]): HouseStyle {
+function effectiveStyle(configured: HouseStyle, seen: readonly StyleObservations[]): HouseStyle {
   if (consistentWith(configured, seen)) return configured;
   return Object.values(HOUSE_STYLES).find((style) => style.name !== configured.name && consistentWith(style, seen)) ?? configured;
 }
-
-const styleFindings = new BlockFindings();
-const firstMentionCandidates = new BlockMemo<{ title: TitleCitation; document: CorpusDocument }[]>();
 
 /**
  * The paper's style is decided on the whole paper; the findings are then made block by block and kept per block
  * (blockMemo.ts), in offsets from the block's start, with `inputs[i]` what block i's citations resolve by (the
  * corpus, the short names before it…). Whether a document is cited for the first time is decided on the whole paper.
  */
-export function checkStyle(context: CheckContext, inputs: readonly Inputs[]): { perBlock: Finding[][]; paperWide: Finding[] } {
+export function checkStyle(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[]): { perBlock: Finding[][]; paperWide: Finding[] } {
   const { paper } = context;
-  const seen = paper.blockParses.map(observe);
+  const seen = paper.blockParses.map((parse, i) => states[i].styleSeen.get(NO_INPUTS) ?? states[i].styleSeen.keep(NO_INPUTS, observe(parse)));
   const style = effectiveStyle(context.style, seen);
   const styleInputs = [context.locale, style.name];
   const perBlock = paper.blocks.map((block, i) => {
-    const parse = paper.blockParses[i];
-    return styleFindings.lookup(parse, styleInputs) ?? styleFindings.remember(parse, block.start, styleInputs, blockStyleFindings(context, style, seen[i]));
+    return states[i].style.get(styleInputs) ?? states[i].style.keep(styleInputs, relativeTo(block.start, blockStyleFindings(context, style, seen[i])));
   });
   const findings: Finding[] = [];
   if (!style.docNumberOnFirstMention) return { perBlock, paperWide: findings };
@@ -75,7 +72,7 @@ export function checkStyle(context: CheckContext, inputs: readonly Inputs[]): { 
   const text = paper.parsed.text;
   const mentioned = new Set<string>();
   paper.blocks.forEach((_, i) => {
-    const candidates = firstMentionCandidates.get(paper.blockParses[i], inputs[i], () => paper.blockParses[i].titles.flatMap((title) => {
+    const candidates = states[i].firstMentions.get(inputs[i]) ?? states[i].firstMentions.keep(inputs[i], paper.blockParses[i].titles.flatMap((title) => {
       const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, paper.scope);
       return document?.docNumber ? [{ title, document }] : [];
     }));
@@ -97,7 +94,7 @@ export function checkStyle(context: CheckContext, inputs: readonly Inputs[]): { 
 }
 
 /** 载, the separator and colon of journal citations, and article numerals, in one block. */
-function blockStyleFindings(context: CheckContext, style: HouseStyle, seen: Observations): Finding[] {
+function blockStyleFindings(context: CheckContext, style: HouseStyle, seen: StyleObservations): Finding[] {
   const { locale } = context;
   const text = context.paper.parsed.text;
   const findings: Finding[] = [];

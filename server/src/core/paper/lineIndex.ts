@@ -33,9 +33,14 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  /** The line an offset is on. */
+  lineAt(offset: number): number {
     const starts = this.starts;
-    const line = firstIndexWhere(starts.length, (i) => starts[i] > clamped) - 1;
-    return { line, character: clamped - starts[line] };
+    return firstIndexWhere(starts.length, (i) => starts[i] > offset) - 1;
   }
 
   offsetAt(position: Position): number {
