@@ -114,7 +114,7 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
 }
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
-function localChecks(context: CheckContext): Finding[] {
+export function localChecks(context: CheckContext): Finding[] {
   return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkReproductions(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
 }
 
@@ -175,7 +175,7 @@ function shiftFinding(finding: Finding, delta: number): Finding {
   };
 }
 
-function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, levels: Partial<Record<string, Level>>): Diagnostic[] {
+export function toDiagnostics(findings: Finding[], text: string, lines: LineIndex, levels: Partial<Record<string, Level>>): Diagnostic[] {
   const disabled = disabledLines(text, lines);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
