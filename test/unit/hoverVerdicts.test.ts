@@ -101,4 +101,14 @@ describe('hover verdicts before the paper is checked', () => {
     assert.match(hoverOn('第一百一十一条'), /\*\*核查结论：已核实\*\*$/);
     assert.ok(checkPaper('footnotes', text) >= 3);
   });
+
+  it('follow the settings of each hover on the same version of a paper', () => {
+    const service = new CitationService(productCorpus());
+    const document = openDocument(QUOTED_THROUGH_FOOTNOTES);
+    const position = new LineIndex(QUOTED_THROUGH_FOOTNOTES).positionAt(QUOTED_THROUGH_FOOTNOTES.indexOf('第一千零三十四条') + 2);
+    assert.match(markdown(service.hover(document, position, resolveSettings(undefined))), /\*\*核查结论：不符\*\*/);
+    const quotesIgnored = resolveSettings({ diagnostics: { 'quote.mismatch': 'ignore' } });
+    assert.match(markdown(service.hover(document, position, quotesIgnored)), /\*\*核查结论：已核实\*\*$/);
+    assert.match(markdown(service.hover(document, position, resolveSettings(undefined, 'en'))), /\*\*Verdict: mismatch\*\* — The quotation does not match 《中华人民共和国民法典》第一千零三十四条/);
+  });
 });

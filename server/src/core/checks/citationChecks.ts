@@ -30,10 +30,29 @@ export interface VerdictSpan {
 }
 
 /**
- * The diagnostics of the blocks a verdict over `span` reads. Undefined when the paper has more citations than
- * lexcite.maxCitations: which of them are checked depends on the whole paper, so the caller checks it whole.
+ * The diagnostics of the blocks a verdict over `span` reads, remembered for the paper's version (hovers repeat).
+ * Undefined when the paper has more citations than lexcite.maxCitations: which of them are checked depends on the
+ * whole paper, so the caller checks it whole.
  */
 export function diagnosticsForVerdict(corpus: Corpus, paper: Paper, options: CheckOptions, span: VerdictSpan): Diagnostic[] | undefined {
+  let remembered = rememberedFor.get(paper);
+  // The quotation check says more once the corpus has its reverse index: what was worked out before is dropped.
+  if (!remembered || remembered.corpus !== corpus || remembered.reverseIndex !== corpus.reverseIndexAvailable || remembered.levels !== options.levels || remembered.locale !== options.locale || remembered.style !== options.style || remembered.maxCitations !== options.maxCitations) {
+    remembered = { corpus, reverseIndex: corpus.reverseIndexAvailable, levels: options.levels, locale: options.locale, style: options.style, maxCitations: options.maxCitations, bySpan: new Map() };
+    rememberedFor.set(paper, remembered);
+  }
+  // Titles of one paragraph share its span, not the footnotes they may stand in.
+  const key = `${span.start}:${span.end}:${span.title?.start ?? ''}`;
+  if (remembered.bySpan.has(key)) return remembered.bySpan.get(key);
+  const diagnostics = checkSpan(corpus, paper, options, span);
+  remembered.bySpan.set(key, diagnostics);
+  return diagnostics;
+}
+
+/** What was worked out for each span of a paper (one version), with the options it was worked out under. */
+const rememberedFor = new WeakMap<Paper, CheckOptions & { corpus: Corpus; reverseIndex: boolean; bySpan: Map<string, Diagnostic[] | undefined> }>();
+
+function checkSpan(corpus: Corpus, paper: Paper, options: CheckOptions, span: VerdictSpan): Diagnostic[] | undefined {
   if (cutForCitations(paper.parsed, options.maxCitations ?? 0)) return undefined;
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const findings: Finding[] = [];
