@@ -34,6 +34,8 @@ export interface ServerOptions {
   command?: string[];
   /** Answers the server's own requests; undefined falls back to what an editor answers LexCite, a throw answers an error. */
   answerRequest?: (method: string, params: unknown) => unknown;
+  /** Another build's server.js, to compare two builds in one run (default: this checkout's dist/server.js). */
+  serverScript?: string;
 }
 
 /** The server's lexcite/status answer, as the protocol defines it. */
@@ -86,9 +88,10 @@ export class BenchServer {
   private exitReason: string | undefined;
 
   constructor(readonly options: ServerOptions) {
-    if (!options.command && !fs.existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run \`npm run build\` first`);
+    const script = options.serverScript ?? SERVER_SCRIPT;
+    if (!options.command && !fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, [...serverNodeArguments(), ...(options.command ?? [SERVER_SCRIPT, '--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...serverNodeArguments(), ...(options.command ?? [script, '--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     liveServers.add(this);
     this.process.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)));

@@ -348,7 +348,7 @@ function result(name: string, samples: number[], floor: LatencySummary, answer: 
  * spawn → initialize answered, and spawn → first hover answered over an article of the statute book (the first
  * request loads the bulletin and the book, and looks the article up).
  */
-export async function measureColdStart(spawns: number, notes: Notes): Promise<ColdStart> {
+export async function measureColdStart(spawns: number, notes: Notes, serverScript?: string): Promise<ColdStart> {
   const workspace = freshDirectory('workspace-cold');
   const cacheDir = freshDirectory('cache-cold');
   const document = probeDocument(STATUTE_HOVER, 0);
@@ -356,7 +356,7 @@ export async function measureColdStart(spawns: number, notes: Notes): Promise<Co
   const firstHover: number[] = [];
   let answer = '';
   for (let i = 0; i < spawns; i++) {
-    const server = new BenchServer({ workspaceFolder: workspace, pullDiagnostics: true, initializationOptions: { cacheDir } });
+    const server = new BenchServer({ workspaceFolder: workspace, pullDiagnostics: true, initializationOptions: { cacheDir }, ...(serverScript ? { serverScript } : {}) });
     try {
       await server.initialize();
       initialize.push(now() - server.spawnedAt);
@@ -382,4 +382,39 @@ const benchStarted = now();
 /** A progress line on stderr (stdout carries only the report), with the seconds since the bench started. */
 export function progress(message: string): void {
   process.stderr.write(`[${((now() - benchStarted) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
+}
+
+/**
+ * The cold-start probe alone: `node out/bench/serverBench.js --cold-start [ROUNDS] [OTHER/dist/server.js…]`.
+ * Each round spawns this checkout's server and then each other build's, one after another, so every build sees
+ * the same machine noise; medians per build are printed.
+ */
+async function coldStartAlone(args: string[]): Promise<void> {
+  const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 9);
+  const scripts = [undefined, ...args.filter((a) => a.endsWith('.js')).map((a) => path.resolve(a))];
+  const samples = scripts.map(() => ({ initialize: [] as number[], firstHover: [] as number[], answer: '' }));
+  const notes: Notes = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, script] of scripts.entries()) {
+      const result = await measureColdStart(1, notes, script);
+      samples[i].initialize.push(result.initialize.p50);
+      samples[i].firstHover.push(result.firstHover.p50);
+      samples[i].answer ||= result.answer;
+    }
+    progress(`cold start: round ${round + 1} of ${rounds}`);
+  }
+  for (const [i, script] of scripts.entries()) {
+    const { initialize, firstHover, answer } = samples[i];
+    const ratio = median(firstHover) / median(initialize);
+    console.log(`${script ?? 'this checkout'}: spawn → initialize ${median(initialize).toFixed(0)} ms, spawn → first hover ${median(firstHover).toFixed(0)} ms (${ratio.toFixed(2)}×; medians of ${rounds}; hover max ${Math.max(...firstHover).toFixed(0)} ms)`);
+    console.log(`  first hover: ${answer.replace(/\s+/g, ' ').slice(0, 200)}`);
+  }
+  for (const note of notes) console.log(`note: ${note}`);
+}
+
+if (require.main === module && process.argv.includes('--cold-start')) {
+  coldStartAlone(process.argv.slice(2).filter((a) => a !== '--cold-start')).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

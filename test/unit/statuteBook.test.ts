@@ -100,6 +100,23 @@ describe('the statute book', function () {
     assert.deepEqual(faults.map((f) => [f.title, f.reason]), [[direct[a].title, 'the statute book is damaged here (content hash differs)']]);
   });
 
+  it('reads a document\'s provisions from the file when first looked at: a file cut short meanwhile is a fault of the documents read after', () => {
+    const direct = directParse();
+    const pack = packOf(direct);
+    const file = path.join(dir, 'statutes.pack');
+    fs.writeFileSync(file, pack);
+    const book = loadStatuteBook(file, { onProvisionFault });
+    assert.deepEqual(book.documents[0].provisions, direct[0].provisions);
+    const { index, blobStart } = readPackIndex(pack);
+    const last = direct.length - 1;
+    fs.writeFileSync(file, pack.subarray(0, blobStart + index.spans[last][0] + 3));
+    assert.deepEqual(book.documents[last].provisions, []);
+    assert.deepEqual(faults.map((f) => f.title), [direct[last].title]);
+    assert.match(faults[0].reason, /the statute book is damaged here \(the file ends early\)/);
+    // What was read before stays served.
+    assert.deepEqual(book.documents[0].provisions, direct[0].provisions);
+  });
+
   it('a missing, foreign or truncated file is a StatuteBookError naming it', () => {
     const file = path.join(dir, 'statutes.pack');
     assert.throws(() => loadStatuteBook(file), (e: unknown) => e instanceof StatuteBookError && e.file === file && /cannot read the statute book/.test(e.message));
@@ -109,6 +126,9 @@ describe('the statute book', function () {
     assert.deepEqual(readPackHeader(pack), { format: PACK_FORMAT, date: '2026-05-16', indexLength: pack.readUInt32BE(32) });
     fs.writeFileSync(file, pack.subarray(0, 200));
     assert.throws(() => loadStatuteBook(file), /truncated|damaged/);
+    // The index whole, the provisions cut: known at load, from the file's size.
+    fs.writeFileSync(file, pack.subarray(0, pack.length - 1));
+    assert.throws(() => loadStatuteBook(file), (e: unknown) => e instanceof StatuteBookError && /the statute book is truncated \(provisions\)/.test(e.message));
     pack.writeUInt16BE(PACK_FORMAT + 1, 20);
     fs.writeFileSync(file, pack);
     assert.throws(() => loadStatuteBook(file), new RegExp(`has format ${PACK_FORMAT + 1}, this LexCite reads format ${PACK_FORMAT}`));

@@ -14,6 +14,7 @@ import { provideCompletion, resolveCompletionItem } from './features/completion'
 import type { Corpus } from './corpus/corpus';
 import { provideDefinition } from './features/definition';
 import { checkPaper, CheckOptions } from './checks/diagnostics';
+import { diagnosticsForVerdict } from './checks/citationChecks';
 import { provideHover } from './features/hover';
 import { lookupCitation, LookupResult } from './features/lookup';
 import { CitationReport, reportSteps } from './features/report';
@@ -138,11 +139,15 @@ export class CitationService {
   }
 
   hover(document: PaperDocument, position: Position, settings: LexciteSettings): Hover | undefined {
-    // The verdict line is computed from the paper's diagnostics; a window of a paper past the size limit is checked on its own.
+    // The verdict line reads this version's diagnostics when they are there; before the paper is checked, only the
+    // checks its citation depends on (citationChecks.ts). A window of a paper past the size limit stands alone.
     const whole = this.paper(document, settings);
     return this.near(document, position, settings, (paper, at) => {
-      const diagnostics = paper === whole ? this.diagnostics(document, settings) : checkPaper(this.corpus, paper, this.checkOptions(document, settings).options);
-      return provideHover(this.corpus, paper, at, settings, diagnostics);
+      const { options } = this.checkOptions(document, settings);
+      const last = this.lastDiagnostics.get(document.uri);
+      const checked = paper === whole && last?.version === document.version && last.settings === settings;
+      const all = () => (paper === whole ? this.diagnostics(document, settings) : checkPaper(this.corpus, paper, options));
+      return provideHover(this.corpus, paper, at, settings, checked ? last.diagnostics : (span) => diagnosticsForVerdict(this.corpus, paper, options, span) ?? all());
     });
   }
 

@@ -1,7 +1,7 @@
 /**
- * The bundled statute book (data/statutes/statutes.pack, see statutePack.ts): read from disk once, then served
- * from memory — the documents' metadata at once, each document's provisions decompressed the first time
- * something looks at them, after checking the content hash. A damaged document is a load fault (reported once,
+ * The bundled statute book (data/statutes/statutes.pack, see statutePack.ts): the documents' metadata read at
+ * once (the pack's header and index), each document's provisions read from the file and decompressed the first
+ * time something looks at them, after checking the content hash. A damaged document is a load fault (reported once,
  * the document unavailable), never a crash and never an empty statute.
  */
 import * as fs from 'fs';
@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { CorpusDocument } from '../core/corpus/model';
 import { ProvisionFaultListener, documentFromSource } from '../core/statutes/provisionSource';
 import { reportProvisionFault } from './cacheDirectory';
-import { PackCollection, readPackIndex, readPackProvisions } from './statutePack';
+import { HEADER_LENGTH, PackCollection, packIndexEnd, readPackIndex, readPackProvisions } from './statutePack';
 
 export const STATUTE_BOOK_FILE = path.join('statutes', 'statutes.pack');
 
@@ -78,21 +78,54 @@ export function loadStatuteBook(file = defaultStatuteBookPath(), options: Statut
 
 function readStatuteBook(file: string, onFault: ProvisionFaultListener): StatuteBook {
   const started = performance.now();
-  let pack: Buffer;
+  // Only the header and the index are read now (~0.3 MB of the ~11 MB file); each document's provisions are read
+  // from the file when something first looks at them.
+  let head: Buffer;
+  let size: number;
   try {
-    pack = fs.readFileSync(file);
+    size = fs.statSync(file).size;
+    const header = readBytes(file, 0, Math.min(HEADER_LENGTH, size));
+    head = readBytes(file, 0, Math.min(packEnd(file, header), size));
   } catch (error) {
+    if (error instanceof StatuteBookError) throw error;
     throw new StatuteBookError(`cannot read the statute book ${file}: ${(error as Error).message}`, file);
   }
   let parsed: ReturnType<typeof readPackIndex>;
   try {
-    parsed = readPackIndex(pack);
+    parsed = readPackIndex(head, size);
   } catch (error) {
     throw new StatuteBookError(`${file}: ${(error as Error).message}`, file);
   }
   const { index, blobStart } = parsed;
   const documents = index.documents.map((entry, i) => documentFromSource(entry.document, entry.provisionCount, {
-    read: () => ({ ok: true, provisions: readPackProvisions(pack, blobStart, index.spans[i], entry.sha256) }),
+    read: () => {
+      const [offset, length] = index.spans[i];
+      return { ok: true, provisions: readPackProvisions(readBytes(file, blobStart + offset, length, 'the statute book is damaged here'), 0, [0, length], entry.sha256) };
+    },
   }, onFault));
   return { file, format: index.format, date: index.date, collections: index.collections, documents, milliseconds: performance.now() - started };
+}
+
+function packEnd(file: string, header: Buffer): number {
+  try {
+    return packIndexEnd(header);
+  } catch (error) {
+    throw new StatuteBookError(`${file}: ${(error as Error).message}`, file);
+  }
+}
+
+/** `length` bytes of the file from `position`; a file now shorter (replaced meanwhile) is an error saying so. */
+function readBytes(file: string, position: number, length: number, problem = 'the statute book is truncated'): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length;) {
+      const read = fs.readSync(fd, bytes, done, length - done, position + done);
+      if (read === 0) throw new Error(`${problem} (the file ends early)`);
+      done += read;
+    }
+    return bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

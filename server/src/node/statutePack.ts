@@ -120,7 +120,7 @@ export function writePack(content: Omit<PackContent, 'documents'>, documents: En
   return Buffer.concat([header, compressedIndex, ...blobs]);
 }
 
-/** The index of a pack and where its provisions start; throws a plain Error saying what is wrong. */
+/** The header of a pack; throws a plain Error saying what is wrong. */
 export function readPackHeader(pack: Buffer): { format: number; date: string; indexLength: number } {
   if (pack.length < HEADER || pack.toString('ascii', 0, PACK_MAGIC.length) !== PACK_MAGIC) throw new Error('not a LexCite statute book (no header)');
   const format = pack.readUInt16BE(PACK_MAGIC.length);
@@ -128,7 +128,11 @@ export function readPackHeader(pack: Buffer): { format: number; date: string; in
   return { format, date: pack.toString('ascii', PACK_MAGIC.length + 2, PACK_MAGIC.length + 2 + DATE_LENGTH).trim(), indexLength: pack.readUInt32BE(HEADER - 4) };
 }
 
-export function readPackIndex(pack: Buffer): { index: PackIndex; blobStart: number } {
+/**
+ * The index of a pack and where its provisions start; throws a plain Error saying what is wrong. `pack` may be the
+ * file's beginning only (its header and index, see packIndexLength), with `fileSize` the whole file's size.
+ */
+export function readPackIndex(pack: Buffer, fileSize = pack.length): { index: PackIndex; blobStart: number } {
   const length = readPackHeader(pack).indexLength;
   if (HEADER + length > pack.length) throw new Error('the statute book is truncated (index)');
   let index: PackIndex;
@@ -141,9 +145,16 @@ export function readPackIndex(pack: Buffer): { index: PackIndex; blobStart: numb
   if (!Array.isArray(index.documents) || !Array.isArray(index.spans) || index.spans.length !== index.documents.length) throw new Error('the statute book\'s index is damaged (documents and spans differ)');
   const blobStart = HEADER + length;
   const end = index.spans.reduce((max, [offset, size]) => Math.max(max, offset + size), 0);
-  if (blobStart + end > pack.length) throw new Error('the statute book is truncated (provisions)');
+  if (blobStart + end > fileSize) throw new Error('the statute book is truncated (provisions)');
   return { index, blobStart };
 }
+
+/** How many bytes of a pack's beginning hold its header and index, from its first HEADER_LENGTH bytes. */
+export function packIndexEnd(header: Buffer): number {
+  return HEADER + readPackHeader(header).indexLength;
+}
+
+export const HEADER_LENGTH = HEADER;
 
 /** The provisions of one document, checked against the index's hash; throws a plain Error saying what is wrong. */
 export function readPackProvisions(pack: Buffer, blobStart: number, span: [number, number], expectedSha256: string): Provision[] {

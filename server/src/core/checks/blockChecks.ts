@@ -20,7 +20,7 @@ import type { Paper } from '../paper/paperCache';
 import type { ShortNameDefinition } from '../paper/paperScope';
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
-function localChecks(context: CheckContext): Finding[] {
+export function localChecks(context: CheckContext): Finding[] {
   return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkReproductions(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
 }
 

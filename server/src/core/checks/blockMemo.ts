@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedPaper } from '../paper/citationTypes';
 import type { Paper } from '../paper/paperCache';
 import type { Finding } from './context';
-import type { FirstMention, StyleObservations } from './style';
+import type { FirstMention, StyleObservations } from './styleObservations';
 
 /** The inputs besides the block a value was derived from, compared one by one (by identity for objects). */
 export type Inputs = readonly unknown[];

@@ -119,6 +119,11 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
   };
 }
 
+/** Diagnostics of findings anywhere in the paper, as checkPaper makes them (levels, opt-out comments, order). */
+export function diagnosticsOf(findings: Finding[], paper: Paper, levels: Partial<Record<string, Level>>): Diagnostic[] {
+  return mergeInOrder([], toDiagnostics(findings, paper.lines, levels), disabledLines(paper.parsed.text, paper.lines));
+}
+
 /**
  * A block's diagnostics from its findings (in offsets from the block's start), kept beside the block while its
  * findings and the levels stay, and moved when its first line moves.

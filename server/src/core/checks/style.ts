@@ -9,39 +9,13 @@
  */
 import { t } from '../text/messages';
 import { toChineseNumeral } from '../text/numerals';
-import type { JournalCitation, ParsedPaper, ReferenceStep, TitleCitation } from '../paper/parser';
-import type { CorpusDocument } from '../corpus/model';
 import { BlockState, Inputs, relativeTo } from './blockMemo';
 import { documentForTitle } from '../corpus/citationAt';
 import { HOUSE_STYLES, HouseStyle } from '../text/styles';
 import type { CheckContext, Finding } from './context';
-
-export interface StyleObservations {
-  journals: JournalCitation[];
-  steps: ReferenceStep[];
-  /** The recognised styles everything in the block agrees with. */
-  fits: Set<string>;
-}
-
-/** A first citation of a document that has a 文号. */
-export interface FirstMention {
-  title: TitleCitation;
-  document: CorpusDocument;
-}
+import { StyleObservations, observe } from './styleObservations';
 
 const NO_INPUTS: Inputs = [];
-
-/** What a block shows of the paper's style. */
-function observe(block: ParsedPaper): StyleObservations {
-  const journals = block.journals.filter((j) => /[\u4e00-\u9fff]/.test(j.journal.title));
-  const steps = block.titles
-    .filter((title) => !title.journalRole)
-    .flatMap((title) => title.references.flatMap((r) => r.steps))
-    .filter((s) => s.unit === '条' && !s.parenthesized && s.numberStart !== undefined);
-  const fits = new Set(Object.values(HOUSE_STYLES).filter((style) => journals.every((j) => (j.zai !== undefined) === (style.zai === 'required'))
-    && steps.every((s) => s.numerals === style.articleNumerals)).map((style) => style.name));
-  return { journals, steps, fits };
-}
 
 function consistentWith(style: HouseStyle, seen: readonly StyleObservations[]): boolean {
   return seen.every((block) => block.fits.has(style.name));

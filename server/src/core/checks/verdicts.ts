@@ -152,16 +152,26 @@ function explain(context: VerdictContext, why: 'not-in-index' | 'foreign' | 'no-
   return { code: `unverifiable.${why}`, message: t(context.locale, `verdict.why.${why}` as MessageKey) };
 }
 
-/** Findings about the whole citation: on or around the title, up to its neighbours. */
+/** Findings about the whole citation: on or around the title, up to its neighbours, within its paragraph. */
 function titleFindings(context: VerdictContext, title: TitleCitation): Diagnostic[] {
   const { titles } = context.paper.parsed;
   const at = firstStartingAtOrAfter(titles, title.start);
   const previous = at > 0 ? titles[at - 1] : undefined;
   const next = titles[at + 1];
   const tail = tailOf(title);
-  const from = Math.max(previous ? tailOf(previous) : 0, title.start - TITLE_REACH);
-  const to = Math.min(next ? next.start : Infinity, (title.references[0]?.start ?? tail + TITLE_REACH));
+  const paragraph = titleReach(context.paper, title);
+  const from = Math.max(previous ? tailOf(previous) : 0, title.start - TITLE_REACH, paragraph.start);
+  const to = Math.min(next ? next.start : Infinity, (title.references[0]?.start ?? tail + TITLE_REACH), paragraph.end);
   return context.index.overlapping(from, Math.max(to, tail)).filter((d) => counts(d) && d.code !== 'quote.mismatch');
+}
+
+/**
+ * Where the diagnostics a title's verdicts read lie, besides the quotations held to it: its block (paragraph), for
+ * checking only that much (citationChecks.ts). What is written in another paragraph is not about this citation.
+ */
+export function titleReach(paper: Paper, title: TitleCitation): { start: number; end: number; title: TitleCitation } {
+  const block = paper.blocks[firstStartingAtOrAfter(paper.blocks, title.start + 1) - 1];
+  return block && block.end > title.start ? { start: block.start, end: block.end, title } : { start: Math.max(0, title.start - TITLE_REACH), end: tailOf(title) + TITLE_REACH, title };
 }
 
 /** Where what is written with a title ends: its version tag, its 文号 (and the bracket closing it), its references. */

@@ -17,30 +17,45 @@ import { VersionChoice, isVersionSet, legalStatusAt, versionName } from '../corp
 import { legalStatusMessage } from '../checks/versions';
 import type { LexciteSettings } from '../settings';
 import { provisionsUnavailable } from '../statutes/provisionSource';
-import { CitationVerdict, VerdictContext, caseNumberVerdict, docNumberVerdict, journalVerdict, titleVerdicts, verdictName, worstVerdict } from '../checks/verdicts';
+import { CitationVerdict, VerdictContext, caseNumberVerdict, docNumberVerdict, journalVerdict, titleReach, titleVerdicts, verdictName, worstVerdict } from '../checks/verdicts';
+import type { VerdictSpan } from '../checks/citationChecks';
+import type { TitleCitation } from '../paper/parser';
 import { caseNumberCard } from './caseNumberCard';
 import { pandocHover } from './pandocFeatures';
 
 /**
- * With the paper's diagnostics for this version, a citation's card ends with its verdict (verdicts.ts); without
- * them (a window of a paper past the size limit) it has none rather than one computed from partial findings.
+ * The diagnostics a verdict is computed from: the paper's for this version, or those of the part of the paper a
+ * verdict over `span` reads (checks/citationChecks.ts), for a hover that comes before the paper's check.
  */
-export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings, diagnostics?: readonly Diagnostic[]): Hover | undefined {
+export type HoverDiagnostics = readonly Diagnostic[] | ((span: VerdictSpan) => readonly Diagnostic[]);
+
+/**
+ * With diagnostics for this version, a citation's card ends with its verdict (verdicts.ts); without them (a
+ * window of a paper past the size limit) it has none rather than one computed from partial findings.
+ */
+export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings, diagnostics?: HoverDiagnostics): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
   const element = elementAt(paper.parsed, offset, paper.scope);
   if (!element) return undefined;
   const locale = settings.locale;
   const range = paper.lines.range(element.start, element.end);
-  const verdicts = diagnostics ? new VerdictContext(corpus, paper, diagnostics, locale) : undefined;
+  const verdicts = (span: VerdictSpan): VerdictContext | undefined => diagnostics && new VerdictContext(corpus, paper, typeof diagnostics === 'function' ? diagnostics(span) : diagnostics, locale);
+  const ofTitle = (title: TitleCitation): CitationVerdict[] => {
+    const context = verdicts(titleReach(paper, title));
+    return context ? titleVerdicts(context, title) : [];
+  };
+  const ofSpan = (span: VerdictSpan, verdict: (context: VerdictContext) => CitationVerdict): CitationVerdict[] => {
+    const context = verdicts(span);
+    return context ? [verdict(context)] : [];
+  };
   const verdictOf = (): string => {
-    if (!verdicts) return '';
     switch (element.kind) {
-      case 'title': return verdictLine(titleVerdicts(verdicts, element.title), locale);
+      case 'title': return verdictLine(ofTitle(element.title), locale);
       // The card already says which provision is missing.
-      case 'reference': return verdictLine(titleVerdicts(verdicts, element.title).filter((v) => v.end === element.reference.end), locale, 'article.not-found');
-      case 'docNumber': return element.title ? verdictLine(titleVerdicts(verdicts, element.title), locale) : verdictLine([docNumberVerdict(verdicts, element.number)], locale);
-      case 'journal': return verdictLine([journalVerdict(verdicts, element.journal)], locale);
-      case 'caseNumber': return verdictLine([caseNumberVerdict(verdicts, element.number)], locale);
+      case 'reference': return verdictLine(ofTitle(element.title).filter((v) => v.end === element.reference.end), locale, 'article.not-found');
+      case 'docNumber': return element.title ? verdictLine(ofTitle(element.title), locale) : verdictLine(ofSpan(element.number, (c) => docNumberVerdict(c, element.number)), locale);
+      case 'journal': return verdictLine(ofSpan(element.journal, (c) => journalVerdict(c, element.journal)), locale);
+      case 'caseNumber': return verdictLine(ofSpan(element.number, (c) => caseNumberVerdict(c, element.number)), locale);
       default: return '';
     }
   };

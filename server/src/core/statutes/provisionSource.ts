@@ -31,55 +31,63 @@ export type DocumentMetadata = Omit<CorpusDocument, 'provisions'>;
 
 const unavailable = new WeakSet<CorpusDocument>();
 const NO_PROVISIONS: readonly Provision[] = Object.freeze([]);
-/** For documents read from a source: their provisions read without being kept (see provisionsWithoutKeeping). */
-const transientReaders = new WeakMap<CorpusDocument, () => readonly Provision[]>();
+
+/** Where a document's provisions come from, and them once read; kept beside the document, not on it. */
+interface SourceState {
+  source: ProvisionSource;
+  onFault: ProvisionFaultListener;
+  provisions?: Provision[];
+}
+const sources = new WeakMap<object, SourceState>();
+
+/**
+ * A document whose provisions are read on first use. The getter is on the prototype, so making one is copying its
+ * metadata: a server starting up makes ~2,500 of them (an accessor defined on each object cost ~15 ms).
+ */
+class SourcedDocument {
+  declare provisionCount: number;
+
+  constructor(metadata: DocumentMetadata, provisionCount: number) {
+    Object.assign(this, metadata);
+    this.provisionCount = provisionCount;
+  }
+
+  get provisions(): Provision[] {
+    const state = sources.get(this)!;
+    if (state.provisions) return state.provisions;
+    const doc = this as unknown as CorpusDocument;
+    let read: ProvisionRead;
+    try {
+      read = state.source.read();
+    } catch (error) {
+      read = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (read.ok && read.provisions.length !== this.provisionCount) {
+      read = { ok: false, reason: `${read.provisions.length} provisions where ${this.provisionCount} were indexed` };
+    }
+    if (read.ok) {
+      state.provisions = read.provisions;
+    } else {
+      state.provisions = NO_PROVISIONS as Provision[];
+      unavailable.add(doc);
+      try {
+        state.onFault({ documentId: doc.id, title: doc.title, file: doc.location.file, reason: read.reason });
+      } catch {
+        // A listener's own failure must not turn a load fault into a crash of whatever asked for the text.
+      }
+    }
+    return state.provisions;
+  }
+}
 
 /**
  * A document whose provisions are read from `source` the first time anything looks at them, then kept. A failed
  * read (or a source that throws) leaves the document unavailable and tells `onFault` once.
  */
 export function documentFromSource(metadata: DocumentMetadata, provisionCount: number, source: ProvisionSource, onFault: ProvisionFaultListener): CorpusDocument {
-  const doc = { ...metadata, provisionCount } as CorpusDocument;
-  let provisions: Provision[] | undefined;
-  Object.defineProperty(doc, 'provisions', {
-    enumerable: true,
-    configurable: true,
-    get(): Provision[] {
-      if (provisions) return provisions;
-      let read: ProvisionRead;
-      try {
-        read = source.read();
-      } catch (error) {
-        read = { ok: false, reason: error instanceof Error ? error.message : String(error) };
-      }
-      if (read.ok && read.provisions.length !== provisionCount) {
-        read = { ok: false, reason: `${read.provisions.length} provisions where ${provisionCount} were indexed` };
-      }
-      if (read.ok) {
-        provisions = read.provisions;
-      } else {
-        provisions = NO_PROVISIONS as Provision[];
-        unavailable.add(doc);
-        try {
-          onFault({ documentId: doc.id, title: doc.title, file: doc.location.file, reason: read.reason });
-        } catch {
-          // A listener's own failure must not turn a load fault into a crash of whatever asked for the text.
-        }
-      }
-      return provisions;
-    },
-  });
-  transientReaders.set(doc, () => {
-    if (provisions) return provisions;
-    try {
-      const read = source.read();
-      if (read.ok && read.provisions.length === provisionCount) return read.provisions;
-    } catch {
-      // Reported (once) when something reads the document for real; an index built over the book skips it.
-    }
-    return NO_PROVISIONS;
-  });
-  return doc;
+  const doc = new SourcedDocument(metadata, provisionCount);
+  sources.set(doc, { source, onFault });
+  return doc as unknown as CorpusDocument;
 }
 
 /**
@@ -87,8 +95,16 @@ export function documentFromSource(metadata: DocumentMetadata, provisionCount: n
  * from the source and not kept, so indexing 290,000 provisions does not hold them all. Nothing for an unreadable one.
  */
 export function provisionsWithoutKeeping(doc: CorpusDocument): readonly Provision[] {
-  const read = transientReaders.get(doc);
-  return read ? read() : doc.provisions;
+  const state = sources.get(doc);
+  if (!state) return doc.provisions;
+  if (state.provisions) return state.provisions;
+  try {
+    const read = state.source.read();
+    if (read.ok && read.provisions.length === doc.provisionCount) return read.provisions;
+  } catch {
+    // Reported (once) when something reads the document for real; an index built over the book skips it.
+  }
+  return NO_PROVISIONS;
 }
 
 /**
