@@ -19,7 +19,10 @@ const PAPER = [
   '《中华人民共和国数据安全法》（以下简称《数安法》）第二十一条规定了分类分级。',
   '《数安法》第六十条规定了法律责任。',
   '另见《网络安全法》第21条与第二十二条。',
+  '学界已有讨论。[^2]另有观点。[^3]',
   '[^1]: 《中华人民共和国个人信息保护法》第九条。',
+  '[^2]: 张金平：《构思决定论视野下生成式人工智能生成物的版权保护》，载《法学研究》2025年第4期。',
+  '[^3]: 同上注，第5页。',
 ].join('\n\n');
 
 /** Each edit: what it replaces, with what, and the diagnostic it makes appear or go (code and a word of its text). */
@@ -30,6 +33,8 @@ const EDITS: { from: string; to: string; changes: string }[] = [
   { from: '《中华人民共和国个人信息保护法》第十三条', to: '《中华人民共和国民法典》第十三条', changes: 'anaphor' },
   // The short name's definition goes: 《数安法》 no longer means the 数据安全法.
   { from: '（以下简称《数安法》）', to: '', changes: 'short name' },
+  // The footnote a 同上注 follows now cites two works: the short form becomes ambiguous.
+  { from: '2025年第4期。', to: '2025年第4期；郑曦：《数字时代刑事诉讼理论研究的转型》，载《环球法律评论》2025年第4期。', changes: 'ibid' },
   // The paper's numerals become consistent: the numeral style findings go.
   { from: '第二十二条', to: '第22条', changes: 'numerals' },
 ];
