@@ -41,7 +41,6 @@ export class BlockState {
   readonly styleSeen = new Kept<StyleObservations>();
   readonly style = new Kept<Finding[]>();
   readonly firstMentions = new Kept<FirstMention[]>();
-  readonly shortForms = new Kept<Finding[]>();
   /** The block's diagnostics, with the levels they were made for and the line the block started on then. */
   readonly diagnostics = new Kept<{ levelsKey: string; startLine: number; diagnostics: Diagnostic[] }>();
 }

@@ -9,7 +9,7 @@ import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
 import { blockByBlock, blockInputs } from './blockChecks';
 import { BlockState, blockStates } from './blockMemo';
 import type { CheckContext, Finding } from './context';
-import { checkFootnotes, shortFormFindings } from './footnotes';
+import { checkFootnotes } from './footnotes';
 import { checkShortNames } from './shortNames';
 import { checkStyle } from './style';
 import type { Corpus } from '../corpus/corpus';
@@ -38,8 +38,7 @@ export interface CheckOptions {
 }
 
 /** Footnote checks whose verdict depends on text after a size cut (a definition or reference may be there). */
-const NEED_WHOLE_PAPER: ReadonlySet<string> = new Set<DiagnosticCode>(['footnote.undefined', 'footnote.unused', 'shortform.missing-target']);
-const NOTHING_LEFT_OUT: ReadonlySet<string> = new Set();
+const NEED_WHOLE_PAPER = new Set<DiagnosticCode>(['footnote.undefined', 'footnote.unused', 'shortform.missing-target']);
 
 export interface Fix {
   title: string;
@@ -63,7 +62,6 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const inputs = blockInputs(checked);
   const states = blockStates(checked.paper);
   const style = checkStyle(checked, states, inputs);
-  const shortForms = shortFormFindings(checked, paper.parsed, states, options.truncated ? NEED_WHOLE_PAPER : NOTHING_LEFT_OUT);
   let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...style.paperWide];
   if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   const levels = options.levels ?? {};
@@ -72,7 +70,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const perBlock = blockByBlock(checked, states, inputs, cut?.offset);
   const blockDiagnostics = blocks.map((block, i) => {
     const lists = perBlock[i];
-    lists.push(style.perBlock[i], shortForms[i]);
+    lists.push(style.perBlock[i]);
     return diagnosticsOfBlock(states[i], block, lists, levels, levelsKey, paper.lines.lineAt(block.start));
   });
   const { text } = paper.parsed;

@@ -12,10 +12,8 @@ import { t } from '../text/messages';
 import type { FootnoteDefinition, ParsedPaper } from '../paper/parser';
 import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paper/paperIndex';
 import type { ShortForm } from '../paper/shortForms';
-import { BlockState, relativeTo } from './blockMemo';
 import type { CheckContext, Finding } from './context';
 
-/** The paper-wide footnote structure: references without a definition, definitions unused or repeated. */
 export function checkFootnotes(context: CheckContext): Finding[] {
   const { parsed } = context.paper;
   const { locale } = context;
@@ -36,36 +34,8 @@ export function checkFootnotes(context: CheckContext): Finding[] {
     seen.set(def.label, def);
     if (!referenced.has(def.label)) findings.push({ code: 'footnote.unused', start: def.start, end: def.end, message: t(locale, 'footnote.unused', { label: def.label }) });
   }
+  for (const form of parsed.shortForms) findings.push(...checkShortForm(context, form));
   return findings;
-}
-
-const NONE: Finding[] = [];
-
-/**
- * Each block's short-form findings, in offsets from the block's start, kept (blockMemo.ts) while every form of
- * the block resolves to the same footnote. `whole` is the parse forms resolve in: the whole paper, also where
- * checking stops at the citation limit; findings with a code in `leaveOut` are not made.
- */
-export function shortFormFindings(context: CheckContext, whole: ParsedPaper, states: readonly BlockState[], leaveOut: ReadonlySet<string>): Finding[][] {
-  const { paper } = context;
-  const resolving: CheckContext = { ...context, paper: { ...paper, parsed: whole } };
-  return paper.blocks.map((block, i) => {
-    const forms = paper.blockParses[i].shortForms;
-    if (forms.length === 0) return NONE;
-    const inputs: unknown[] = [context.locale, whole.footnoteOrder.length, leaveOut];
-    for (const form of forms) {
-      const { problem, number, target } = resolveShortForm(whole, form);
-      // 同上注 after a footnote that is itself only a short form: the works follow that one, so always look again.
-      const followed = target && form.kind === 'ibid' && !citesWorks(whole, target) ? {} : undefined;
-      inputs.push(problem, number, target, followed);
-    }
-    return states[i].shortForms.get(inputs)
-      ?? states[i].shortForms.keep(inputs, relativeTo(block.start, forms.flatMap((form) => checkShortForm(resolving, form)).filter((f) => !leaveOut.has(f.code))));
-  });
-}
-
-function citesWorks(parsed: ParsedPaper, def: FootnoteDefinition): boolean {
-  return itemsStartingIn(parsed.journals, def.contentStart, def.contentEnd).length > 0 || itemsStartingIn(parsed.titles, def.contentStart, def.contentEnd).some((title) => !title.journalRole);
 }
 
 function lineOf(context: CheckContext, offset: number): number {
