@@ -236,6 +236,10 @@ describe('language server over stdio', function () {
       assert.equal(edited.kind, 'full');
       assert.notEqual(edited.resultId, first.resultId);
       assert.deepEqual(edited.items!.map((d) => d.code), ['title.typo']);
+      // A paragraph added below changes no diagnostic: the report the editor has stands.
+      await client.edit(uri, { start: { line: 0, character: 21 }, end: { line: 0, character: 21 } }, '\n\n另见下文。');
+      const below = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: edited.resultId });
+      assert.deepEqual(below, { kind: 'unchanged', resultId: edited.resultId });
     });
 
     it('a quick fix is a versioned edit that, applied, makes its diagnostic disappear', async () => {

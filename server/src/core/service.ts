@@ -117,7 +117,10 @@ export class CitationService {
     const last = this.lastDiagnostics.get(document.uri);
     if (last && last.version === document.version && last.settings === settings) return last.diagnostics;
     const { paper, options } = this.checkOptions(document, settings);
-    const diagnostics = checkPaper(this.corpus, paper, options);
+    const checked = checkPaper(this.corpus, paper, options);
+    // Most edits leave the diagnostics as they were (the paragraphs' are kept as the same objects): the list the
+    // editor already has is kept too, so that a pull is answered "unchanged" rather than with the list again.
+    const diagnostics = last && sameDiagnostics(last.diagnostics, checked) ? last.diagnostics : checked;
     this.lastDiagnostics.set(document.uri, { version: document.version, settings, diagnostics });
     return diagnostics;
   }
@@ -238,4 +241,8 @@ export class CitationService {
     const { paper, options } = this.checkOptions(document, settings);
     return yield* reportSteps(this.corpus, paper, file, { ...options, diagnostics: this.diagnostics(document, settings), ...(isCancelled ? { isCancelled } : {}) });
   }
+}
+
+function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
+  return a.length === b.length && a.every((diagnostic, i) => diagnostic === b[i] || JSON.stringify(diagnostic) === JSON.stringify(b[i]));
 }
