@@ -100,6 +100,18 @@ describe('bibliographies: reading Zotero, Better BibTeX, Jasminum and 知网 exp
     ]);
   });
 
+  it('a ** glob finds the files in subfolders once, skipping hidden folders, and ends at a link back up the tree', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-bib-'));
+    fs.mkdirSync(path.join(dir, 'refs', 'deep'), { recursive: true });
+    fs.mkdirSync(path.join(dir, '.hidden'));
+    fs.writeFileSync(path.join(dir, 'refs', 'deep', 'a.json'), '[{"id": "a", "title": "甲"}]');
+    fs.writeFileSync(path.join(dir, '.hidden', 'b.json'), '[{"id": "b", "title": "乙"}]');
+    fs.symlinkSync(dir, path.join(dir, 'refs', 'loop'));
+    const result = loadBibliographies(['**/*.json'], dir);
+    assert.deepEqual(result.files, [path.join(dir, 'refs', 'deep', 'a.json')]);
+    assert.deepEqual(result.records.map((r) => r.title), ['甲']);
+  });
+
   it('reads a file with a byte-order mark and a CSL-JSON without the .json extension', () => {
     const csl = readLiterature('\ufeff[{"id": "k", "type": "book", "title": "书", "publisher": "某出版社", "issued": {"raw": "2001-05"}}]', 'library.csljson');
     assert.equal(formatPaperReference(csl.records[0], handbook), '《书》，某出版社2001年版。');

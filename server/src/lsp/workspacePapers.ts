@@ -3,13 +3,12 @@
  * (cached by mtime and size). Anything found in a folder is untrusted: only regular files (after resolving
  * links) no larger than the paper size limit are read, and they are opened without blocking, so a FIFO or a
  * link to /dev/zero named `notes.md` is skipped instead of hanging the server or filling its memory. The walk
- * is bounded in depth and file count, skips hidden folders and node_modules, and never follows a link to a
- * folder it has already seen.
+ * is bounded (node/folderWalk.ts).
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { DEFAULT_MAX_PAPER_SIZE } from '../core';
+import { filesUnder } from '../node/folderWalk';
 import type { PaperDocument } from '../core';
 
 const MAX_WORKSPACE_FILES = 2000;
@@ -77,46 +76,7 @@ export function readPaper(file: string, uri: string, maxBytes: number): PaperDoc
   }
 }
 
-/** Markdown file paths under the roots: bounded depth, count and folders; each real folder walked once. */
+/** Markdown file paths under the roots (node/folderWalk.ts bounds the walk). */
 export function markdownFiles(roots: string[]): string[] {
-  const out: string[] = [];
-  const visited = new Set<string>();
-  let folders = 0;
-  const walk = (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH || out.length >= MAX_WORKSPACE_FILES || folders >= MAX_FOLDERS) return;
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return;
-    visited.add(real);
-    folders++;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (out.length >= MAX_WORKSPACE_FILES) return;
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, depth + 1);
-      else if (entry.isSymbolicLink()) {
-        // A link is judged by what it points to; readPaper checks files again when it opens them.
-        let target: fs.Stats;
-        try {
-          target = fs.statSync(full);
-        } catch {
-          continue;
-        }
-        if (target.isDirectory()) walk(full, depth + 1);
-        else if (target.isFile() && MARKDOWN.test(entry.name)) out.push(full);
-      } else if (entry.isFile() && MARKDOWN.test(entry.name)) out.push(full);
-    }
-  };
-  for (const root of roots) walk(root, 0);
-  return out;
+  return filesUnder(roots, (relative) => MARKDOWN.test(relative), { maxDepth: MAX_DEPTH, maxFiles: MAX_WORKSPACE_FILES, maxFolders: MAX_FOLDERS });
 }

@@ -6,12 +6,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { joinLiterature, readLiterature } from '../core';
+import { filesUnder } from './folderWalk';
 import type { Literature, LiteratureProblem } from '../core';
 
 /** A bibliography file larger than this is refused rather than read (a library of 100,000 entries is ~50 MB). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
-/** Folders a glob walks at most, so that `**` from a large workspace root stays bounded. */
+/** How far a glob walks at most, so that `**` from a large workspace root stays bounded. */
 const MAX_FOLDERS = 5000;
+const MAX_DEPTH = 32;
+const MAX_FILES = 10_000;
 
 export interface LoadedBibliographies extends Literature {
   /** The files read, absolute. */
@@ -86,25 +89,7 @@ function expand(pattern: string, base: string): string[] {
   const firstGlob = parts.findIndex((p) => isGlob(p));
   const root = parts.slice(0, firstGlob).join(path.sep) || path.sep;
   const matcher = globRegex(parts.slice(firstGlob).join('/'));
-  const found: string[] = [];
-  const queue = [root];
-  let folders = 0;
-  while (queue.length > 0 && folders++ < MAX_FOLDERS) {
-    const dir = queue.shift()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') queue.push(full);
-      } else if (matcher.test(path.relative(root, full).split(path.sep).join('/'))) found.push(full);
-    }
-  }
-  return found.sort();
+  return filesUnder([root], (relative) => matcher.test(relative), { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, maxFolders: MAX_FOLDERS }).sort();
 }
 
 function globRegex(glob: string): RegExp {
