@@ -4,7 +4,7 @@
  * named, so that a block's findings are kept (blockMemo.ts) until the block or one of them changes.
  */
 import type { CheckContext, Finding } from './context';
-import { BlockState, Inputs, relativeTo, sameInputs } from './blockMemo';
+import { BlockState, Inputs, PlacedFindings, keptFor, placed, sameInputs } from './blockMemo';
 import { checkAnaphora } from './anaphora';
 import { checkBookCitations } from './books';
 import { checkCaseNumbers } from './caseNumbers';
@@ -48,35 +48,35 @@ export function blockInputs(context: CheckContext): Inputs[] {
 const internedInputs = new WeakMap<object, { shared: Inputs; byBefore: Inputs[] }>();
 
 /**
- * Each block's findings of the checks that run a block at a time, in offsets from the block's start, remembered
+ * Each block's findings of the checks that run a block at a time (placed where the block started), remembered
  * with what they were derived from: after an edit only the edited block is checked again, and the blocks whose
  * other inputs changed — a quotation whose footnote was edited, a 该法 whose work is cited differently. The findings
  * of a block cut short by the citation limit (`cutAt`) end there.
  */
-export function blockByBlock(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[], cutAt = Infinity): (readonly Finding[])[][] {
+export function blockByBlock(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[], cutAt = Infinity): PlacedFindings[][] {
   const { paper } = context;
-  const out: (readonly Finding[])[][] = [];
+  const out: PlacedFindings[][] = [];
   for (let i = 0; i < paper.blocks.length; i++) {
     const block = paper.blocks[i];
     const parse = paper.blockParses[i];
     const state = states[i];
     // Allocates nothing for a block whose findings are kept: that is every block but the edited one.
-    const run = (check: (context: CheckContext) => Finding[]) => {
+    const run = (check: (context: CheckContext) => Finding[]): PlacedFindings => {
       const findings = check({ ...context, within: block });
-      return relativeTo(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
+      return placed(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
     };
-    const lists = [state.local.get(inputs[i]) ?? state.local.keep(inputs[i], run(localChecks))];
+    const lists = [keptFor(state.local, inputs[i]) ?? (state.local = { inputs: inputs[i], value: run(localChecks) }).value];
     if (parse.quotations.length > 0) {
       // A quotation can be attached to the citation in the footnote its sentence ends with.
       const quotationInputs = [...inputs[i], ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
-      lists.push(state.quotations.get(quotationInputs) ?? state.quotations.keep(quotationInputs, run(checkQuotations)));
+      lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: run(checkQuotations) }).value);
     }
     if (parse.anaphora.length > 0) {
       const anaphoraInputs = [...inputs[i], ...parse.anaphora.flatMap((anaphor) => {
         const antecedent = paper.scope.antecedentOf(anaphor);
         return [antecedent?.title, antecedent?.reference, antecedent?.certain];
       })];
-      lists.push(state.anaphora.get(anaphoraInputs) ?? state.anaphora.keep(anaphoraInputs, run(checkAnaphora)));
+      lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: run(checkAnaphora) }).value);
     }
     out.push(lists);
   }

@@ -16,33 +16,44 @@ import type { FirstMention, StyleObservations } from './styleObservations';
 export type Inputs = readonly unknown[];
 
 /** One value kept for a block, with the inputs it was derived from. */
-export class Kept<T> {
-  private inputs: Inputs | undefined;
-  private value: T | undefined;
-
-  /** The value, if it was derived from these inputs. */
-  get(inputs: Inputs): T | undefined {
-    return this.inputs && sameInputs(this.inputs, inputs) ? this.value : undefined;
-  }
-
-  keep(inputs: Inputs, value: T): T {
-    this.inputs = inputs;
-    this.value = value;
-    return value;
-  }
+export interface Entry<T> {
+  readonly inputs: Inputs;
+  readonly value: T;
 }
 
-/** Everything kept for a block. */
+/** The entry's value, if it was derived from these inputs. */
+export function keptFor<T>(entry: Entry<T> | undefined, inputs: Inputs): T | undefined {
+  return entry && sameInputs(entry.inputs, inputs) ? entry.value : undefined;
+}
+
+/**
+ * Findings in paper offsets as they were when their block started at `at`: read `delta = start - at` further on
+ * once the block has moved. They are never copied to move them, so what is derived from them stays kept too.
+ */
+export interface PlacedFindings {
+  readonly at: number;
+  readonly findings: readonly Finding[];
+}
+
+/** No findings: one object for every block that has none, so that nothing is made for them. */
+export const NO_FINDINGS: PlacedFindings = { at: 0, findings: [] };
+
+/** Findings placed where their block starts, or NO_FINDINGS. */
+export function placed(at: number, findings: readonly Finding[]): PlacedFindings {
+  return findings.length === 0 ? NO_FINDINGS : { at, findings };
+}
+
+/** Everything kept for a block (each made when first needed). */
 export class BlockState {
   /** The per-citation checks' findings. */
-  readonly local = new Kept<Finding[]>();
-  readonly quotations = new Kept<Finding[]>();
-  readonly anaphora = new Kept<Finding[]>();
-  readonly styleSeen = new Kept<StyleObservations>();
-  readonly style = new Kept<Finding[]>();
-  readonly firstMentions = new Kept<FirstMention[]>();
+  local?: Entry<PlacedFindings>;
+  quotations?: Entry<PlacedFindings>;
+  anaphora?: Entry<PlacedFindings>;
+  styleSeen?: Entry<StyleObservations>;
+  style?: Entry<PlacedFindings>;
+  firstMentions?: Entry<FirstMention[]>;
   /** The block's diagnostics, with the levels they were made for and the line the block started on then. */
-  readonly diagnostics = new Kept<{ levelsKey: string; startLine: number; diagnostics: Diagnostic[] }>();
+  diagnostics?: Entry<{ levelsKey: string; startLine: number; diagnostics: Diagnostic[] }>;
 }
 
 const states = new WeakMap<ParsedPaper, BlockState>();
@@ -61,12 +72,4 @@ export function sameInputs(a: Inputs, b: Inputs): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Findings found in paper offsets, in offsets from the start of their block. */
-export function relativeTo(blockStart: number, findings: Finding[]): Finding[] {
-  return findings.map((finding) => ({
-    ...finding, start: finding.start - blockStart, end: finding.end - blockStart,
-    ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, start: f.start - blockStart, end: f.end - blockStart })) } : {}),
-  }));
 }

@@ -7,7 +7,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
 import { blockByBlock, blockInputs } from './blockChecks';
-import { BlockState, blockStates } from './blockMemo';
+import { BlockState, NO_FINDINGS, PlacedFindings, blockStates, keptFor } from './blockMemo';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
 import { checkShortNames } from './shortNames';
@@ -61,17 +61,18 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const checked: CheckContext = cut ? { ...context, paper: clipPaper(paper, cut.offset) } : context;
   const inputs = blockInputs(checked);
   const states = blockStates(checked.paper);
+  // The per-citation checks first: they resolve every title, which the style check then asks again.
+  const perBlock = blockByBlock(checked, states, inputs, cut?.offset);
   const style = checkStyle(checked, states, inputs);
   let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...style.paperWide];
   if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   const levels = options.levels ?? {};
   const levelsKey = JSON.stringify(levels);
   const blocks = checked.paper.blocks;
-  const perBlock = blockByBlock(checked, states, inputs, cut?.offset);
   const blockDiagnostics = blocks.map((block, i) => {
     const lists = perBlock[i];
     lists.push(style.perBlock[i]);
-    return diagnosticsOfBlock(states[i], block, lists, levels, levelsKey, paper.lines.lineAt(block.start));
+    return diagnosticsOfBlock(states[i], block, lists, levels, levelsKey, paper.lines);
   });
   const { text } = paper.parsed;
   // A comment switches findings off on the line after it, which may be the next block's first.
@@ -124,19 +125,26 @@ export function diagnosticsOf(findings: Finding[], paper: Paper, levels: Partial
   return mergeInOrder([], toDiagnostics(findings, paper.lines, levels), disabledLines(paper.parsed.text, paper.lines));
 }
 
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+
 /**
- * A block's diagnostics from its findings (in offsets from the block's start), kept beside the block while its
- * findings and the levels stay, and moved when its first line moves.
+ * A block's diagnostics from its findings, kept beside the block while its findings and the levels stay, and
+ * moved when its first line moves.
  */
-function diagnosticsOfBlock(state: BlockState, block: Block, findings: (readonly Finding[])[], levels: Partial<Record<string, Level>>, levelsKey: string, startLine: number): Diagnostic[] {
-  let entry = state.diagnostics.get(findings);
-  if (entry?.levelsKey !== levelsKey) entry = state.diagnostics.keep(findings, { levelsKey, startLine: 0, diagnostics: toDiagnostics(findings.flat(), new LineIndex(block.text), levels) });
-  if (entry.startLine !== startLine) {
-    const delta = startLine - entry.startLine;
-    entry.diagnostics = entry.diagnostics.map((diagnostic) => movedDown(diagnostic, delta));
-    entry.startLine = startLine;
+function diagnosticsOfBlock(state: BlockState, block: Block, lists: readonly PlacedFindings[], levels: Partial<Record<string, Level>>, levelsKey: string, lines: LineIndex): Diagnostic[] {
+  if (lists.every((list) => list === NO_FINDINGS)) return NO_DIAGNOSTICS;
+  const startLine = lines.lineAt(block.start);
+  let made = keptFor(state.diagnostics, lists);
+  if (made?.levelsKey !== levelsKey) {
+    const diagnostics = lists.flatMap(({ at, findings }) => toDiagnostics(findings, lines, levels, block.start - at)).sort(compareDiagnostics);
+    made = (state.diagnostics = { inputs: lists, value: { levelsKey, startLine, diagnostics } }).value;
   }
-  return entry.diagnostics;
+  if (made.startLine !== startLine) {
+    const delta = startLine - made.startLine;
+    made.diagnostics = made.diagnostics.map((diagnostic) => movedDown(diagnostic, delta));
+    made.startLine = startLine;
+  }
+  return made.diagnostics;
 }
 
 function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
@@ -173,16 +181,17 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character || String(a.code).localeCompare(String(b.code));
 }
 
-function toDiagnostics(findings: Finding[], lines: LineIndex, levels: Partial<Record<string, Level>>): Diagnostic[] {
+/** The findings' diagnostics in order, each found `delta` characters further on than its offsets say. */
+function toDiagnostics(findings: readonly Finding[], lines: LineIndex, levels: Partial<Record<string, Level>>, delta = 0): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const finding of findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
+  for (const finding of [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
     const configured = levels[finding.code] ?? defaultLevel(finding.code);
     if (configured === 'ignore') continue;
     const level = finding.uncertain ? 'hint' : configured;
-    const range = lines.range(finding.start, finding.end);
+    const range = lines.range(finding.start + delta, finding.end + delta);
     const diagnostic: Diagnostic = { range, severity: SEVERITY[level], code: finding.code, source: 'lexcite', message: finding.message };
     if (finding.fixes) {
-      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start, f.end), newText: f.newText })), ...(finding.uncertain ? { uncertain: true as const } : {}) };
+      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start + delta, f.end + delta), newText: f.newText })), ...(finding.uncertain ? { uncertain: true as const } : {}) };
       diagnostic.data = data;
     }
     diagnostics.push(diagnostic);

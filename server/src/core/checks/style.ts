@@ -9,7 +9,7 @@
  */
 import { t } from '../text/messages';
 import { toChineseNumeral } from '../text/numerals';
-import { BlockState, Inputs, relativeTo } from './blockMemo';
+import { BlockState, Inputs, PlacedFindings, keptFor, placed } from './blockMemo';
 import { documentForTitle } from '../corpus/citationAt';
 import { HOUSE_STYLES, HouseStyle } from '../text/styles';
 import type { CheckContext, Finding } from './context';
@@ -29,16 +29,16 @@ function effectiveStyle(configured: HouseStyle, seen: readonly StyleObservations
 
 /**
  * The paper's style is decided on the whole paper; the findings are then made block by block and kept per block
- * (blockMemo.ts), in offsets from the block's start, with `inputs[i]` what block i's citations resolve by (the
+ * (blockMemo.ts), placed where the block started, with `inputs[i]` what block i's citations resolve by (the
  * corpus, the short names before it…). Whether a document is cited for the first time is decided on the whole paper.
  */
-export function checkStyle(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[]): { perBlock: Finding[][]; paperWide: Finding[] } {
+export function checkStyle(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[]): { perBlock: PlacedFindings[]; paperWide: Finding[] } {
   const { paper } = context;
-  const seen = paper.blockParses.map((parse, i) => states[i].styleSeen.get(NO_INPUTS) ?? states[i].styleSeen.keep(NO_INPUTS, observe(parse)));
+  const seen = paper.blockParses.map((parse, i) => keptFor(states[i].styleSeen, NO_INPUTS) ?? (states[i].styleSeen = { inputs: NO_INPUTS, value: observe(parse) }).value);
   const style = effectiveStyle(context.style, seen);
   const styleInputs = [context.locale, style.name];
   const perBlock = paper.blocks.map((block, i) => {
-    return states[i].style.get(styleInputs) ?? states[i].style.keep(styleInputs, relativeTo(block.start, blockStyleFindings(context, style, seen[i])));
+    return keptFor(states[i].style, styleInputs) ?? (states[i].style = { inputs: styleInputs, value: placed(block.start, blockStyleFindings(context, style, seen[i])) }).value;
   });
   const findings: Finding[] = [];
   if (!style.docNumberOnFirstMention) return { perBlock, paperWide: findings };
@@ -46,10 +46,10 @@ export function checkStyle(context: CheckContext, states: readonly BlockState[],
   const text = paper.parsed.text;
   const mentioned = new Set<string>();
   paper.blocks.forEach((_, i) => {
-    const candidates = states[i].firstMentions.get(inputs[i]) ?? states[i].firstMentions.keep(inputs[i], paper.blockParses[i].titles.flatMap((title) => {
+    const candidates = keptFor(states[i].firstMentions, inputs[i]) ?? (states[i].firstMentions = { inputs: inputs[i], value: paper.blockParses[i].titles.flatMap((title) => {
       const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, paper.scope);
       return document?.docNumber ? [{ title, document }] : [];
-    }));
+    }) }).value;
     for (const { title, document } of candidates) {
       if (mentioned.has(document.id)) continue;
       mentioned.add(document.id);
