@@ -92,7 +92,7 @@ function readStatuteBook(file: string, onFault: ProvisionFaultListener): Statute
   }
   const { index, blobStart } = parsed;
   const documents = index.documents.map((entry, i) => documentFromSource(entry.document, entry.provisionCount, {
-    read: () => ({ ok: true, provisions: readPackProvisions(pack, blobStart, index.spans[i], entry.sha256) }),
+    read: () => ({ ok: true, provisions: readPackProvisions(pack, blobStart, index.spans[i], entry.sha256) }), contentKey: entry.sha256,
   }, onFault));
   return { file, format: index.format, date: index.date, collections: index.collections, documents, milliseconds: performance.now() - started };
 }

@@ -22,6 +22,8 @@ const BUCKETS = 1 << BUCKET_BITS;
 const MAX_FIRST_POSTINGS = 20000;
 /** Units indexed per step of the build. */
 const UNITS_PER_STEP = 100;
+/** Bucket offsets summed or copied per step of the build. */
+const BUCKETS_PER_STEP = 1 << 18;
 /** UTF-16 codes per chunk of the indexed text. */
 const CHUNK = 1 << 20;
 
@@ -32,6 +34,16 @@ export interface ReverseHit {
   /** The passage's place in the unit's normalised text. */
   from: number;
   to: number;
+}
+
+/**
+ * Where a built index is kept between processes (node/reverseIndexCache.ts keeps it on disk). Both work in steps,
+ * so a server runs them between requests; neither throws: what cannot be loaded or saved is told to the store's log.
+ */
+export interface ReverseIndexStore {
+  /** The saved index over exactly these documents (same documents, same text), or undefined. */
+  load(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex | undefined>;
+  save(index: ReverseIndex, documents: readonly CorpusDocument[]): Generator<void, void>;
 }
 
 /** A growable Uint32Array. */
@@ -56,11 +68,17 @@ class Uint32List {
  * grows and nothing left over to collect, which a server would keep as resident memory.
  */
 class ChunkedText {
-  readonly chunks: Uint16Array[] = [];
   /** Where each chunk starts in the text as one sequence. */
   readonly chunkStart: number[] = [];
   length = 0;
   private used = 0;
+
+  constructor(readonly chunks: Uint16Array[] = []) {
+    for (const chunk of chunks) {
+      this.chunkStart.push(this.length);
+      this.length += chunk.length;
+    }
+  }
 
   /** Appends the text; returns the chunk it went into. */
   append(text: string): number {
@@ -111,10 +129,6 @@ function winnow(codes: ArrayLike<number>, start: number, end: number, emit: (pos
   }
 }
 
-function prefixSums(counts: Uint32Array): void {
-  for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
-}
-
 /** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
 const FOLDED = new Int32Array(0x10000).fill(-2);
 const DROPPED = -1;
@@ -140,24 +154,60 @@ function fastNormalize(text: string): string {
   return out;
 }
 
-export class ReverseIndex {
-  private constructor(
-    private readonly documents: readonly CorpusDocument[],
-    /** Per unit: its document (index into documents), its provision index, where its text starts in `text`. */
-    private readonly unitDocument: Uint32Array,
-    private readonly unitProvision: Uint32Array,
-    private readonly unitStart: Uint32Array,
-    private readonly unitChunk: Uint32Array,
-    private readonly text: ChunkedText,
-    private readonly bucketStart: Uint32Array,
-    private readonly postings: Uint32Array,
-  ) {}
+/** The index's arrays, as saved and loaded (reverseIndexBytes.ts). */
+export interface ReverseIndexArrays {
+  /** Per unit: its document (index into the documents), its provision index, where its text starts, its chunk. */
+  unitDocument: Uint32Array;
+  unitProvision: Uint32Array;
+  /** One more than the units: the last is the text's length. */
+  unitStart: Uint32Array;
+  unitChunk: Uint32Array;
+  textChunks: Uint16Array[];
+  /** BUCKETS + 1 offsets into the postings. */
+  bucketStart: Uint32Array;
+  postings: Uint32Array;
+}
 
-  /** Builds the index over the documents' provisions, yielding between steps; reads no document's provisions into memory for good. */
+export const REVERSE_BUCKETS = BUCKETS;
+
+export class ReverseIndex {
+  private readonly unitDocument: Uint32Array;
+  private readonly unitProvision: Uint32Array;
+  private readonly unitStart: Uint32Array;
+  private readonly unitChunk: Uint32Array;
+  private readonly text: ChunkedText;
+  private readonly bucketStart: Uint32Array;
+  private readonly postings: Uint32Array;
+
+  /**
+   * `complete` is false when a document's provisions could not be read while building: such an index serves, but
+   * is not worth saving (the document would stay missing from it once readable again).
+   */
+  private constructor(private readonly documents: readonly CorpusDocument[], arrays: ReverseIndexArrays, readonly complete: boolean) {
+    this.unitDocument = arrays.unitDocument;
+    this.unitProvision = arrays.unitProvision;
+    this.unitStart = arrays.unitStart;
+    this.unitChunk = arrays.unitChunk;
+    this.text = new ChunkedText(arrays.textChunks);
+    this.bucketStart = arrays.bucketStart;
+    this.postings = arrays.postings;
+  }
+
+  /** An index over these documents from arrays already checked to fit them (reverseIndexBytes.ts). */
+  static fromArrays(documents: readonly CorpusDocument[], arrays: ReverseIndexArrays): ReverseIndex {
+    return new ReverseIndex(documents, arrays, true);
+  }
+
+  get arrays(): ReverseIndexArrays {
+    const { unitDocument, unitProvision, unitStart, unitChunk, bucketStart, postings } = this;
+    return { unitDocument, unitProvision, unitStart, unitChunk, textChunks: this.text.chunks, bucketStart, postings };
+  }
+
   /**
    * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
    * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
-   * postings are allocated once at their final size.
+   * postings are allocated once at their final size. A step is one document read, or UNITS_PER_STEP units
+   * indexed, or BUCKETS_PER_STEP offsets summed or copied: a few milliseconds each.
    */
   static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
     const unitDocument = new Uint32List();
@@ -167,13 +217,17 @@ export class ReverseIndex {
     const text = new ChunkedText();
     const bucketStart = new Uint32Array(BUCKETS + 1);
     let postingCount = 0;
+    let complete = true;
     const count = (_: number, hash: number) => {
       bucketStart[(hash >>> (32 - BUCKET_BITS)) + 1]++;
       postingCount++;
     };
-    let sinceYield = 0;
     for (let d = 0; d < documents.length; d++) {
       const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
+      if (provisions.length < (documents[d].provisionCount ?? 0)) complete = false;
+      // Reading a large statute (decompressed from the book) is a step of its own.
+      if (provisions.length > UNITS_PER_STEP) yield;
+      let sinceYield = 0;
       for (const index of unitIndices(provisions)) {
         const unit = provisionUnit(provisions, index, fastNormalize);
         if (unit.text.length === 0) continue;
@@ -193,9 +247,16 @@ export class ReverseIndex {
     }
     unitStart.push(text.length);
     text.trim();
-    prefixSums(bucketStart);
-    yield;
-    const fill = bucketStart.slice(0, BUCKETS);
+    for (let from = 1; from <= BUCKETS; from += BUCKETS_PER_STEP) {
+      const to = Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP);
+      for (let b = from; b < to; b++) bucketStart[b] += bucketStart[b - 1];
+      yield;
+    }
+    const fill = new Uint32Array(BUCKETS);
+    for (let from = 0; from < BUCKETS; from += BUCKETS_PER_STEP) {
+      fill.set(bucketStart.subarray(from, Math.min(BUCKETS, from + BUCKETS_PER_STEP)), from);
+      yield;
+    }
     const postings = new Uint32Array(postingCount);
     for (let unit = 0; unit < unitProvision.length; unit++) {
       const chunk = unitChunk.data[unit];
@@ -205,7 +266,8 @@ export class ReverseIndex {
       });
       if (unit % UNITS_PER_STEP === 0) yield;
     }
-    return new ReverseIndex(documents, unitDocument.trimmed(), unitProvision.trimmed(), unitStart.trimmed(), unitChunk.trimmed(), text, bucketStart, postings);
+    const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: unitStart.trimmed(), unitChunk: unitChunk.trimmed(), textChunks: text.chunks, bucketStart, postings };
+    return new ReverseIndex(documents, arrays, complete);
   }
 
   static buildNow(documents: readonly CorpusDocument[]): ReverseIndex {

@@ -14,6 +14,11 @@ export type ProvisionRead = { ok: true; provisions: Provision[] } | { ok: false;
 export interface ProvisionSource {
   /** The document's provisions, verified to be the indexed text; called at most once per document. */
   read(): ProvisionRead;
+  /**
+   * What identifies the text it serves (the hash it verifies against): the same key, the same provisions. Lets a
+   * saved reverse index be matched to the corpus without reading every document.
+   */
+  contentKey?: string;
 }
 
 export interface ProvisionFault {
@@ -33,6 +38,7 @@ const unavailable = new WeakSet<CorpusDocument>();
 const NO_PROVISIONS: readonly Provision[] = Object.freeze([]);
 /** For documents read from a source: their provisions read without being kept (see provisionsWithoutKeeping). */
 const transientReaders = new WeakMap<CorpusDocument, () => readonly Provision[]>();
+const contentKeys = new WeakMap<CorpusDocument, string>();
 
 /**
  * A document whose provisions are read from `source` the first time anything looks at them, then kept. A failed
@@ -69,6 +75,7 @@ export function documentFromSource(metadata: DocumentMetadata, provisionCount: n
       return provisions;
     },
   });
+  if (source.contentKey !== undefined) contentKeys.set(doc, source.contentKey);
   transientReaders.set(doc, () => {
     if (provisions) return provisions;
     try {
@@ -89,6 +96,11 @@ export function documentFromSource(metadata: DocumentMetadata, provisionCount: n
 export function provisionsWithoutKeeping(doc: CorpusDocument): readonly Provision[] {
   const read = transientReaders.get(doc);
   return read ? read() : doc.provisions;
+}
+
+/** The content key of a document read from a source that has one (see ProvisionSource.contentKey). */
+export function documentContentKey(doc: CorpusDocument): string | undefined {
+  return contentKeys.get(doc);
 }
 
 /**
