@@ -108,7 +108,8 @@ function* readCacheFile(file: string, fingerprint: Buffer, documents: readonly C
     try {
       fd = fs.openSync(file, 'r');
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_FILE : ignored((error as Error).message);
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? NO_FILE : ignored((error as Error).message);
     }
     const size = fs.fstatSync(fd).size;
     const header = Buffer.alloc(HEADER);
