@@ -106,27 +106,70 @@ class ChunkedText {
   }
 }
 
-function gramHash(codes: ArrayLike<number>, at: number): number {
+function gramHash(codes: Uint16Array, at: number): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ codes[at + k], 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Positions of the winnowed grams of codes[start, end): the rightmost smallest hash of each window of WINDOW grams. */
-function winnow(codes: ArrayLike<number>, start: number, end: number, emit: (position: number, hash: number) => void): void {
+/** What the last `winnow` sampled: positions and hashes (scratch arrays, reused: no garbage per unit). */
+let sampledPositions = new Uint32Array(4096);
+let sampledHashes = new Uint32Array(4096);
+let gramHashes = new Uint32Array(4096);
+const BUCKET_SHIFT = 32 - BUCKET_BITS;
+
+/**
+ * Samples the grams of codes[start, end): the rightmost smallest hash of each window of WINDOW grams, into
+ * sampledPositions and sampledHashes, ascending; returns how many. No callback: one shape of call for the build's
+ * two passes and the lookups, so V8 keeps it optimised.
+ */
+function winnow(codes: Uint16Array, start: number, end: number): number {
   const grams = end - start - GRAM + 1;
-  if (grams <= 0) return;
-  const hashes = new Uint32Array(grams);
-  for (let i = 0; i < grams; i++) hashes[i] = gramHash(codes, start + i);
+  if (grams <= 0) return 0;
+  if (grams > gramHashes.length) {
+    gramHashes = new Uint32Array(grams * 2);
+    sampledPositions = new Uint32Array(grams * 2);
+    sampledHashes = new Uint32Array(grams * 2);
+  }
+  for (let i = 0; i < grams; i++) gramHashes[i] = gramHash(codes, start + i);
+  let sampled = 0;
   let last = -1;
   for (let w = 0; w + WINDOW <= Math.max(grams, WINDOW); w++) {
     let best = -1;
-    for (let i = w; i < Math.min(w + WINDOW, grams); i++) if (best < 0 || hashes[i] <= hashes[best]) best = i;
+    for (let i = w; i < Math.min(w + WINDOW, grams); i++) if (best < 0 || gramHashes[i] <= gramHashes[best]) best = i;
     if (best !== last) {
-      emit(start + best, hashes[best]);
+      sampledPositions[sampled] = start + best;
+      sampledHashes[sampled] = gramHashes[best];
+      sampled++;
       last = best;
     }
   }
+  return sampled;
+}
+
+/** The first pass: counts the unit's sampled grams per bucket (the bucket's count sits one past its start). */
+function countPostings(codes: Uint16Array, start: number, end: number, bucketStart: Uint32Array): number {
+  const sampled = winnow(codes, start, end);
+  for (let k = 0; k < sampled; k++) bucketStart[(sampledHashes[k] >>> BUCKET_SHIFT) + 1]++;
+  return sampled;
+}
+
+/** The second pass, for units [from, to): each sampled gram's position put in its bucket's next free place. */
+function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uint32Array, fill: Uint32Array, postings: Uint32Array, from: number, to: number): void {
+  for (let unit = from; unit < to; unit++) {
+    const chunk = unitChunk[unit];
+    const base = text.chunkStart[chunk];
+    const sampled = winnow(text.chunks[chunk], unitStart[unit] - base, unitStart[unit + 1] - base);
+    for (let k = 0; k < sampled; k++) postings[fill[sampledHashes[k] >>> BUCKET_SHIFT]++] = base + sampledPositions[k];
+  }
+}
+
+/**
+ * Running sums over counts[from, to). A function of its own, not a loop in the build's generator: V8 optimises a
+ * small function at once, while the generator's loop ran interpreted for the first steps (20 ms each).
+ */
+function addPreceding(counts: Uint32Array, from: number, to: number): void {
+  for (let b = from; b < to; b++) counts[b] += counts[b - 1];
 }
 
 /** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
@@ -218,10 +261,6 @@ export class ReverseIndex {
     const bucketStart = new Uint32Array(BUCKETS + 1);
     let postingCount = 0;
     let complete = true;
-    const count = (_: number, hash: number) => {
-      bucketStart[(hash >>> (32 - BUCKET_BITS)) + 1]++;
-      postingCount++;
-    };
     for (let d = 0; d < documents.length; d++) {
       const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
       if (provisions.length < (documents[d].provisionCount ?? 0)) complete = false;
@@ -237,7 +276,7 @@ export class ReverseIndex {
         const chunk = text.append(unit.text);
         unitChunk.push(chunk);
         const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
-        winnow(text.chunks[chunk], offset, offset + unit.text.length, count);
+        postingCount += countPostings(text.chunks[chunk], offset, offset + unit.text.length, bucketStart);
         if (++sinceYield >= UNITS_PER_STEP) {
           sinceYield = 0;
           yield;
@@ -248,8 +287,7 @@ export class ReverseIndex {
     unitStart.push(text.length);
     text.trim();
     for (let from = 1; from <= BUCKETS; from += BUCKETS_PER_STEP) {
-      const to = Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP);
-      for (let b = from; b < to; b++) bucketStart[b] += bucketStart[b - 1];
+      addPreceding(bucketStart, from, Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP));
       yield;
     }
     const fill = new Uint32Array(BUCKETS);
@@ -258,15 +296,14 @@ export class ReverseIndex {
       yield;
     }
     const postings = new Uint32Array(postingCount);
-    for (let unit = 0; unit < unitProvision.length; unit++) {
-      const chunk = unitChunk.data[unit];
-      const base = text.chunkStart[chunk];
-      winnow(text.chunks[chunk], unitStart.data[unit] - base, unitStart.data[unit + 1] - base, (position, hash) => {
-        postings[fill[hash >>> (32 - BUCKET_BITS)]++] = base + position;
-      });
-      if (unit % UNITS_PER_STEP === 0) yield;
+    yield;
+    const starts = unitStart.trimmed();
+    const chunks = unitChunk.trimmed();
+    for (let from = 0; from < chunks.length; from += UNITS_PER_STEP) {
+      placePostings(text, starts, chunks, fill, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP));
+      yield;
     }
-    const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: unitStart.trimmed(), unitChunk: unitChunk.trimmed(), textChunks: text.chunks, bucketStart, postings };
+    const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: starts, unitChunk: chunks, textChunks: text.chunks, bucketStart, postings };
     return new ReverseIndex(documents, arrays, complete);
   }
 
@@ -304,7 +341,8 @@ export class ReverseIndex {
       if (segment.length < MIN_FINDABLE) continue;
       const codes = new Uint16Array(segment.length);
       for (let i = 0; i < segment.length; i++) codes[i] = segment.charCodeAt(i);
-      winnow(codes, 0, codes.length, (_, hash) => buckets.add(hash >>> (32 - BUCKET_BITS)));
+      const sampled = winnow(codes, 0, codes.length);
+      for (let k = 0; k < sampled; k++) buckets.add(sampledHashes[k] >>> BUCKET_SHIFT);
     }
     if (buckets.size === 0) return [];
     const bySize = [...buckets].sort((a, b) => this.postingCount(a) - this.postingCount(b));
