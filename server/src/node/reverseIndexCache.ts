@@ -53,8 +53,18 @@ export function reverseIndexCache(options: ReverseIndexCacheOptions): ReverseInd
     fingerprints.set(documents, fingerprint);
     return fingerprint;
   }
+  // A folder that cannot hold the cache is said once, and then neither read nor fingerprinted for.
+  let refused: string | undefined | null = null;
+  const usable = () => {
+    if (refused === null) {
+      refused = cacheDirectoryProblem(options.cacheDir);
+      if (refused) options.log(refused, 'problem');
+    }
+    return refused === undefined;
+  };
   return {
     *load(documents) {
+      if (!usable()) return undefined;
       const started = performance.now();
       const fingerprint = yield* fingerprintOf(documents);
       const read = yield* readCacheFile(file, fingerprint, documents);
@@ -66,11 +76,7 @@ export function reverseIndexCache(options: ReverseIndexCacheOptions): ReverseInd
       return read;
     },
     *save(index, documents) {
-      const refused = cacheDirectoryProblem(options.cacheDir);
-      if (refused) {
-        options.log(refused, 'problem');
-        return;
-      }
+      if (!usable()) return;
       removeStaleTemporaries(options.cacheDir);
       const started = performance.now();
       const fingerprint = yield* fingerprintOf(documents);
@@ -84,17 +90,22 @@ export function reverseIndexCache(options: ReverseIndexCacheOptions): ReverseInd
 /** sha256 over the index format and each document's id and content key, in order. */
 export function* corpusFingerprint(documents: readonly CorpusDocument[]): Generator<void, Buffer> {
   const hash = crypto.createHash('sha256').update(`reverse index ${REVERSE_INDEX_FORMAT}\n${documents.length}\n`);
-  for (let d = 0; d < documents.length; d++) {
-    const document = documents[d];
-    hash.update(`${document.id}\u0000${contentKey(document)}\n`);
-    if (d % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+  let sinceYield = 0;
+  for (const document of documents) {
+    const known = documentContentKey(document);
+    hash.update(`${document.id}\u0000${known ?? provisionsHash(document)}\n`);
+    // A document hashed from its provisions (a whole statute serialised) is a step of its own.
+    if (known === undefined || ++sinceYield >= KEYS_PER_STEP) {
+      sinceYield = 0;
+      yield;
+    }
   }
   return hash.digest();
 }
 
-/** The document's content key, or a hash of its provisions when its source has none (in memory: the bulletin, a statute folder without a cache). */
-function contentKey(document: CorpusDocument): string {
-  return documentContentKey(document) ?? crypto.createHash('sha256').update(JSON.stringify(provisionsWithoutKeeping(document))).digest('hex');
+/** The key of a document with no source to say it (in memory: the bulletin, a statute folder whose cache could not be written). */
+function provisionsHash(document: CorpusDocument): string {
+  return crypto.createHash('sha256').update(JSON.stringify(provisionsWithoutKeeping(document))).digest('hex');
 }
 
 const NO_FILE = 'no file';
