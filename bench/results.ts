@@ -136,7 +136,13 @@ export interface ReverseLookupCosts {
   /** 100-character quotations looked up as the quotation check does (index, then the provision's address). */
   lookup: { quotations: number; found: number; latency: LatencySummary };
   /** A server with the book, after a misattributed quotation made it build the index in the background, and 15 s later. */
-  server: { afterIndex: MemoryUsage | undefined; idle: MemoryUsage | undefined; builtInMs: number };
+  server: {
+    afterIndex: MemoryUsage | undefined; idle: MemoryUsage | undefined; builtInMs: number;
+    /** Round trips of pings sent back to back while the index was built (absent in results from before). */
+    pingsWhileBuilding?: LatencySummary;
+    /** A second server on the same cache folder: the index loaded from disk, the pings meanwhile, its RSS then. */
+    warm?: { answeredInMs: number; pings: LatencySummary; afterIndex: MemoryUsage | undefined };
+  };
   /** The index on disk (node/reverseIndexCache.ts); absent in results from before it. */
   disk?: {
     /** The cache file's size. */

@@ -11,6 +11,7 @@ import * as path from 'path';
 import type { Corpus, ReverseIndex } from '../server/src/core';
 import { placeInCorpus, quotationSegments } from '../server/src/core';
 import { reverseIndexCache } from '../server/src/node/reverseIndexCache';
+import { Methods } from '../protocol/requests';
 import { BenchServer, REPO_ROOT } from './lsp';
 import type { ReverseLookupCosts, StepTiming } from './results';
 import { freshDirectory } from './serverBench';
@@ -133,28 +134,60 @@ function measureCliWithCache(cacheDir: string, runs: number): NonNullable<Revers
   return { runs, withQuotation: summarize(withQuotation), withoutQuotation: summarize(withoutQuotation), withQuotationNoCache };
 }
 
-/** A fresh server with the statute book: RSS once a misattributed quotation has made it build the index in the background. */
+/**
+ * A fresh server with the statute book: RSS once a misattributed quotation has made it build the index in the
+ * background, and how long requests waited meanwhile (pings sent back to back). Then a second server on the same
+ * cache folder, which loads the index the first saved: the same, with the index from disk.
+ */
 export async function measureServerWithReverseIndex(): Promise<ReverseLookupCosts['server']> {
-  const server = new BenchServer({ workspaceFolder: freshDirectory('workspace-reverse'), pullDiagnostics: true, initializationOptions: { cacheDir: freshDirectory('cache-reverse') } });
+  const cacheDir = freshDirectory('cache-reverse');
+  const server = new BenchServer({ workspaceFolder: freshDirectory('workspace-reverse'), pullDiagnostics: true, initializationOptions: { cacheDir } });
+  let built: { milliseconds: number; pings: number[] };
   try {
     await server.start();
-    const uri = server.uri('draft.md');
-    server.open(uri, MISATTRIBUTED);
-    const started = now();
-    for (;;) {
-      const report = await server.request<{ items: { code?: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
-      if (report.items.some((d) => d.code === 'quote.misattributed')) break;
-      if (now() - started > SERVER_WAIT_MS) throw new Error('the server never reported quote.misattributed (reverse index not built?)');
-      await sleep(100);
-    }
-    const builtInMs = now() - started;
+    built = await untilMisattributed(server);
     const afterIndex = server.memory();
     // Idle, as a server mostly is: the build's garbage is collected and the heap shrinks back.
     await sleep(IDLE_MS);
     const idle = server.memory();
     await server.stop();
-    return { afterIndex, idle, builtInMs };
+    const warm = await serverWithSavedIndex(cacheDir);
+    return { afterIndex, idle, builtInMs: built.milliseconds, pingsWhileBuilding: summarize(built.pings), warm };
   } finally {
     server.kill();
+  }
+}
+
+async function serverWithSavedIndex(cacheDir: string): Promise<NonNullable<ReverseLookupCosts['server']['warm']>> {
+  const server = new BenchServer({ workspaceFolder: freshDirectory('workspace-reverse-warm'), pullDiagnostics: true, initializationOptions: { cacheDir } });
+  try {
+    await server.start();
+    const loaded = await untilMisattributed(server);
+    const afterIndex = server.memory();
+    await server.stop();
+    return { answeredInMs: loaded.milliseconds, pings: summarize(loaded.pings), afterIndex };
+  } finally {
+    server.kill();
+  }
+}
+
+/** Opens the misattributing paper; pings back to back, and pulls its diagnostics every ~100 ms until the index has answered. */
+async function untilMisattributed(server: BenchServer): Promise<{ milliseconds: number; pings: number[] }> {
+  const uri = server.uri('draft.md');
+  server.open(uri, MISATTRIBUTED);
+  const started = now();
+  const pings: number[] = [];
+  let pulled = -Infinity;
+  for (;;) {
+    if (now() - pulled >= 100) {
+      pulled = now();
+      const report = await server.request<{ items: { code?: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      if (report.items.some((d) => d.code === 'quote.misattributed')) return { milliseconds: now() - started, pings };
+      if (now() - started > SERVER_WAIT_MS) throw new Error('the server never reported quote.misattributed (reverse index not built?)');
+    }
+    const sent = now();
+    await server.request(Methods.ping, null);
+    pings.push(now() - sent);
+    await sleep(2);
   }
 }
