@@ -35,6 +35,7 @@ function logLines(client: LspClient): string[] {
 describe('reverse lookup over LSP', function () {
   this.timeout(2 * WAIT_MS + 30_000);
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-reverse-lsp-'));
+  after(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
   it('first the plain mismatch, then, once the index is built in the background, where the words are and the fix', async () => {
     const client = await startClient({ pullDiagnostics: true, initializationOptions: { cacheDir } });

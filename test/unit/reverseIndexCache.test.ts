@@ -30,9 +30,18 @@ function statuteCopies(count: number): CorpusDocument[] {
     .map((d) => ({ ...d, provisions: d.provisions.map((p) => ({ ...p })) }));
 }
 
+/** Folders made by the tests (an index file is megabytes): removed when they are done. */
+const made: string[] = [];
+
 function temporaryFolder(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-reverse-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexcite-reverse-'));
+  made.push(dir);
+  return dir;
 }
+
+after(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 class Cache {
   readonly lines: { message: string; kind: string }[] = [];
