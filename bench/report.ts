@@ -139,6 +139,31 @@ function reverseRows(results: BenchResults): string[][] {
     ['reverse index memory (its typed arrays)', mb(r.indexBytes)],
     [`reverse lookup of a 100-character quotation p50 / p95 (${r.lookup.quotations} quotations, ${r.lookup.found} found)`, `${fmtMs(r.lookup.latency.p50)} / ${fmtMs(r.lookup.latency.p95)} ms`],
     [`server RSS with the book once a quotation made it build the index (${(r.server.builtInMs / 1000).toFixed(1)} s after the paper was opened) / 15 s later`, `${rss(r.server.afterIndex)} / ${rss(r.server.idle)}`],
+    ...reverseDiskRows(r.disk),
+    ...reverseServerRows(r.server),
+  ];
+}
+
+/** How long requests waited while a server built the index, and a second server that loaded it from disk. */
+function reverseServerRows(server: BenchResults['reverseLookup']['server']): string[][] {
+  const pings = (p: { n: number; p50: number; max: number }) => `${fmtMs(p.p50)} / ${fmtMs(p.max)} ms (${p.n} pings)`;
+  return [
+    ...(server.pingsWhileBuilding ? [['ping round trip p50 / max while the server builds the index', pings(server.pingsWhileBuilding)]] : []),
+    ...(server.warm ? [
+      [`server with the index on disk: the misattributed quotation answered after / ping p50 / max meanwhile`, `${fmtMs(server.warm.answeredInMs)} ms / ${pings(server.warm.pings)}`],
+      ['server RSS with the book once the index was loaded from disk', server.warm.afterIndex ? `${fmtMb(server.warm.afterIndex.rssMb)} MB (peak ${fmtMb(server.warm.afterIndex.peakRssMb)} MB)` : '—'],
+    ] : []),
+  ];
+}
+
+/** The reverse index on disk: saved, loaded back, and `lexcite check` with it. */
+function reverseDiskRows(disk: BenchResults['reverseLookup']['disk']): string[][] {
+  if (!disk) return [];
+  const steps = (t: { milliseconds: number; steps: number; longestStepMs: number }) => `${fmtMs(t.milliseconds)} ms in ${t.steps} steps, longest ${fmtMs(t.longestStepMs)} ms`;
+  return [
+    [`reverse index saved to disk (${(disk.bytes / 1e6).toFixed(1)} MB file)`, steps(disk.save)],
+    [`reverse index loaded from disk, checksum and checks included: median of ${disk.load.runs} / longest step of all${disk.sameAnswers ? '' : ' (ANSWERS DIFFER from the built index)'}`, `${fmtMs(disk.load.milliseconds.p50)} ms in ${disk.load.steps} steps / ${fmtMs(disk.load.longestStepMs)} ms`],
+    [`lexcite check with the index on disk, whole process, median of ${disk.cli.runs}: a paper quoting one law's words as another's / one without a quotation (without the index on disk: ${disk.cli.withQuotationNoCache.toFixed(2)} s)`, `${disk.cli.withQuotation.p50.toFixed(2)} s / ${disk.cli.withoutQuotation.p50.toFixed(2)} s`],
   ];
 }
 

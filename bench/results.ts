@@ -136,7 +136,32 @@ export interface ReverseLookupCosts {
   /** 100-character quotations looked up as the quotation check does (index, then the provision's address). */
   lookup: { quotations: number; found: number; latency: LatencySummary };
   /** A server with the book, after a misattributed quotation made it build the index in the background, and 15 s later. */
-  server: { afterIndex: MemoryUsage | undefined; idle: MemoryUsage | undefined; builtInMs: number };
+  server: {
+    afterIndex: MemoryUsage | undefined; idle: MemoryUsage | undefined; builtInMs: number;
+    /** Round trips of pings sent back to back while the index was built (absent in results from before). */
+    pingsWhileBuilding?: LatencySummary;
+    /** A second server on the same cache folder: the index loaded from disk, the pings meanwhile, its RSS then. */
+    warm?: { answeredInMs: number; pings: LatencySummary; afterIndex: MemoryUsage | undefined };
+  };
+  /** The index on disk (node/reverseIndexCache.ts); absent in results from before it. */
+  disk?: {
+    /** The cache file's size. */
+    bytes: number;
+    save: StepTiming;
+    /** Loads of the saved index, each with its fingerprint computed again as in a new process; the longest step of all. */
+    load: { runs: number; milliseconds: LatencySummary; steps: number; longestStepMs: number };
+    /** Whether the loaded index answered every quotation as the built one. */
+    sameAnswers: boolean;
+    /** `lexcite check` (whole process, seconds) with the index on disk: a paper that needs it, one that does not, and the first without it. */
+    cli: { runs: number; withQuotation: LatencySummary; withoutQuotation: LatencySummary; withQuotationNoCache: number };
+  };
+}
+
+/** Work run in steps: the total, the number of steps and the longest (what a server runs between requests). */
+export interface StepTiming {
+  milliseconds: number;
+  steps: number;
+  longestStepMs: number;
 }
 
 /** Search ('scorer') at the bulletin + statute book and at the largest corpus before the book, query by query in turn. */

@@ -13,6 +13,7 @@ import { loadBibliographies } from '../node/bibliography';
 import { assembleCorpus } from '../node/corpusAssembly';
 import { CorpusLoadError, loadCorpusFiles } from '../node/corpusFiles';
 import { StatuteBookError, loadStatuteBook } from '../node/statuteBook';
+import { reverseIndexCache } from '../node/reverseIndexCache';
 import { defaultCacheDirectory, loadCollectionsNow } from '../node/statuteCollections';
 import { isDuplicate, isFault } from '../node/statuteFolder';
 import { cappedList, UsageError } from './usage';
@@ -21,9 +22,15 @@ export function loadCorpus(statuteFolders: string[], locale: Locale, err: NodeJS
   const bulletin = loadCorpusFiles();
   const book = bundledStatutes();
   const literature = loadLiterature(bibliographies, locale, err);
-  const assemble = (folders: Corpus['documents']) => assembleCorpus({ bulletin, book, folders, literature }, (message) => {
-    throw new CorpusLoadError(message);
-  });
+  const assemble = (folders: Corpus['documents']) => {
+    const corpus = assembleCorpus({ bulletin, book, folders, literature }, (message) => {
+      throw new CorpusLoadError(message);
+    });
+    // The reverse index (where a quotation's words are) from the cache when the corpus is unchanged; only what
+    // went wrong with the cache is worth a line.
+    corpus.reverseIndexStore = reverseIndexCache({ cacheDir: defaultCacheDirectory(), folders: statuteFolders, log: (message, kind) => kind === 'problem' && err.write(`lexcite: ${message}\n`) });
+    return corpus;
+  };
   if (statuteFolders.length === 0) return assemble([]);
   for (const folder of statuteFolders) {
     if (!isFolder(folder)) throw new UsageError('cli.corpus-not-folder', { folder });

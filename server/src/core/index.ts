@@ -33,6 +33,8 @@ export type { SearchEntry, SearchHit, SearchStrategy } from './corpus/search';
 export { documentCitationFor, searchCorpus } from './features/corpusSearch';
 export { chooseVersion, isVersionSet, todayIso } from './corpus/versions';
 export { placeInCorpus, quotationSegments } from './corpus/reverseLookup';
+export type { ReverseIndex, ReverseIndexStore } from './corpus/reverseIndex';
+export { REVERSE_INDEX_FORMAT, reverseIndexBytes, reverseIndexFromBytes } from './corpus/reverseIndexBytes';
 
 // Reports.
 export { ReportCancelled } from './features/report';

@@ -9,6 +9,7 @@ import { CitationService, LexciteSettings, normalizeLocale, RawSettings, t } fro
 import type { Corpus, CorpusDocument, CorpusFiles, LiteratureProblem } from '../core';
 import { PartFailure, assembleCorpus, loadBulletin, loadBundledStatutes } from '../node/corpusAssembly';
 import type { StatuteBook } from '../node/statuteBook';
+import { reverseIndexCache } from '../node/reverseIndexCache';
 import { isCacheProblem, loadCollections } from '../node/statuteCollections';
 import { LoadFault, isFault } from '../node/statuteFolder';
 import { runInSlices } from '../node/timeSlices';
@@ -186,8 +187,12 @@ function corpusOf(state: ServerState): Corpus {
       reportCorpusFailure(state, message);
     }
   });
-  // Never built in the middle of a request: withReverseIndexWanted builds it in slices.
+  // Never built in the middle of a request: withReverseIndexWanted builds it in slices, or loads it from the cache.
   corpus.buildReverseIndexOnDemand = false;
+  corpus.reverseIndexStore = reverseIndexCache({
+    cacheDir: state.cacheDir, folders: state.statutes.folders,
+    log: (message, kind) => (kind === 'problem' ? state.connection.console.warn(`lexcite: ${message}`) : state.connection.console.info(`lexcite: ${message}`)),
+  });
   return corpus;
 }
 

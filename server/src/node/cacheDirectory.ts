@@ -12,7 +12,7 @@ const SPECIAL_ROOTS = ['/proc', '/sys', '/dev'];
 // statfs magic numbers of proc, sysfs, devpts, debugfs, securityfs, cgroup, cgroup2, tracefs.
 const SPECIAL_FILESYSTEMS = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x64626720, 0x73636673, 0x27e0eb, 0x63677270, 0x74726163]);
 
-const TEMPORARY = /^statutes-[0-9a-f]{16}\.v\d+\.bin\.(\d+)\.tmp$/;
+const TEMPORARY = /^(?:statutes|reverse)-[0-9a-f]{16}\.v\d+\.bin\.(\d+)\.tmp$/;
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
 /** Why `dir` cannot serve as the statute cache, or undefined when it can (creating it if need be). */

@@ -102,6 +102,7 @@ function readStatuteBook(file: string, onFault: ProvisionFaultListener): Statute
       const [offset, length] = index.spans[i];
       return { ok: true, provisions: readPackProvisions(readBytes(file, blobStart + offset, length, 'the statute book is damaged here'), 0, [0, length], entry.sha256) };
     },
+    contentKey: entry.sha256,
   }, onFault));
   return { file, format: index.format, date: index.date, collections: index.collections, documents, milliseconds: performance.now() - started };
 }

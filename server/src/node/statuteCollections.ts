@@ -190,6 +190,7 @@ function sha256(data: Buffer): string {
  */
 function cacheSource(entry: IndexEntry & { document: DocumentMetadata }, cacheFile: string, blobStart: number, sourceFile: string): ProvisionSource {
   return {
+    contentKey: entry.sha256,
     read(): ProvisionRead {
       const cached = readProvisions(cacheFile, blobStart, entry);
       if (cached.ok) return cached;

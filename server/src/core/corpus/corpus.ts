@@ -10,7 +10,7 @@ import { hasPrcPrefix, titleKey, titleKeyWithoutPrc } from '../text/normalize';
 import { detached } from '../text/detach';
 import { pinyinOf } from '../text/pinyin';
 import { EntryType, SearchEntry, SearchIndex, authorityOf } from './search';
-import { ReverseIndex } from './reverseIndex';
+import { ReverseIndex, ReverseIndexStore } from './reverseIndex';
 
 export type TitleVia = 'title' | 'without-prc' | 'without-issuer' | 'short-name' | 'nickname' | 'file-name' | 'variant' | 'common-name';
 
@@ -60,6 +60,8 @@ export class Corpus {
    */
   buildReverseIndexOnDemand = true;
   reverseIndexWanted = false;
+  /** Where the reverse index is loaded from instead of built, and saved to once built (the server's and CLI's disk cache). */
+  reverseIndexStore: ReverseIndexStore | undefined;
   private readonly memo = new Map<string, unknown>();
   private readonly objectMemo = new WeakMap<object, Map<string, unknown>>();
   readonly stats: CorpusStats;
@@ -252,7 +254,10 @@ export class Corpus {
 
   /** Where provision text is in the whole corpus; undefined (and wanted) while a server has not built it yet. */
   get reverseIndex(): ReverseIndex | undefined {
-    if (!this.reverse && this.buildReverseIndexOnDemand) this.reverse = ReverseIndex.buildNow(this.documents);
+    if (!this.reverse && this.buildReverseIndexOnDemand) {
+      const steps = this.buildReverseIndexInSteps();
+      for (let step = steps.next(); ; step = steps.next()) if (step.done) break;
+    }
     if (!this.reverse) this.reverseIndexWanted = true;
     return this.reverse;
   }
@@ -262,11 +267,21 @@ export class Corpus {
     return this.reverse !== undefined || this.buildReverseIndexOnDemand;
   }
 
-  /** The reverse index built in short steps (each document's provisions read, indexed and let go). */
+  /**
+   * The reverse index in short steps: loaded from the store when it holds one over these documents, otherwise built
+   * (each document's provisions read, indexed and let go), served at once, then saved to the store.
+   */
   *buildReverseIndexInSteps(): Generator<void, ReverseIndex> {
     if (this.reverse) return this.reverse;
-    const index = yield* ReverseIndex.build(this.documents);
-    this.reverse ??= index;
+    const store = this.reverseIndexStore;
+    const loaded = store ? yield* store.load(this.documents) : undefined;
+    if (loaded) {
+      this.reverse ??= loaded;
+      return this.reverse;
+    }
+    const built = yield* ReverseIndex.build(this.documents);
+    this.reverse ??= built;
+    if (store && built.complete && this.reverse === built) yield* store.save(built, this.documents);
     return this.reverse;
   }
 

@@ -22,6 +22,10 @@ const BUCKETS = 1 << BUCKET_BITS;
 const MAX_FIRST_POSTINGS = 20000;
 /** Units indexed per step of the build. */
 const UNITS_PER_STEP = 100;
+/** Bucket offsets summed or copied per step of the build. */
+const BUCKETS_PER_STEP = 1 << 18;
+/** Array entries first touched per step of the build. */
+const TOUCHED_PER_STEP = 1 << 19;
 /** UTF-16 codes per chunk of the indexed text. */
 const CHUNK = 1 << 20;
 
@@ -32,6 +36,16 @@ export interface ReverseHit {
   /** The passage's place in the unit's normalised text. */
   from: number;
   to: number;
+}
+
+/**
+ * Where a built index is kept between processes (node/reverseIndexCache.ts keeps it on disk). Both work in steps,
+ * so a server runs them between requests; neither throws: what cannot be loaded or saved is told to the store's log.
+ */
+export interface ReverseIndexStore {
+  /** The saved index over exactly these documents (same documents, same text), or undefined. */
+  load(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex | undefined>;
+  save(index: ReverseIndex, documents: readonly CorpusDocument[]): Generator<void, void>;
 }
 
 /** A growable Uint32Array. */
@@ -56,11 +70,17 @@ class Uint32List {
  * grows and nothing left over to collect, which a server would keep as resident memory.
  */
 class ChunkedText {
-  readonly chunks: Uint16Array[] = [];
   /** Where each chunk starts in the text as one sequence. */
   readonly chunkStart: number[] = [];
   length = 0;
   private used = 0;
+
+  constructor(readonly chunks: Uint16Array[] = []) {
+    for (const chunk of chunks) {
+      this.chunkStart.push(this.length);
+      this.length += chunk.length;
+    }
+  }
 
   /** Appends the text; returns the chunk it went into. */
   append(text: string): number {
@@ -88,31 +108,84 @@ class ChunkedText {
   }
 }
 
-function gramHash(codes: ArrayLike<number>, at: number): number {
+function gramHash(codes: Uint16Array, at: number): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ codes[at + k], 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Positions of the winnowed grams of codes[start, end): the rightmost smallest hash of each window of WINDOW grams. */
-function winnow(codes: ArrayLike<number>, start: number, end: number, emit: (position: number, hash: number) => void): void {
+/** What the last `winnow` sampled: positions and hashes (scratch arrays, reused: no garbage per unit). */
+let sampledPositions = new Uint32Array(4096);
+let sampledHashes = new Uint32Array(4096);
+let gramHashes = new Uint32Array(4096);
+const BUCKET_SHIFT = 32 - BUCKET_BITS;
+
+/**
+ * Samples the grams of codes[start, end): the rightmost smallest hash of each window of WINDOW grams, into
+ * sampledPositions and sampledHashes, ascending; returns how many. No callback: one shape of call for the build's
+ * two passes and the lookups, so V8 keeps it optimised.
+ */
+function winnow(codes: Uint16Array, start: number, end: number): number {
   const grams = end - start - GRAM + 1;
-  if (grams <= 0) return;
-  const hashes = new Uint32Array(grams);
-  for (let i = 0; i < grams; i++) hashes[i] = gramHash(codes, start + i);
+  if (grams <= 0) return 0;
+  if (grams > gramHashes.length) {
+    gramHashes = new Uint32Array(grams * 2);
+    sampledPositions = new Uint32Array(grams * 2);
+    sampledHashes = new Uint32Array(grams * 2);
+  }
+  for (let i = 0; i < grams; i++) gramHashes[i] = gramHash(codes, start + i);
+  let sampled = 0;
   let last = -1;
   for (let w = 0; w + WINDOW <= Math.max(grams, WINDOW); w++) {
     let best = -1;
-    for (let i = w; i < Math.min(w + WINDOW, grams); i++) if (best < 0 || hashes[i] <= hashes[best]) best = i;
+    for (let i = w; i < Math.min(w + WINDOW, grams); i++) if (best < 0 || gramHashes[i] <= gramHashes[best]) best = i;
     if (best !== last) {
-      emit(start + best, hashes[best]);
+      sampledPositions[sampled] = start + best;
+      sampledHashes[sampled] = gramHashes[best];
+      sampled++;
       last = best;
     }
   }
+  return sampled;
 }
 
-function prefixSums(counts: Uint32Array): void {
-  for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
+/** The first pass: counts the unit's sampled grams per bucket (the bucket's count sits one past its start). */
+function countPostings(codes: Uint16Array, start: number, end: number, bucketStart: Uint32Array): number {
+  const sampled = winnow(codes, start, end);
+  for (let k = 0; k < sampled; k++) bucketStart[(sampledHashes[k] >>> BUCKET_SHIFT) + 1]++;
+  return sampled;
+}
+
+/** The second pass, for units [from, to): each sampled gram's position put in its bucket's next free place. */
+function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uint32Array, fill: Uint32Array, postings: Uint32Array, from: number, to: number): void {
+  for (let unit = from; unit < to; unit++) {
+    const chunk = unitChunk[unit];
+    const base = text.chunkStart[chunk];
+    const sampled = winnow(text.chunks[chunk], unitStart[unit] - base, unitStart[unit + 1] - base);
+    for (let k = 0; k < sampled; k++) postings[fill[sampledHashes[k] >>> BUCKET_SHIFT]++] = base + sampledPositions[k];
+  }
+}
+
+/**
+ * A new array, its memory touched a few megabytes a step. The counts and postings are written in hash order, all
+ * over the array from the first unit on: left to those writes, the operating system's first touch of each page
+ * (some 3,100 for the postings) fell into one step, 14 ms of system time.
+ */
+function* zeroedInSteps(length: number): Generator<void, Uint32Array> {
+  const array = new Uint32Array(length);
+  for (let from = 0; from < length; from += TOUCHED_PER_STEP) {
+    array.fill(0, from, Math.min(length, from + TOUCHED_PER_STEP));
+    yield;
+  }
+  return array;
+}
+
+/**
+ * Running sums over counts[from, to). A function of its own, not a loop in the build's generator: V8 optimises a
+ * small function at once, while the generator's loop ran interpreted for the first steps (20 ms each).
+ */
+function addPreceding(counts: Uint32Array, from: number, to: number): void {
+  for (let b = from; b < to; b++) counts[b] += counts[b - 1];
 }
 
 /** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
@@ -140,24 +213,60 @@ function fastNormalize(text: string): string {
   return out;
 }
 
-export class ReverseIndex {
-  private constructor(
-    private readonly documents: readonly CorpusDocument[],
-    /** Per unit: its document (index into documents), its provision index, where its text starts in `text`. */
-    private readonly unitDocument: Uint32Array,
-    private readonly unitProvision: Uint32Array,
-    private readonly unitStart: Uint32Array,
-    private readonly unitChunk: Uint32Array,
-    private readonly text: ChunkedText,
-    private readonly bucketStart: Uint32Array,
-    private readonly postings: Uint32Array,
-  ) {}
+/** The index's arrays, as saved and loaded (reverseIndexBytes.ts). */
+export interface ReverseIndexArrays {
+  /** Per unit: its document (index into the documents), its provision index, where its text starts, its chunk. */
+  unitDocument: Uint32Array;
+  unitProvision: Uint32Array;
+  /** One more than the units: the last is the text's length. */
+  unitStart: Uint32Array;
+  unitChunk: Uint32Array;
+  textChunks: Uint16Array[];
+  /** BUCKETS + 1 offsets into the postings. */
+  bucketStart: Uint32Array;
+  postings: Uint32Array;
+}
 
-  /** Builds the index over the documents' provisions, yielding between steps; reads no document's provisions into memory for good. */
+export const REVERSE_BUCKETS = BUCKETS;
+
+export class ReverseIndex {
+  private readonly unitDocument: Uint32Array;
+  private readonly unitProvision: Uint32Array;
+  private readonly unitStart: Uint32Array;
+  private readonly unitChunk: Uint32Array;
+  private readonly text: ChunkedText;
+  private readonly bucketStart: Uint32Array;
+  private readonly postings: Uint32Array;
+
+  /**
+   * `complete` is false when a document's provisions could not be read while building: such an index serves, but
+   * is not worth saving (the document would stay missing from it once readable again).
+   */
+  private constructor(private readonly documents: readonly CorpusDocument[], arrays: ReverseIndexArrays, readonly complete: boolean) {
+    this.unitDocument = arrays.unitDocument;
+    this.unitProvision = arrays.unitProvision;
+    this.unitStart = arrays.unitStart;
+    this.unitChunk = arrays.unitChunk;
+    this.text = new ChunkedText(arrays.textChunks);
+    this.bucketStart = arrays.bucketStart;
+    this.postings = arrays.postings;
+  }
+
+  /** An index over these documents from arrays already checked to fit them (reverseIndexBytes.ts). */
+  static fromArrays(documents: readonly CorpusDocument[], arrays: ReverseIndexArrays): ReverseIndex {
+    return new ReverseIndex(documents, arrays, true);
+  }
+
+  get arrays(): ReverseIndexArrays {
+    const { unitDocument, unitProvision, unitStart, unitChunk, bucketStart, postings } = this;
+    return { unitDocument, unitProvision, unitStart, unitChunk, textChunks: this.text.chunks, bucketStart, postings };
+  }
+
   /**
    * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
    * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
-   * postings are allocated once at their final size.
+   * postings are allocated once at their final size. A step is one document read, or UNITS_PER_STEP units
+   * indexed, or BUCKETS_PER_STEP offsets summed or copied: a few milliseconds each.
    */
   static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
     const unitDocument = new Uint32List();
@@ -165,15 +274,15 @@ export class ReverseIndex {
     const unitStart = new Uint32List();
     const unitChunk = new Uint32List();
     const text = new ChunkedText();
-    const bucketStart = new Uint32Array(BUCKETS + 1);
+    const bucketStart = yield* zeroedInSteps(BUCKETS + 1);
     let postingCount = 0;
-    const count = (_: number, hash: number) => {
-      bucketStart[(hash >>> (32 - BUCKET_BITS)) + 1]++;
-      postingCount++;
-    };
-    let sinceYield = 0;
+    let complete = true;
     for (let d = 0; d < documents.length; d++) {
       const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
+      if (provisions.length < (documents[d].provisionCount ?? 0)) complete = false;
+      // Reading a large statute (decompressed from the book) is a step of its own.
+      if (provisions.length > UNITS_PER_STEP) yield;
+      let sinceYield = 0;
       for (const index of unitIndices(provisions)) {
         const unit = provisionUnit(provisions, index, fastNormalize);
         if (unit.text.length === 0) continue;
@@ -183,7 +292,7 @@ export class ReverseIndex {
         const chunk = text.append(unit.text);
         unitChunk.push(chunk);
         const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
-        winnow(text.chunks[chunk], offset, offset + unit.text.length, count);
+        postingCount += countPostings(text.chunks[chunk], offset, offset + unit.text.length, bucketStart);
         if (++sinceYield >= UNITS_PER_STEP) {
           sinceYield = 0;
           yield;
@@ -193,19 +302,24 @@ export class ReverseIndex {
     }
     unitStart.push(text.length);
     text.trim();
-    prefixSums(bucketStart);
-    yield;
-    const fill = bucketStart.slice(0, BUCKETS);
-    const postings = new Uint32Array(postingCount);
-    for (let unit = 0; unit < unitProvision.length; unit++) {
-      const chunk = unitChunk.data[unit];
-      const base = text.chunkStart[chunk];
-      winnow(text.chunks[chunk], unitStart.data[unit] - base, unitStart.data[unit + 1] - base, (position, hash) => {
-        postings[fill[hash >>> (32 - BUCKET_BITS)]++] = base + position;
-      });
-      if (unit % UNITS_PER_STEP === 0) yield;
+    for (let from = 1; from <= BUCKETS; from += BUCKETS_PER_STEP) {
+      addPreceding(bucketStart, from, Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP));
+      yield;
     }
-    return new ReverseIndex(documents, unitDocument.trimmed(), unitProvision.trimmed(), unitStart.trimmed(), unitChunk.trimmed(), text, bucketStart, postings);
+    const fill = new Uint32Array(BUCKETS);
+    for (let from = 0; from < BUCKETS; from += BUCKETS_PER_STEP) {
+      fill.set(bucketStart.subarray(from, Math.min(BUCKETS, from + BUCKETS_PER_STEP)), from);
+      yield;
+    }
+    const postings = yield* zeroedInSteps(postingCount);
+    const starts = unitStart.trimmed();
+    const chunks = unitChunk.trimmed();
+    for (let from = 0; from < chunks.length; from += UNITS_PER_STEP) {
+      placePostings(text, starts, chunks, fill, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP));
+      yield;
+    }
+    const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: starts, unitChunk: chunks, textChunks: text.chunks, bucketStart, postings };
+    return new ReverseIndex(documents, arrays, complete);
   }
 
   static buildNow(documents: readonly CorpusDocument[]): ReverseIndex {
@@ -242,7 +356,8 @@ export class ReverseIndex {
       if (segment.length < MIN_FINDABLE) continue;
       const codes = new Uint16Array(segment.length);
       for (let i = 0; i < segment.length; i++) codes[i] = segment.charCodeAt(i);
-      winnow(codes, 0, codes.length, (_, hash) => buckets.add(hash >>> (32 - BUCKET_BITS)));
+      const sampled = winnow(codes, 0, codes.length);
+      for (let k = 0; k < sampled; k++) buckets.add(sampledHashes[k] >>> BUCKET_SHIFT);
     }
     if (buckets.size === 0) return [];
     const bySize = [...buckets].sort((a, b) => this.postingCount(a) - this.postingCount(b));

@@ -54,5 +54,7 @@ export function placeInCorpus(corpus: Corpus, segments: readonly string[], limit
   if (!segments.some((s) => s.length >= MIN_FINDABLE)) return [];
   const index = corpus.reverseIndex;
   if (!index) return undefined;
-  return index.find(segments, limit).map((hit) => placement(hit.document, provisionUnit(hit.document.provisions, hit.unit), hit.from, hit.to));
+  // A saved index may name a document whose provisions cannot be read now (a damaged statute cache): no place there.
+  return index.find(segments, limit).filter((hit) => hit.unit < hit.document.provisions.length)
+    .map((hit) => placement(hit.document, provisionUnit(hit.document.provisions, hit.unit), hit.from, hit.to));
 }

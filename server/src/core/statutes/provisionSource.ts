@@ -14,6 +14,11 @@ export type ProvisionRead = { ok: true; provisions: Provision[] } | { ok: false;
 export interface ProvisionSource {
   /** The document's provisions, verified to be the indexed text; called at most once per document. */
   read(): ProvisionRead;
+  /**
+   * What identifies the text it serves (the hash it verifies against): the same key, the same provisions. Lets a
+   * saved reverse index be matched to the corpus without reading every document.
+   */
+  contentKey?: string;
 }
 
 export interface ProvisionFault {
@@ -79,6 +84,7 @@ class SourcedDocument {
     return state.provisions;
   }
 }
+const contentKeys = new WeakMap<object, string>();
 
 /**
  * A document whose provisions are read from `source` the first time anything looks at them, then kept. A failed
@@ -87,6 +93,7 @@ class SourcedDocument {
 export function documentFromSource(metadata: DocumentMetadata, provisionCount: number, source: ProvisionSource, onFault: ProvisionFaultListener): CorpusDocument {
   const doc = new SourcedDocument(metadata, provisionCount);
   sources.set(doc, { source, onFault });
+  if (source.contentKey !== undefined) contentKeys.set(doc, source.contentKey);
   return doc as unknown as CorpusDocument;
 }
 
@@ -105,6 +112,11 @@ export function provisionsWithoutKeeping(doc: CorpusDocument): readonly Provisio
     // Reported (once) when something reads the document for real; an index built over the book skips it.
   }
   return NO_PROVISIONS;
+}
+
+/** The content key of a document read from a source that has one (see ProvisionSource.contentKey). */
+export function documentContentKey(doc: CorpusDocument): string | undefined {
+  return contentKeys.get(doc);
 }
 
 /**
