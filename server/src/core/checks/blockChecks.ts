@@ -60,7 +60,7 @@ export function blockByBlock(context: CheckContext, states: readonly BlockState[
     const block = paper.blocks[i];
     const parse = paper.blockParses[i];
     const state = states[i];
-    // Allocates nothing for a block whose findings are kept: that is every block but the edited one.
+    // Checks nothing for a block whose findings are kept: that is every block but the edited one.
     const run = (check: (context: CheckContext) => Finding[]): PlacedFindings => {
       const findings = check({ ...context, within: block });
       return placed(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));

@@ -3,6 +3,9 @@
  * (ignore|hint|warning|error), a message saying what is wrong and what would be right, and — where there is a
  * fix — the edits in `data.fixes`, so code actions need no state of their own. The checks live in checks/;
  * this file runs them, applies levels and `<!-- lexcite-disable-next-line code … -->`, and converts to LSP.
+ * Each paragraph's findings and diagnostics are kept with it (blockMemo.ts): after an edit, the paragraphs whose
+ * findings are kept cost a comparison each, and only the paper-wide checks (footnote structure, short names, the
+ * first mention of a 文号) look at the whole paper again.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
