@@ -7,20 +7,26 @@ import type { Exclusions } from './markdown';
 export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
-  for (const { label } of [...refs, ...defs]) {
-    if (seen.has(label)) continue;
-    seen.add(label);
-    order.push(label);
+  for (const list of [refs, defs]) {
+    for (let i = 0; i < list.length; i++) {
+      const label = list[i].label;
+      if (seen.has(label)) continue;
+      seen.add(label);
+      order.push(label);
+    }
   }
   return order;
 }
+
+const FOOTNOTE_MARK = /\[\^([^\]\s]{1,40})\]/g;
 
 export function findFootnotes(text: string, excluded: Exclusions, origin: BlockOrigin): { refs: FootnoteReference[]; defs: FootnoteDefinition[] } {
   const refs: FootnoteReference[] = [];
   const defs: FootnoteDefinition[] = [];
   if (!text.includes('[^')) return { refs, defs };
-  for (const match of text.matchAll(/\[\^([^\]\s]{1,40})\]/g)) {
-    const start = match.index!;
+  FOOTNOTE_MARK.lastIndex = 0;
+  for (let match = FOOTNOTE_MARK.exec(text); match; match = FOOTNOTE_MARK.exec(text)) {
+    const start = match.index;
     if (excluded.contains(start)) continue;
     const end = start + match[0].length;
     if (text.charCodeAt(end) === 0x3a /* : */ && atLineStart(text, start)) {
@@ -42,8 +48,8 @@ function atLineStart(text: string, position: number): boolean {
 
 /** A footnote definition runs to the next blank line or the next definition. */
 function definitionEnd(text: string, from: number): number {
-  const pattern = /\r?\n[ \t]*\r?\n|\r?\n\[\^[^\]\s]+\]:/g;
-  pattern.lastIndex = from;
-  const match = pattern.exec(text);
+  DEFINITION_END.lastIndex = from;
+  const match = DEFINITION_END.exec(text);
   return match ? match.index : text.length;
 }
+const DEFINITION_END = /\r?\n[ \t]*\r?\n|\r?\n\[\^[^\]\s]+\]:/g;

@@ -3,7 +3,7 @@
  * inline code, URLs (autolinks, link destinations, bare URLs) and HTML comments. Returned as sorted,
  * non-overlapping offset ranges so the parser can skip a candidate with a binary search.
  */
-import { firstIndexWhere } from '../util/binarySearch';
+import { firstEndingAfter, firstIndexWhere } from '../util/binarySearch';
 
 export interface Span {
   start: number;
@@ -33,8 +33,7 @@ export class ExcludedRegions implements Exclusions {
 
   /** The first region ending after `offset` (the spans are sorted and disjoint, so their ends are sorted too). */
   private firstEndingAfter(offset: number): Span | undefined {
-    const spans = this.spans;
-    return spans[firstIndexWhere(spans.length, (i) => spans[i].end > offset)];
+    return this.spans[firstEndingAfter(this.spans, offset)];
   }
 }
 
