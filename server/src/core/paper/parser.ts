@@ -15,6 +15,7 @@ import { findDocNumbers } from './docNumbers';
 import { findFootnotes, footnoteLabelsInOrder } from './footnotes';
 import { findJournals } from './journals';
 import { findPandocCitations } from './pandocCitations';
+import { isWhitespace } from './characters';
 import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle } from './located';
 import { Exclusions, findExcludedRegions } from './markdown';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
@@ -120,7 +121,7 @@ const ALL_SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 function hasSpace(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) return true;
+    if (isWhitespace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060) return true;
   }
   return false;
 }

@@ -113,12 +113,14 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
   // Most titles are followed by prose: rule that out before running any pattern.
   const first = text.charCodeAt(position);
   if (first !== 0x7b2c /* 第 */ && first !== 0xff08 /* （ */ && first !== 0x28 /* ( */ && first !== 0x9644 /* 附 */) return undefined;
-  const steps: ReferenceStep[] = [];
+  // Made at the first step: most references have one, and an array literal holds exactly it.
+  let steps: ReferenceStep[] | undefined;
   let p = position;
   for (;;) {
     const step = scanStep(text, p, origin);
     if (step) {
-      steps.push(step);
+      if (steps) steps.push(step);
+      else steps = [step];
       p = step.end!;
       continue;
     }
@@ -129,29 +131,31 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
       BARE_ITEM.lastIndex = p;
       match = BARE_ITEM.exec(text);
     }
-    if (match && (steps.length === 0 || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
+    if (match && (!steps || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
       const number = parseNumeral(match[1])!;
-      steps.push(new LocatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length));
+      const item = new LocatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length);
+      if (steps) steps.push(item);
+      else steps = [item];
       p = match.index + match[0].length;
       continue;
     }
-    if (steps.length === 0 && next === 0x9644 /* 附 */) {
+    if (!steps && next === 0x9644 /* 附 */) {
       ANNEX.lastIndex = p;
       match = ANNEX.exec(text);
       if (match) {
         const number = parseNumeral(match[1]);
         if (number !== undefined && number > 0) {
           const numberStart = match.index + match[0].length - match[1].length;
-          steps.push(new LocatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length));
+          steps = [new LocatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length)];
           p = match.index + match[0].length;
         }
       }
     }
     break;
   }
-  if (steps.length === 0) return undefined;
-  // A copy of exactly its length: the first push gave `steps` room for 17, and references are kept.
-  return new LocatedReference(origin, position, p, text.slice(position, p), steps.slice());
+  if (!steps) return undefined;
+  // Several steps: a copy of exactly their number (a push gave the array room for 17), as the reference is kept.
+  return new LocatedReference(origin, position, p, text.slice(position, p), steps.length === 1 ? steps : steps.slice());
 }
 
 /**
@@ -204,18 +208,23 @@ const LIST_UNITS = new Set<RefUnit>(['条', '款', '项', '点']);
  * and 第13-15条.
  */
 export function parseReferences(text: string, position: number, origin = new BlockOrigin()): ArticleReference[] {
-  let group = scanNumberList(text, position, origin) ?? optional(parseReference(text, position, origin));
-  if (!group) return NO_REFERENCES;
-  const references: ArticleReference[] = [];
+  // Made at the first reference: most titles have one, and an array literal holds exactly it.
+  let references: ArticleReference[] | undefined;
   let rangeNext = false;
-  for (;;) {
-    for (const [i, reference] of group.entries()) {
+  for (let at = position; ;) {
+    // A group: the members of a list (第十三、十四条), or one reference.
+    const list = scanNumberList(text, at, origin);
+    const single = list ? undefined : parseReference(text, at, origin);
+    if (!list && !single) break;
+    const count = list ? list.length : 1;
+    for (let i = 0; i < count; i++) {
+      const reference = list ? list[i] : single!;
       if (i === 0 && rangeNext) reference.rangeEnd = true;
-      const previous = references[references.length - 1];
-      if (i === 0 && previous) inheritPrefix(previous, reference);
-      references.push(reference);
+      if (i === 0 && references) inheritPrefix(references[references.length - 1], reference);
+      if (references) references.push(reference);
+      else references = [reference];
     }
-    const last = references[references.length - 1].end;
+    const last = references![references!.length - 1].end;
     if (!mayOpenSeparator(text.charCodeAt(last))) break;
     SEPARATOR.lastIndex = last;
     const separator = SEPARATOR.exec(text);
@@ -223,16 +232,12 @@ export function parseReferences(text: string, position: number, origin = new Blo
     // Only continue when another reference follows the separator.
     const next = separator.index + separator[0].length;
     if (!(text.startsWith('第', next) || text.startsWith('附件', next))) break;
-    rangeNext = /至|到|—|－|-|~|～/.test(separator[1]);
-    group = scanNumberList(text, next, origin) ?? optional(parseReference(text, next, origin));
-    if (!group) break;
+    rangeNext = RANGE_WORD.test(separator[1]);
+    at = next;
   }
-  // Kept with the title: a copy of exactly its length (the first push gave the array room for 17).
-  return references.slice();
-}
-
-function optional<T>(item: T | undefined): T[] | undefined {
-  return item === undefined ? undefined : [item];
+  if (!references) return NO_REFERENCES;
+  // Kept with the title: several are copied to exactly their number (a push gave the array room for 17).
+  return references.length === 1 ? references : references.slice();
 }
 
 /** 第十三条第一款、第二款: the second reference is 第十三条第二款. */
