@@ -46,9 +46,11 @@ export function footnoteContaining(parsed: ParsedPaper, offset: number): Footnot
 
 /** The items (sorted by start) starting inside [start, end). */
 export function itemsStartingIn<T extends { start: number }>(items: readonly T[], start: number, end: number): T[] {
-  const out: T[] = [];
-  for (let i = firstStartingAtOrAfter(items, start); i < items.length && items[i].start < end; i++) out.push(items[i]);
-  return out;
+  // Checked block by block, so called for every block and kind of citation: one copy of exactly the run.
+  const first = firstStartingAtOrAfter(items, start);
+  let last = first;
+  while (last < items.length && items[last].start < end) last++;
+  return items.slice(first, last);
 }
 
 /** The items (sorted by start) lying wholly inside [start, end). */
