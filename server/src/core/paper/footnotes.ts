@@ -6,6 +6,8 @@ import type { Exclusions } from './markdown';
 
 /** Labels by first reference, then the unreferenced definitions: the numbers readers see. */
 export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
+  // A paragraph's parse: no footnote, or one reference or definition.
+  if (refs.length + defs.length <= 1) return refs.length === 1 ? [refs[0].label] : defs.length === 1 ? [defs[0].label] : [];
   const seen = new Set<string>();
   const order: string[] = [];
   for (const list of [refs, defs]) {

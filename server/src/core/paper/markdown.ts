@@ -37,6 +37,9 @@ export class ExcludedRegions implements Exclusions {
   }
 }
 
+/** Shared by every text with nothing excluded (most paragraphs): its list is empty and never written to. */
+const NO_REGIONS = new ExcludedRegions(Object.freeze([]) as unknown as Span[]);
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function findExcludedRegions(text: string): ExcludedRegions {
@@ -46,7 +49,7 @@ export function findExcludedRegions(text: string): ExcludedRegions {
   if (text.includes('`')) inlineCode(text, spans);
   if (text.includes('<!--')) htmlComments(text, spans);
   urls(text, spans);
-  return new ExcludedRegions(merge(spans));
+  return spans.length === 0 ? NO_REGIONS : new ExcludedRegions(merge(spans));
 }
 
 function frontMatter(text: string, spans: Span[]): void {

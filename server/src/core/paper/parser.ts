@@ -44,8 +44,25 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
   const anaphora = findAnaphora(text, excluded, titles, origin);
   const pandocCitations = findPandocCitations(text, excluded, origin);
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, caseNumbers: findCaseNumbers(text, excluded, origin), excluded, ...(pandocCitations.length > 0 ? { pandocCitations } : {}) };
+  return {
+    text, titles: kept(titles), docNumbers: kept(docNumbers), journals: kept(journals), footnoteRefs: kept(refs), footnoteDefs: kept(defs), footnoteOrder: kept(footnoteOrder),
+    quotations: kept(quotations), shortForms: kept(shortForms), anaphora: kept(anaphora), caseNumbers: kept(findCaseNumbers(text, excluded, origin)), excluded,
+    ...(pandocCitations.length > 0 ? { pandocCitations } : {}),
+  };
 }
+
+/** Shared by every parse without citations of a kind (most paragraphs have none of most kinds); never written to. */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/**
+ * A list as the parse keeps it: a paragraph's parse lives as long as its document is open, and most lists are
+ * empty or short, while a list grown by push has room for 17 or more. Empty lists are one shared list, short
+ * ones are copied to exactly their length; a long list (a paper parsed whole) has at most a third to spare.
+ */
+function kept<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list.length <= SHORT_LIST ? list.slice() : list;
+}
+const SHORT_LIST = 32;
 
 // ---------------------------------------------------------------------------------------------------------
 // Titles
