@@ -138,7 +138,7 @@ const ALL_SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 function hasSpace(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (isWhitespace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060) return true;
+    if (c < 0x3001 ? isWhitespace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 : c === 0xfeff) return true;
   }
   return false;
 }
