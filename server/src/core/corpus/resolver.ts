@@ -176,5 +176,8 @@ export function resolveReference(corpus: Corpus, doc: CorpusDocument, reference:
 
 /** A reference's steps as a key: 条13.0款1项2 (the failing step a result names keeps the first call's offsets). */
 export function stepsKey(steps: ArticleReference['steps']): string {
-  return steps.map((s) => `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`).join('');
+  // Built in one loop: this runs for every reference each time it is resolved.
+  let key = '';
+  for (const s of steps) key += `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`;
+  return key;
 }
