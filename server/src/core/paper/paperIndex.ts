@@ -53,6 +53,31 @@ export function itemsStartingIn<T extends { start: number }>(items: readonly T[]
   return items.slice(first, last);
 }
 
+/**
+ * itemsStartingIn for a list of the parse that does not change (a paper version's citations), asked about block
+ * after block: the starts are read once into an array of numbers, so each question is a search over numbers
+ * rather than over the citations' offset getters.
+ */
+export function parsedItemsStartingIn<T extends { start: number }>(items: readonly T[], start: number, end: number): T[] {
+  let starts = startsOfLists.get(items);
+  if (!starts || starts.length !== items.length) {
+    starts = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) starts[i] = items[i].start;
+    startsOfLists.set(items, starts);
+  }
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (starts[mid] >= start) high = mid;
+    else low = mid + 1;
+  }
+  let last = low;
+  while (last < starts.length && starts[last] < end) last++;
+  return items.slice(low, last);
+}
+const startsOfLists = new WeakMap<readonly { start: number }[], Int32Array>();
+
 /** The items (sorted by start) lying wholly inside [start, end). */
 export function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
   return itemsStartingIn(items, start, end).filter((item) => item.end <= end);
