@@ -44,11 +44,15 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function findExcludedRegions(text: string): ExcludedRegions {
   const spans: Span[] = [];
+  // Each marker looked for once in the whole text (a search of the whole paper when it is absent, as it
+  // mostly is): no ``` without a `, no <!-- or <scheme:…> without a <.
+  const backtick = text.includes('`');
+  const angle = text.includes('<');
   frontMatter(text, spans);
-  fencedCode(text, spans);
-  if (text.includes('`')) inlineCode(text, spans);
-  if (text.includes('<!--')) htmlComments(text, spans);
-  urls(text, spans);
+  if ((backtick && text.includes('```')) || text.includes('~~~')) fencedCode(text, spans);
+  if (backtick) inlineCode(text, spans);
+  if (angle && text.includes('<!--')) htmlComments(text, spans);
+  urls(text, spans, angle);
   return spans.length === 0 ? NO_REGIONS : new ExcludedRegions(merge(spans));
 }
 
@@ -62,8 +66,8 @@ function frontMatter(text: string, spans: Span[]): void {
   if (match) spans.push({ start: 0, end: match.index + match[0].replace(/\r?\n$/, '').length });
 }
 
+/** Called only when the text holds ``` or ~~~. */
 function fencedCode(text: string, spans: Span[]): void {
-  if (!text.includes('```') && !text.includes('~~~')) return;
   let offset = 0;
   let open: { start: number; marker: string } | undefined;
   while (offset <= text.length) {
@@ -144,7 +148,8 @@ const LINK_PATTERNS: [marker: string, pattern: RegExp][] = [
 const SCHEMES = ['https', 'http', 'ftp', 'file'];
 const URL_REST = /[^\s<>（）《》，。；、“”]*/y;
 
-function urls(text: string, spans: Span[]): void {
+/** `angle`: whether the text holds a <, which the autolink pattern needs. */
+function urls(text: string, spans: Span[], angle: boolean): void {
   // Bare URLs from each "://" back to a known scheme: faster than a pattern that starts with the scheme.
   for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
     const scheme = SCHEMES.find((s) => text.startsWith(s, at - s.length));
@@ -154,7 +159,7 @@ function urls(text: string, spans: Span[]): void {
     spans.push({ start: at - scheme.length, end: URL_REST.lastIndex });
   }
   for (const [marker, pattern] of LINK_PATTERNS) {
-    if (!text.includes(marker)) continue;
+    if (marker === '<' ? !angle : !text.includes(marker)) continue;
     for (const match of text.matchAll(pattern)) spans.push({ start: match.index!, end: match.index! + match[0].length });
   }
 }
