@@ -1,7 +1,7 @@
 /** Journal citations: 作者：《题名》，载《期刊》2025年第4期，第5页. */
 import type { JournalCitation, TextSpan, TitleCitation } from './citationTypes';
 import { isInlineSpace, isWhitespace } from './characters';
-import { BlockOrigin, LocatedJournal, LocatedText, LocatedValue } from './located';
+import { BlockOrigin, LocatedJournal, LocatedText } from './located';
 import { NO_REFERENCES } from './references';
 
 /**
@@ -26,15 +26,9 @@ export function findJournals(text: string, titles: TitleCitation[], origin: Bloc
     journal.journalRole = 'journal';
     article.references = NO_REFERENCES;
     journal.references = NO_REFERENCES;
-    const year = text.slice(yearStart, yearStart + 4);
-    const issue = text.slice(issueStart, issueEnd);
-    const citation = new LocatedJournal(
-      origin, article.start, end, article, journal,
-      new LocatedValue(origin, yearStart, yearStart + 4, year, Number(year)),
-      new LocatedValue(origin, issueStart, issueEnd, issue, Number(issue)),
-      new LocatedText(origin, articleEnd, journalStart, text.slice(articleEnd, journalStart)),
-    );
-    if (zai >= 0) citation.zai = new LocatedText(origin, zai, zai + zaiLength, zaiLength === 2 ? '载于' : '载');
+    const citation = new LocatedJournal(origin, article.start, end, article, journal, text, {
+      yearStart, issueStart, issueEnd, separatorStart: articleEnd, separatorEnd: journalStart, zaiStart: zai, zaiLength,
+    });
     const authors = authorsBefore(text, article.start, origin);
     if (authors.length > 0) {
       citation.authors = authors;
