@@ -6,6 +6,7 @@
  *
  *   claim.term-elsewhere   a warning when exactly one other provision has the term, a hint when two or three do
  */
+import type { Corpus } from '../corpus/corpus';
 import type { CorpusDocument } from '../corpus/model';
 import { versionsForTitle } from '../corpus/citationAt';
 import { ProvisionUnit, innermostPart, provisionUnit, statuteAddress, unitIndices } from '../corpus/provisionUnits';
@@ -74,10 +75,10 @@ function checkClaim(context: CheckContext, title: TitleCitation, reference: Arti
   const citedTogether = title.references.map((r) => resolveReference(corpus, document, r)).flatMap((r) => (r.ok ? [r.target.index] : []));
   const units = unitsOf(document);
   // Unquoted, the term is the longest start of the run that the law has somewhere (界定了敏感个人信息的范围 → 敏感个人信息).
-  const term = longestKnownPrefix(units, normalizeForMatch(claim.written), !claim.quoted);
+  const term = longestKnownPrefix(corpus, document, units, normalizeForMatch(claim.written), !claim.quoted);
   if (!term) return undefined;
-  if (citedTogether.some((index) => provisionUnit(document.provisions, index).text.includes(term))) return undefined;
-  const places = narrowed(document, units, reference, term, placesOf(document, units, term), DEFINING.has(claim.verb));
+  if (citedTogether.some((index) => unitAt(document, index).text.includes(term))) return undefined;
+  const places = narrowed(document, units, reference, term, corpus.cached(`claim-places:${document.id}:${term}`, () => placesOf(document, units, term)), DEFINING.has(claim.verb));
   if (places.length === 0 || places.length > MAX_PLACES) return undefined;
   const style = reference.steps.some((s) => s.numerals === 'arabic') ? 'arabic' : 'chinese';
   const addresses = places.map((index) => statuteAddress(document.provisions, index, style)).filter((a): a is string => a !== undefined);
@@ -126,11 +127,18 @@ function articleOf(document: CorpusDocument, index: number) {
 /** Whether the reference, in that version, holds the term. */
 function holds(corpus: Parameters<typeof resolveReference>[0], document: CorpusDocument, reference: ArticleReference, term: string): boolean {
   const result = resolveReference(corpus, document, reference);
-  return result.ok && provisionUnit(document.provisions, result.target.index).text.includes(term);
+  return result.ok && unitAt(document, result.target.index).text.includes(term);
 }
 
-/** The term as written, or (unquoted after 界定了) the longest start of it, of three characters or more, that the law has. */
-function longestKnownPrefix(units: ProvisionUnit[], written: string, shorten: boolean): string | undefined {
+/**
+ * The term as written, or (unquoted after 界定了) the longest start of it, of three characters or more, that the law has.
+ * Remembered per law: a paper makes the same claim about a law many times, and each answer scans the whole law.
+ */
+function longestKnownPrefix(corpus: Corpus, document: CorpusDocument, units: ProvisionUnit[], written: string, shorten: boolean): string | undefined {
+  return corpus.cached(`claim-term:${document.id}:${shorten ? 'prefix' : 'whole'}:${written}`, () => longestKnownPrefixOnce(units, written, shorten));
+}
+
+function longestKnownPrefixOnce(units: ProvisionUnit[], written: string, shorten: boolean): string | undefined {
   for (let length = written.length; length >= (shorten ? 3 : written.length); length--) {
     const candidate = written.slice(0, length);
     if (units.some((u) => u.text.includes(candidate))) return candidate;
@@ -138,7 +146,7 @@ function longestKnownPrefix(units: ProvisionUnit[], written: string, shorten: bo
   return undefined;
 }
 
-/** The provisions (finest that hold it) where the term occurs, each once, in order. */
+/** The provisions (finest that hold it) where the term occurs, each once, in order (remembered by the caller). */
 function placesOf(document: CorpusDocument, units: ProvisionUnit[], term: string): number[] {
   // Every place, however many: a definition or an article narrows them afterwards.
   const places: number[] = [];
@@ -150,6 +158,16 @@ function placesOf(document: CorpusDocument, units: ProvisionUnit[], term: string
   }
   return document.provisions.length > 0 ? places : [];
 }
+
+/** The provision unit at `index`, made once per law and index (the law's text never changes). */
+function unitAt(document: CorpusDocument, index: number): ProvisionUnit {
+  let known = unitsByIndex.get(document);
+  if (!known) unitsByIndex.set(document, (known = new Map()));
+  let unit = known.get(index);
+  if (!unit) known.set(index, (unit = provisionUnit(document.provisions, index)));
+  return unit;
+}
+const unitsByIndex = new WeakMap<CorpusDocument, Map<number, ProvisionUnit>>();
 
 function unitsOf(document: CorpusDocument): ProvisionUnit[] {
   let units = unitsByDocument.get(document);

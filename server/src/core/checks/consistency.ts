@@ -43,7 +43,8 @@ function knownIssuers(corpus: Corpus): Set<string> {
   return set;
 }
 
-const VERB = '(?:印发|发布|出台|公布|颁布|下发|制定|通过)';
+const VERB_WORDS = ['印发', '发布', '出台', '公布', '颁布', '下发', '制定', '通过'];
+const VERB = `(?:${VERB_WORDS.join('|')})`;
 // 2025年8月，国务院印发《…》 / 2025年8月21日发布的《…》: a date in the clause before the title, with a verb of issue.
 const DATE_BEFORE = new RegExp(`(\\d{4})[ \\t]*年(?:[ \\t]*(\\d{1,2})[ \\t]*月(?:[ \\t]*(\\d{1,2})[ \\t]*日)?)?([^。；;《》\\n]{0,24}?${VERB}(?:了)?(?:的)?)$`);
 // 《…》（2025年8月21日）, 《…》于2025年8月21日印发, 《…》（厦府办规〔2025〕10号，2025年8月14日）: a date after the title,
@@ -57,14 +58,14 @@ const NOT_ISSUE_DATE = /^[ \t]*(?:起|开始)?(?:施行|实施|生效|修正|修
 function checkDate(context: CheckContext, title: TitleCitation, document: CorpusDocument, findings: Finding[]): void {
   if (!document.date) return;
   const text = context.paper.parsed.text;
-  const before = DATE_BEFORE.exec(text.slice(Math.max(0, title.start - 60), title.start));
+  const before = verbBefore(text, title.start) ? DATE_BEFORE.exec(text.slice(Math.max(0, title.start - 60), title.start)) : null;
   let match: { year: string; month?: string; day?: string; start: number; end: number } | undefined;
   if (before) {
     const start = title.start - before[0].length;
     const end = start + before[0].length - before[4].length;
     match = { year: before[1], month: before[2], day: before[3], start, end };
   } else {
-    const after = DATE_AFTER.exec(text.slice(title.end, title.end + 50));
+    const after = mayOpenDateAfter(text.charCodeAt(title.end)) ? DATE_AFTER.exec(text.slice(title.end, title.end + 50)) : null;
     // （2021年修正） is a version tag, not a date of issue.
     if (after && after[2] !== undefined && !NOT_ISSUE_DATE.test(text.slice(title.end + after[0].length))) {
       const start = title.end + after[0].lastIndexOf(after[1]);
@@ -103,8 +104,25 @@ function dateEndingNote(context: CheckContext, title: TitleCitation): { year: st
 
 const ISSUER_BEFORE = new RegExp(`([\\u4e00-\\u9fff、]{2,24}?)${VERB}(?:了)?(?:的)?$`);
 
+/**
+ * Whether the text before `end` ends with a verb of issue, then 了 and 的 at most: what DATE_BEFORE and
+ * ISSUER_BEFORE end with, tested before they run (most titles follow none).
+ */
+function verbBefore(text: string, end: number): boolean {
+  let p = end;
+  if (text.charCodeAt(p - 1) === 0x7684 /* 的 */) p--;
+  if (text.charCodeAt(p - 1) === 0x4e86 /* 了 */) p--;
+  return p >= 2 && VERBS.has(text.slice(p - 2, p));
+}
+const VERBS = new Set(VERB_WORDS);
+
+/** Whether DATE_AFTER can match at a character: （ or ( opening a parenthesis, or space or 于 before the date. */
+function mayOpenDateAfter(code: number): boolean {
+  return code === 0xff08 || code === 0x28 || code === 0x20 || code === 0x09 || code === 0x4e8e /* 于 */;
+}
+
 function checkIssuer(context: CheckContext, title: TitleCitation, document: CorpusDocument, issuers: Set<string>, findings: Finding[]): void {
-  if (document.issuers.length === 0) return;
+  if (document.issuers.length === 0 || !verbBefore(context.paper.parsed.text, title.start)) return;
   const before = ISSUER_BEFORE.exec(context.paper.parsed.text.slice(Math.max(0, title.start - 30), title.start));
   if (!before) return;
   // The longest known issuer the clause ends with: 国务院 in “8月，国务院”, 厦门市人民政府办公厅 in “由厦门市人民政府办公厅”.

@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus/corpus';
 import type { DiagnosticCode } from './diagnosticCodes';
 import type { Locale } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
-import { itemsStartingIn } from '../paper/paperIndex';
+import { parsedItemsStartingIn } from '../paper/paperIndex';
 import type { HouseStyle } from '../text/styles';
 
 export interface CheckContext {
@@ -23,7 +23,7 @@ export interface CheckContext {
  * so checking every block of a paper stays linear overall), or all of them.
  */
 export function inScope<T extends { start: number }>(context: CheckContext, items: readonly T[]): readonly T[] {
-  return context.within ? itemsStartingIn(items, context.within.start, context.within.end) : items;
+  return context.within ? parsedItemsStartingIn(items, context.within.start, context.within.end) : items;
 }
 
 export interface TextFix {

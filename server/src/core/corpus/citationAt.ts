@@ -7,7 +7,7 @@ import type { CorpusDocument } from './model';
 import type {
   ArticleReference, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, ParsedPaper, TitleCitation,
 } from '../paper/parser';
-import { documentsOf, firstItem, resolveReference, resolveTitle, stepsKey } from './resolver';
+import { documentsOf, firstItem, resolveReference, resolveTitle, shortNameFor, stepsKey } from './resolver';
 import type { ShortForm } from '../paper/shortForms';
 import type { CaseNumber } from '../paper/caseNumbers';
 import type { PandocCitation } from '../paper/pandocCitations';
@@ -95,7 +95,7 @@ export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: P
     return { chosen: fits, others: documents.filter((d) => d !== fits), reason: documents.length === 1 ? 'only' : 'date' } satisfies VersionChoice;
   };
   // A short name the paper defines is the paper's business; everything else is a pure question about the corpus.
-  if (scope?.definitionFor(title)) return choose();
+  if (scope && shortNameFor(scope, title)) return choose();
   return corpus.cachedFor(title, `versions:${when}`, () => {
     const references = title.references.map((r) => stepsKey(r.steps)).join(',');
     const jurisdiction = title.jurisdiction ? `${title.jurisdiction.text}|` : '';

@@ -38,19 +38,28 @@ const NOT_OPENINGS = new Set(['非洲']);
 
 const SPACE = '[ \\t\\u3000]*';
 const WORDS = [...FOREIGN_JURISDICTIONS, ...HOME_JURISDICTIONS].sort((a, b) => b.length - a.length).join('|');
+const VERBS = ['颁布', '通过', '制定', '出台', '发布', '公布', '实施', '施行', '修订', '修改', '生效'];
 /**
  * A jurisdiction word right before 《, optionally with the date and verb of the act and 的:
  * 日本《, 日本的《, 韩国于2011年颁布的《, 美国正式发布《.
  */
 const BEFORE_TITLE = new RegExp(
   `(${WORDS})${SPACE}(?:(?:于|在)?${SPACE}[0-9０-９]{4}${SPACE}年(?:${SPACE}[0-9０-９]{1,2}${SPACE}月)?(?:${SPACE}[0-9０-９]{1,2}${SPACE}日)?)?${SPACE}`
-  + `(?:(?:正式|新)?(?:颁布|通过|制定|出台|发布|公布|实施|施行|修订|修改|生效)(?:了|的)?)?${SPACE}的?${SPACE}$`,
+  + `(?:(?:正式|新)?(?:${VERBS.join('|')})(?:了|的)?)?${SPACE}的?${SPACE}$`,
 );
+/**
+ * The characters BEFORE_TITLE can end with (before the spaces): a word's, a date's, a verb's last, 了 or 的. Most
+ * titles follow none of them, and this test spares them the pattern.
+ */
+const LAST_CHARACTERS = new Set([...FOREIGN_JURISDICTIONS, ...HOME_JURISDICTIONS, ...VERBS, '年', '月', '日', '了', '的'].map((word) => word.charCodeAt(word.length - 1)));
 const WINDOW = 28;
 
 /** The jurisdiction word written right before offset `open` (a 《), with its offsets; undefined when none. */
 export function jurisdictionBeforeTitle(text: string, open: number): { start: number; end: number; text: string } | undefined {
   const from = Math.max(0, open - WINDOW);
+  let last = open - 1;
+  for (let c = text.charCodeAt(last); last >= from && (c === 0x20 || c === 0x09 || c === 0x3000); c = text.charCodeAt(--last));
+  if (last < from || !LAST_CHARACTERS.has(text.charCodeAt(last))) return undefined;
   const match = BEFORE_TITLE.exec(text.slice(from, open));
   if (!match) return undefined;
   const start = from + match.index;

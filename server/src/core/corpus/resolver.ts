@@ -26,7 +26,31 @@ const TYPE_ORDER = { document: 0, record: 1, instrument: 2 } as const;
  * corpus (its entries may be empty when the defining title is not indexed).
  */
 export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
-  const definition = scope && citation ? scope.definitionFor(citation) : undefined;
+  if (!scope || !citation || title !== citation.title) return resolveTitleOnce(corpus, title, scope, citation);
+  // Several checks ask about each citation: the answer is kept for the paper's version (its scope).
+  let memo = resolutionsByScope.get(scope);
+  if (!memo || memo.corpus !== corpus) resolutionsByScope.set(scope, (memo = { corpus, resolutions: new Map() }));
+  let resolution = memo.resolutions.get(citation);
+  if (!resolution) memo.resolutions.set(citation, (resolution = resolveTitleOnce(corpus, title, scope, citation)));
+  return resolution;
+}
+const resolutionsByScope = new WeakMap<PaperScope, { corpus: Corpus; resolutions: Map<TitleCitation, TitleResolution> }>();
+
+/**
+ * The short name a citation uses (scope.definitionFor), kept for the paper's version: every check that resolves a
+ * citation asks, and the answer depends only on the version's definitions and the citation.
+ */
+export function shortNameFor(scope: PaperScope, citation: TitleCitation): ShortNameDefinition | undefined {
+  let definitions = definitionsByScope.get(scope);
+  if (!definitions) definitionsByScope.set(scope, (definitions = new Map()));
+  let definition = definitions.get(citation);
+  if (definition === undefined) definitions.set(citation, (definition = scope.definitionFor(citation) ?? null));
+  return definition ?? undefined;
+}
+const definitionsByScope = new WeakMap<PaperScope, Map<TitleCitation, ShortNameDefinition | null>>();
+
+function resolveTitleOnce(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
+  const definition = scope && citation ? shortNameFor(scope, citation) : undefined;
   if (definition) return { status: 'resolved', entries: definition.entries, shortName: definition };
   const jurisdiction = citation?.jurisdiction;
   if (jurisdiction?.foreign) return corpus.cached(`foreign:${jurisdiction.text}:${title}`, () => resolveForeign(corpus, title, jurisdiction.text));
@@ -152,5 +176,8 @@ export function resolveReference(corpus: Corpus, doc: CorpusDocument, reference:
 
 /** A reference's steps as a key: 条13.0款1项2 (the failing step a result names keeps the first call's offsets). */
 export function stepsKey(steps: ArticleReference['steps']): string {
-  return steps.map((s) => `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`).join('');
+  // Built in one loop: this runs for every reference each time it is resolved.
+  let key = '';
+  for (const s of steps) key += `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`;
+  return key;
 }

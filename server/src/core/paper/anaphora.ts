@@ -7,7 +7,7 @@ import type { AnaphoricCitation, TitleCitation } from './citationTypes';
 import { BlockOrigin, LocatedAnaphor } from './located';
 import type { Exclusions } from './markdown';
 import { parseReferences } from './references';
-import { firstIndexWhere } from '../util/binarySearch';
+import { firstEndingAfter } from '../util/binarySearch';
 
 /** The word and what it points back to; 本条/同条 are left out: inside a quoted provision they mean that provision. */
 const ANAPHOR = /(?:该|本|同)(?:法|条例|办法|规定|决定|解释|意见|通知|细则|规则)|该条/g;
@@ -35,6 +35,6 @@ export function findAnaphora(text: string, excluded: Exclusions, titles: readonl
 }
 
 function insideTitle(titles: readonly TitleCitation[], offset: number): boolean {
-  const next = firstIndexWhere(titles.length, (i) => titles[i].end > offset);
+  const next = firstEndingAfter(titles, offset);
   return next < titles.length && titles[next].start <= offset;
 }

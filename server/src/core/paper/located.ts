@@ -164,27 +164,83 @@ export class LocatedTitle extends Located implements TitleCitation {
   }
 }
 
+/** Where a journal citation's parts lie in the text parsed, in block offsets (zaiStart -1: no 载). */
+export interface JournalParts {
+  yearStart: number;
+  issueStart: number;
+  issueEnd: number;
+  separatorStart: number;
+  separatorEnd: number;
+  zaiStart: number;
+  zaiLength: number;
+}
+
+/**
+ * A journal citation. Its year, issue, separator and 载 are made when first read, from the text parsed and
+ * their offsets: a paper keeps thousands of journal citations, and each part is an object and a string that
+ * extraction alone never reads.
+ */
 export class LocatedJournal extends Located implements JournalCitation {
   declare readonly title: TitleCitation;
   declare readonly journal: TitleCitation;
-  declare readonly year: TextSpan & { value: number };
-  declare readonly issue: TextSpan & { value: number };
-  declare readonly separator: TextSpan;
   declare readonly kind: 'journal';
   declare authors: TextSpan[];
-  declare zai?: TextSpan;
+  declare private readonly source: string;
+  declare private readonly at: JournalParts;
+  declare private made?: { year: LocatedValue; issue: LocatedValue; separator: LocatedText; zai?: LocatedText };
 
-  constructor(origin: BlockOrigin, start: number, end: number, title: TitleCitation, journal: TitleCitation, year: TextSpan & { value: number }, issue: TextSpan & { value: number }, separator: TextSpan) {
+  constructor(origin: BlockOrigin, start: number, end: number, title: TitleCitation, journal: TitleCitation, source: string, at: JournalParts) {
     super(origin, start, end);
     this.kind = 'journal';
     this.title = title;
     this.journal = journal;
-    this.year = year;
-    this.issue = issue;
-    this.separator = separator;
-    this.authors = [];
+    this.authors = NO_AUTHORS;
+    this.source = source;
+    this.at = at;
+  }
+
+  get year(): LocatedValue {
+    return this.parts().year;
+  }
+
+  get issue(): LocatedValue {
+    return this.parts().issue;
+  }
+
+  get separator(): LocatedText {
+    return this.parts().separator;
+  }
+
+  get zai(): LocatedText | undefined {
+    return this.parts().zai;
+  }
+
+  private parts(): NonNullable<LocatedJournal['made']> {
+    if (this.made) return this.made;
+    const { source, at, origin } = this;
+    const year = source.slice(at.yearStart, at.yearStart + 4);
+    const issue = source.slice(at.issueStart, at.issueEnd);
+    this.made = {
+      year: new LocatedValue(origin, at.yearStart, at.yearStart + 4, year, Number(year)),
+      issue: new LocatedValue(origin, at.issueStart, at.issueEnd, issue, Number(issue)),
+      separator: new LocatedText(origin, at.separatorStart, at.separatorEnd, source.slice(at.separatorStart, at.separatorEnd)),
+    };
+    if (at.zaiStart >= 0) this.made.zai = new LocatedText(origin, at.zaiStart, at.zaiStart + at.zaiLength, at.zaiLength === 2 ? '载于' : '载');
+    return this.made;
+  }
+
+  /** As when the parts were fields: kind, title, journal, year, issue, separator, authors, zai, start, end. */
+  override toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { kind: this.kind, title: this.title, journal: this.journal, year: this.year, issue: this.issue, separator: this.separator, authors: this.authors };
+    if (this.zai) out.zai = this.zai;
+    out.start = this.start;
+    out.end = this.end;
+    return out;
   }
 }
+
+/** The authors of a journal citation that names none: shared, never written to (a citation with authors gets its own list). */
+const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
 
 export class LocatedFootnoteRef extends Located implements FootnoteReference {
   declare readonly label: string;

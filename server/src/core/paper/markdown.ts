@@ -3,7 +3,7 @@
  * inline code, URLs (autolinks, link destinations, bare URLs) and HTML comments. Returned as sorted,
  * non-overlapping offset ranges so the parser can skip a candidate with a binary search.
  */
-import { firstIndexWhere } from '../util/binarySearch';
+import { firstEndingAfter, firstIndexWhere } from '../util/binarySearch';
 
 export interface Span {
   start: number;
@@ -33,21 +33,27 @@ export class ExcludedRegions implements Exclusions {
 
   /** The first region ending after `offset` (the spans are sorted and disjoint, so their ends are sorted too). */
   private firstEndingAfter(offset: number): Span | undefined {
-    const spans = this.spans;
-    return spans[firstIndexWhere(spans.length, (i) => spans[i].end > offset)];
+    return this.spans[firstEndingAfter(this.spans, offset)];
   }
 }
+
+/** Shared by every text with nothing excluded (most paragraphs): its list is empty and never written to. */
+const NO_REGIONS = new ExcludedRegions(Object.freeze([]) as unknown as Span[]);
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function findExcludedRegions(text: string): ExcludedRegions {
   const spans: Span[] = [];
+  // Each marker looked for once in the whole text (a search of the whole paper when it is absent, as it
+  // mostly is): no ``` without a `, no <!-- or <scheme:…> without a <.
+  const backtick = text.includes('`');
+  const angle = text.includes('<');
   frontMatter(text, spans);
-  fencedCode(text, spans);
-  if (text.includes('`')) inlineCode(text, spans);
-  if (text.includes('<!--')) htmlComments(text, spans);
-  urls(text, spans);
-  return new ExcludedRegions(merge(spans));
+  if ((backtick && text.includes('```')) || text.includes('~~~')) fencedCode(text, spans);
+  if (backtick) inlineCode(text, spans);
+  if (angle && text.includes('<!--')) htmlComments(text, spans);
+  urls(text, spans, angle);
+  return spans.length === 0 ? NO_REGIONS : new ExcludedRegions(merge(spans));
 }
 
 function frontMatter(text: string, spans: Span[]): void {
@@ -60,8 +66,8 @@ function frontMatter(text: string, spans: Span[]): void {
   if (match) spans.push({ start: 0, end: match.index + match[0].replace(/\r?\n$/, '').length });
 }
 
+/** Called only when the text holds ``` or ~~~. */
 function fencedCode(text: string, spans: Span[]): void {
-  if (!text.includes('```') && !text.includes('~~~')) return;
   let offset = 0;
   let open: { start: number; marker: string } | undefined;
   while (offset <= text.length) {
@@ -142,7 +148,8 @@ const LINK_PATTERNS: [marker: string, pattern: RegExp][] = [
 const SCHEMES = ['https', 'http', 'ftp', 'file'];
 const URL_REST = /[^\s<>（）《》，。；、“”]*/y;
 
-function urls(text: string, spans: Span[]): void {
+/** `angle`: whether the text holds a <, which the autolink pattern needs. */
+function urls(text: string, spans: Span[], angle: boolean): void {
   // Bare URLs from each "://" back to a known scheme: faster than a pattern that starts with the scheme.
   for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
     const scheme = SCHEMES.find((s) => text.startsWith(s, at - s.length));
@@ -152,7 +159,7 @@ function urls(text: string, spans: Span[]): void {
     spans.push({ start: at - scheme.length, end: URL_REST.lastIndex });
   }
   for (const [marker, pattern] of LINK_PATTERNS) {
-    if (!text.includes(marker)) continue;
+    if (marker === '<' ? !angle : !text.includes(marker)) continue;
     for (const match of text.matchAll(pattern)) spans.push({ start: match.index!, end: match.index! + match[0].length });
   }
 }

@@ -46,10 +46,37 @@ export function footnoteContaining(parsed: ParsedPaper, offset: number): Footnot
 
 /** The items (sorted by start) starting inside [start, end). */
 export function itemsStartingIn<T extends { start: number }>(items: readonly T[], start: number, end: number): T[] {
-  const out: T[] = [];
-  for (let i = firstStartingAtOrAfter(items, start); i < items.length && items[i].start < end; i++) out.push(items[i]);
-  return out;
+  // Checked block by block, so called for every block and kind of citation: one copy of exactly the run.
+  const first = firstStartingAtOrAfter(items, start);
+  let last = first;
+  while (last < items.length && items[last].start < end) last++;
+  return items.slice(first, last);
 }
+
+/**
+ * itemsStartingIn for a list of the parse that does not change (a paper version's citations), asked about block
+ * after block: the starts are read once into an array of numbers, so each question is a search over numbers
+ * rather than over the citations' offset getters.
+ */
+export function parsedItemsStartingIn<T extends { start: number }>(items: readonly T[], start: number, end: number): T[] {
+  let starts = startsOfLists.get(items);
+  if (!starts || starts.length !== items.length) {
+    starts = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) starts[i] = items[i].start;
+    startsOfLists.set(items, starts);
+  }
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (starts[mid] >= start) high = mid;
+    else low = mid + 1;
+  }
+  let last = low;
+  while (last < starts.length && starts[last] < end) last++;
+  return items.slice(low, last);
+}
+const startsOfLists = new WeakMap<readonly { start: number }[], Int32Array>();
 
 /** The items (sorted by start) lying wholly inside [start, end). */
 export function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {

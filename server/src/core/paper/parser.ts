@@ -15,6 +15,7 @@ import { findDocNumbers } from './docNumbers';
 import { findFootnotes, footnoteLabelsInOrder } from './footnotes';
 import { findJournals } from './journals';
 import { findPandocCitations } from './pandocCitations';
+import { isWhitespace } from './characters';
 import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle } from './located';
 import { Exclusions, findExcludedRegions } from './markdown';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
@@ -43,8 +44,25 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
   const anaphora = findAnaphora(text, excluded, titles, origin);
   const pandocCitations = findPandocCitations(text, excluded, origin);
-  return { text, titles, docNumbers, journals, footnoteRefs: refs, footnoteDefs: defs, footnoteOrder, quotations, shortForms, anaphora, caseNumbers: findCaseNumbers(text, excluded, origin), excluded, ...(pandocCitations.length > 0 ? { pandocCitations } : {}) };
+  return {
+    text, titles: kept(titles), docNumbers: kept(docNumbers), journals: kept(journals), footnoteRefs: kept(refs), footnoteDefs: kept(defs), footnoteOrder: kept(footnoteOrder),
+    quotations: kept(quotations), shortForms: kept(shortForms), anaphora: kept(anaphora), caseNumbers: kept(findCaseNumbers(text, excluded, origin)), excluded,
+    ...(pandocCitations.length > 0 ? { pandocCitations } : {}),
+  };
 }
+
+/** Shared by every parse without citations of a kind (most paragraphs have none of most kinds); never written to. */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/**
+ * A list as the parse keeps it: a paragraph's parse lives as long as its document is open, and most lists are
+ * empty or short, while a list grown by push has room for 17 or more. Empty lists are one shared list, short
+ * ones are copied to exactly their length; a long list (a paper parsed whole) has at most a third to spare.
+ */
+function kept<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list.length <= SHORT_LIST ? list.slice() : list;
+}
+const SHORT_LIST = 32;
 
 // ---------------------------------------------------------------------------------------------------------
 // Titles
@@ -59,7 +77,8 @@ function findTitles(text: string, excluded: Exclusions, docNumbers: DocNumberCit
     if (excluded.contains(open)) continue;
     const close = matchingClose(text, open);
     if (close < 0) continue;
-    const title = withoutSpaces(text.slice(open + 1, close));
+    const raw = text.slice(open + 1, close);
+    const title = hasSpace(text, open + 1, close) ? raw.replace(ALL_SPACES, '') : raw;
     if (title.length === 0) continue;
     const citation = new LocatedTitle(origin, open, close + 1, title, NO_REFERENCES);
     const written = jurisdictionBeforeTitle(text, open);
@@ -68,7 +87,7 @@ function findTitles(text: string, excluded: Exclusions, docNumbers: DocNumberCit
       const shared = listJurisdiction(text, open, titles[titles.length - 1]);
       if (shared) citation.jurisdiction = shared;
     }
-    if (STANDARD_DOMAIN.test(text.slice(open + 1, close)) || STANDARD_NUMBER_BEFORE.test(text.slice(Math.max(0, open - 30), open))) citation.standard = true;
+    if ((title.includes('技术') && STANDARD_DOMAIN.test(raw)) || (digitBeforeTitle(text, open) && STANDARD_NUMBER_BEFORE.test(text.slice(Math.max(0, open - 30), open)))) citation.standard = true;
     let position = parseTrailingGroups(text, close + 1, citation, docNumbers, origin);
     position = skipInlineSpace(text, position);
     citation.references = parseReferences(text, position, origin);
@@ -86,6 +105,20 @@ const STANDARD_DOMAIN = /^[ \t\u3000]*[\u4e00-\u9fff]{1,8}技术[ \t\u3000]+[^ \
 const STANDARD_NUMBER = /GB(?:\/[TZ])?[ \t\u3000]*[0-9]+(?:\.[0-9]+)?(?:[-—–－][0-9]{4})?/;
 const STANDARD_NUMBER_BEFORE = new RegExp(`${STANDARD_NUMBER.source}[ \\t\\u3000]*(?:的)?[ \\t\\u3000]*$`);
 
+/** What STANDARD_NUMBER_BEFORE needs at least, tested first: a digit before the 《, then spaces and 的 at most. */
+function digitBeforeTitle(text: string, open: number): boolean {
+  let p = skipInlineSpaceBack(text, open);
+  if (text.charCodeAt(p - 1) === 0x7684 /* 的 */) p = skipInlineSpaceBack(text, p - 1);
+  const code = text.charCodeAt(p - 1);
+  return code >= 0x30 && code <= 0x39;
+}
+
+function skipInlineSpaceBack(text: string, position: number): number {
+  let p = position;
+  for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(--p - 1));
+  return p;
+}
+
 /**
  * 欧盟《通用数据保护条例》、《数字服务法》: a title joined to the previous one by 、/和/及/与/以及/或 shares its
  * jurisdiction.
@@ -98,12 +131,16 @@ function listJurisdiction(text: string, open: number, previous: TitleCitation | 
 }
 const LIST_JOINER = /^[ \t\u3000]*(?:、|和|及|与|以及|或)[ \t\u3000]*$/;
 
-const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/;
+/** Titles broken across lines or spaced out are read without the breaks and spaces. */
 const ALL_SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 
-/** Titles broken across lines or spaced out are read without the breaks and spaces. */
-function withoutSpaces(raw: string): string {
-  return SPACES.test(raw) ? raw.replace(ALL_SPACES, '') : raw;
+/** Whether [start, end) holds a character of ALL_SPACES (JavaScript's \s, zero-width spaces, word joiner). */
+function hasSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3001 ? isWhitespace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 : c === 0xfeff) return true;
+  }
+  return false;
 }
 
 /** Index of the 》 closing the 《 at `open`, honouring nesting; -1 when unbalanced or too long. */

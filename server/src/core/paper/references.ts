@@ -4,7 +4,7 @@
  */
 import type { ArticleReference, RefUnit, ReferenceStep } from './citationTypes';
 import { BlockOrigin, LocatedReference, LocatedStep } from './located';
-import { parseNumeral, toChineseNumeral } from '../text/numerals';
+import { parseChineseNumeral, parseNumeral, toChineseNumeral } from '../text/numerals';
 
 /** Shared by every title without references (most of them): one array fewer per title to allocate. */
 export const NO_REFERENCES: ArticleReference[] = Object.freeze([]) as unknown as ArticleReference[];
@@ -21,6 +21,26 @@ const CHINESE_NUMERAL_CODES = new Set([...'〇零一二两三四五六七八九�
 function numeralsOf(written: string): 'arabic' | 'chinese' {
   return /^[0-9０-９]+$/.test(written) ? 'arabic' : 'chinese';
 }
+
+/**
+ * The value of the numeral numeralEnd found in [start, end) (parseNumeral of its text): Arabic digits are read
+ * in place, without cutting a string out of the paper.
+ */
+function numeralValue(text: string, start: number, end: number): number | undefined {
+  if (!isArabicDigit(text.charCodeAt(start))) return parseChineseNumeral(text.slice(start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 0x30);
+  }
+  return value;
+}
+
+/** Whether a character may open a list or range separator (SEPARATOR, LIST_SEPARATOR): a test before the pattern. */
+function mayOpenSeparator(code: number): boolean {
+  return SEPARATOR_OPENERS.has(code);
+}
+const SEPARATOR_OPENERS = new Set([...'、，,和与及以或至到—－-~～'].map((c) => c.charCodeAt(0)));
 
 function isArabicDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
@@ -71,17 +91,17 @@ function scanStep(text: string, position: number, origin: BlockOrigin): LocatedS
     unit = '部分';
     p += 2;
   } else return undefined;
-  const written = text.slice(numberStart, numberEnd);
-  const number = parseNumeral(written);
+  // A run numeralEnd found is all Arabic digits or all Chinese numeral characters: its first tells which.
+  const number = numeralValue(text, numberStart, numberEnd);
   if (number === undefined || number === 0) return undefined;
-  const step = new LocatedStep(origin, position, p, unit, number, parenthesized, numeralsOf(written), numberStart, numberEnd);
+  const step = new LocatedStep(origin, position, p, unit, number, parenthesized, isArabicDigit(text.charCodeAt(numberStart)) ? 'arabic' : 'chinese', numberStart, numberEnd);
   // 第十条之一
   const zhi = skipSpaces(text, p);
   if (text.charCodeAt(zhi) === 0x4e4b /* 之 */) {
     const subStart = skipSpaces(text, zhi + 1);
     const subEnd = numeralEnd(text, subStart);
     if (subEnd > subStart) {
-      step.sub = parseNumeral(text.slice(subStart, subEnd));
+      step.sub = numeralValue(text, subStart, subEnd);
       step.end = subEnd;
     }
   }
@@ -93,40 +113,49 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
   // Most titles are followed by prose: rule that out before running any pattern.
   const first = text.charCodeAt(position);
   if (first !== 0x7b2c /* 第 */ && first !== 0xff08 /* （ */ && first !== 0x28 /* ( */ && first !== 0x9644 /* 附 */) return undefined;
-  const steps: ReferenceStep[] = [];
+  // Made at the first step: most references have one, and an array literal holds exactly it.
+  let steps: ReferenceStep[] | undefined;
   let p = position;
   for (;;) {
     const step = scanStep(text, p, origin);
     if (step) {
-      steps.push(step);
+      if (steps) steps.push(step);
+      else steps = [step];
       p = step.end!;
       continue;
     }
     // （三） directly after a 条/部分 step or at the start: an item written without 第…项.
-    BARE_ITEM.lastIndex = p;
-    let match = BARE_ITEM.exec(text);
-    if (match && (steps.length === 0 || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
+    const next = text.charCodeAt(p);
+    let match: RegExpExecArray | null = null;
+    if (next === 0xff08 || next === 0x28) {
+      BARE_ITEM.lastIndex = p;
+      match = BARE_ITEM.exec(text);
+    }
+    if (match && (!steps || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
       const number = parseNumeral(match[1])!;
-      steps.push(new LocatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length));
+      const item = new LocatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length);
+      if (steps) steps.push(item);
+      else steps = [item];
       p = match.index + match[0].length;
       continue;
     }
-    if (steps.length === 0) {
+    if (!steps && next === 0x9644 /* 附 */) {
       ANNEX.lastIndex = p;
       match = ANNEX.exec(text);
       if (match) {
         const number = parseNumeral(match[1]);
         if (number !== undefined && number > 0) {
           const numberStart = match.index + match[0].length - match[1].length;
-          steps.push(new LocatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length));
+          steps = [new LocatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length)];
           p = match.index + match[0].length;
         }
       }
     }
     break;
   }
-  if (steps.length === 0) return undefined;
-  return new LocatedReference(origin, position, p, text.slice(position, p), steps);
+  if (!steps) return undefined;
+  // Several steps: a copy of exactly their number (a push gave the array room for 17), as the reference is kept.
+  return new LocatedReference(origin, position, p, text.slice(position, p), steps.length === 1 ? steps : steps.slice());
 }
 
 /**
@@ -135,8 +164,11 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
  */
 function scanNumberList(text: string, position: number, origin: BlockOrigin): LocatedReference[] | undefined {
   if (text.charCodeAt(position) !== 0x7b2c /* 第 */) return undefined;
-  const members: { start: number; end: number; range: boolean }[] = [];
   let p = skipSpaces(text, position + 1);
+  // Most references are no list: no separator after the first number.
+  const firstEnd = numeralEnd(text, p);
+  if (firstEnd === p || !mayOpenSeparator(text.charCodeAt(skipSpaces(text, firstEnd)))) return undefined;
+  const members: { start: number; end: number; range: boolean }[] = [];
   let range = false;
   for (;;) {
     const end = numeralEnd(text, p);
@@ -176,32 +208,36 @@ const LIST_UNITS = new Set<RefUnit>(['条', '款', '项', '点']);
  * and 第13-15条.
  */
 export function parseReferences(text: string, position: number, origin = new BlockOrigin()): ArticleReference[] {
-  let group = scanNumberList(text, position, origin) ?? optional(parseReference(text, position, origin));
-  if (!group) return NO_REFERENCES;
-  const references: ArticleReference[] = [];
+  // Made at the first reference: most titles have one, and an array literal holds exactly it.
+  let references: ArticleReference[] | undefined;
   let rangeNext = false;
-  for (;;) {
-    for (const [i, reference] of group.entries()) {
+  for (let at = position; ;) {
+    // A group: the members of a list (第十三、十四条), or one reference.
+    const list = scanNumberList(text, at, origin);
+    const single = list ? undefined : parseReference(text, at, origin);
+    if (!list && !single) break;
+    const count = list ? list.length : 1;
+    for (let i = 0; i < count; i++) {
+      const reference = list ? list[i] : single!;
       if (i === 0 && rangeNext) reference.rangeEnd = true;
-      const previous = references[references.length - 1];
-      if (i === 0 && previous) inheritPrefix(previous, reference);
-      references.push(reference);
+      if (i === 0 && references) inheritPrefix(references[references.length - 1], reference);
+      if (references) references.push(reference);
+      else references = [reference];
     }
-    SEPARATOR.lastIndex = references[references.length - 1].end;
+    const last = references![references!.length - 1].end;
+    if (!mayOpenSeparator(text.charCodeAt(last))) break;
+    SEPARATOR.lastIndex = last;
     const separator = SEPARATOR.exec(text);
     if (!separator) break;
     // Only continue when another reference follows the separator.
     const next = separator.index + separator[0].length;
     if (!(text.startsWith('第', next) || text.startsWith('附件', next))) break;
-    rangeNext = /至|到|—|－|-|~|～/.test(separator[1]);
-    group = scanNumberList(text, next, origin) ?? optional(parseReference(text, next, origin));
-    if (!group) break;
+    rangeNext = RANGE_WORD.test(separator[1]);
+    at = next;
   }
-  return references;
-}
-
-function optional<T>(item: T | undefined): T[] | undefined {
-  return item === undefined ? undefined : [item];
+  if (!references) return NO_REFERENCES;
+  // Kept with the title: several are copied to exactly their number (a push gave the array room for 17).
+  return references.length === 1 ? references : references.slice();
 }
 
 /** 第十三条第一款、第二款: the second reference is 第十三条第二款. */
