@@ -8,6 +8,7 @@ import { titleKeyWithoutPrc } from '../text/normalize';
 import type { AnaphoricCitation, ArticleReference, ParsedPaper, TitleCitation } from './parser';
 import { frontMatterDate, todayIso } from '../corpus/versions';
 import { continuedReference } from './references';
+import { firstIndexWhere } from '../util/binarySearch';
 
 export interface ShortNameDefinition {
   name: string;
@@ -40,6 +41,7 @@ const BARE_ARTICLE = /第[ \t\u3000]*[0-9０-９〇零一二两三四五六七�
 export class PaperScope {
   private readonly byKey = new Map<string, ShortNameDefinition[]>();
   private antecedents?: Map<AnaphoricCitation, Antecedent>;
+  private inOrder?: ShortNameDefinition[];
   /** The paper's date (ISO): its front matter's `date:`, else the given default. Untagged statute citations mean the version in force then. */
   readonly date: string;
 
@@ -58,8 +60,9 @@ export class PaperScope {
     }
   }
 
+  /** Every definition, in the paper's order. */
   get definitions(): ShortNameDefinition[] {
-    return [...this.byKey.values()].flat().sort((a, b) => a.offset - b.offset);
+    return (this.inOrder ??= [...this.byKey.values()].flat().sort((a, b) => a.offset - b.offset));
   }
 
   /** Every definition of a short name, in order. */
@@ -73,11 +76,13 @@ export class PaperScope {
    */
   definitionFor(title: TitleCitation): ShortNameDefinition | undefined {
     if (this.byKey.size === 0) return undefined;
+    // In the paper's order; found by bisection, as a paper may define the same name a thousand times.
     const definitions = this.definitionsOf(title.title);
-    if (definitions.length === 0 || definitions.some((d) => d.offset > title.start && d.offset < title.end)) return undefined;
-    let chosen: ShortNameDefinition | undefined;
-    for (const definition of definitions) if (definition.offset < title.start) chosen = definition;
-    return chosen ?? definitions[0];
+    if (definitions.length === 0) return undefined;
+    const after = firstIndexWhere(definitions.length, (i) => definitions[i].offset > title.start);
+    if (after < definitions.length && definitions[after].offset < title.end) return undefined;
+    const before = firstIndexWhere(definitions.length, (i) => definitions[i].offset >= title.start);
+    return before > 0 ? definitions[before - 1] : definitions[0];
   }
 
   /** The work an anaphoric citation points back to; undefined when none is near enough to tell. */
