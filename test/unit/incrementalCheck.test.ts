@@ -77,4 +77,21 @@ describe('re-checking an edited paper block by block', function () {
     assert.ok(below(before).length > 0);
     assert.deepEqual(below(after).map((d) => d.range.start.line), below(before).map((d) => d.range.start.line + 1));
   });
+
+  it('after an edit that leaves the diagnostics as they were, a hover below it still gives the citation’s verdict', () => {
+    const corpus = productCorpus();
+    const service = new CitationService(corpus);
+    const text = '引言。\n\n地方层面，《厦门市促进数据产业高质量发展若干举措》规定了数据资产登记。';
+    const at = { line: 2, character: '地方层面，《厦门市促进'.length };
+    const before = service.diagnostics({ uri, version: 1, getText: () => text }, settings);
+    const hoverText = (h: ReturnType<CitationService['hover']>) => JSON.stringify(h?.contents);
+    const first = hoverText(service.hover({ uri, version: 1, getText: () => text }, at, settings));
+    // Words typed in the first paragraph: every offset below moves, no line or column does.
+    const typed = text.replace('引言。', `引言：${'本文讨论地方数据产业政策的规范体系与实施效果。'.repeat(4)}`);
+    const after = service.diagnostics({ uri, version: 2, getText: () => typed }, settings);
+    assert.equal(after, before, 'the same list is kept');
+    const hover = hoverText(service.hover({ uri, version: 2, getText: () => typed }, at, settings));
+    assert.equal(hover, hoverText(new CitationService(corpus).hover({ uri, version: 2, getText: () => typed }, at, settings)));
+    assert.equal(hover, first);
+  });
 });

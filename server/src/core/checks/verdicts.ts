@@ -86,7 +86,7 @@ class DiagnosticIndex {
   /** Those quotations by the citation they are held to, worked out once per list (every hover asks). */
   quotesByTitle: Map<TitleCitation, { quotation: Quotation; diagnostic: Diagnostic }[]> | undefined;
 
-  constructor(diagnostics: readonly Diagnostic[], lines: LineIndex) {
+  constructor(diagnostics: readonly Diagnostic[], readonly lines: LineIndex) {
     this.byOffset = new DiagnosticsByOffset(diagnostics, lines, (start, end, diagnostic) => {
       if (diagnostic.code === 'quote.mismatch') this.quoteMismatches.push({ start, end, diagnostic });
     });
@@ -105,8 +105,9 @@ export class VerdictContext {
   readonly index: DiagnosticIndex;
 
   constructor(readonly corpus: Corpus, readonly paper: Paper, diagnostics: readonly Diagnostic[], readonly locale: Locale) {
+    // The same list can serve a later version (an edit that changed no diagnostic): its offsets are that version's.
     let index = indexes.get(diagnostics);
-    if (!index) indexes.set(diagnostics, (index = new DiagnosticIndex(diagnostics, paper.lines)));
+    if (!index || index.lines !== paper.lines) indexes.set(diagnostics, (index = new DiagnosticIndex(diagnostics, paper.lines)));
     this.index = index;
   }
 

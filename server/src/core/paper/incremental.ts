@@ -152,7 +152,7 @@ export class BlockParseCache {
     const { prefix, suffix } = commonEnds(latest.text, text);
     const delta = text.length - latest.text.length;
     // From the block before the one the edit starts in: an edit at a block's start can join it to the one before
-    // (a footnote definition's 【[^】 is what separates it with a single line break).
+    // (a footnote definition is set apart by a single line break only because its line starts with `[^`).
     const first = Math.max(0, firstIndexWhere(old.length, (i) => old[i].start >= prefix) - 2);
     const restart = first === 0 ? 0 : old[first].start;
     // Old blocks that start inside the unchanged end of the text, by their start in the new text.
