@@ -16,6 +16,7 @@ import { checkQuotations } from './quotations';
 import { checkReproductions } from './reproductions';
 import { checkVersions } from './versions';
 import { footnoteDefinition } from '../paper/paperIndex';
+import type { Block } from '../paper/incremental';
 import type { Paper } from '../paper/paperCache';
 import type { ShortNameDefinition } from '../paper/paperScope';
 
@@ -61,26 +62,28 @@ export function blockByBlock(context: CheckContext, states: readonly BlockState[
     const parse = paper.blockParses[i];
     const state = states[i];
     // Checks nothing for a block whose findings are kept: that is every block but the edited one.
-    const run = (check: (context: CheckContext) => Finding[]): PlacedFindings => {
-      const findings = check({ ...context, within: block });
-      return placed(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
-    };
-    const lists = [keptFor(state.local, inputs[i]) ?? (state.local = { inputs: inputs[i], value: run(localChecks) }).value];
+    const lists = [keptFor(state.local, inputs[i]) ?? (state.local = { inputs: inputs[i], value: checkBlock(context, block, localChecks, cutAt) }).value];
     if (parse.quotations.length > 0) {
       // A quotation can be attached to the citation in the footnote its sentence ends with.
       const quotationInputs = [...inputs[i], ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
-      lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: run(checkQuotations) }).value);
+      lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, checkQuotations, cutAt) }).value);
     }
     if (parse.anaphora.length > 0) {
       const anaphoraInputs = [...inputs[i], ...parse.anaphora.flatMap((anaphor) => {
         const antecedent = paper.scope.antecedentOf(anaphor);
         return [antecedent?.title, antecedent?.reference, antecedent?.certain];
       })];
-      lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: run(checkAnaphora) }).value);
+      lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, checkAnaphora, cutAt) }).value);
     }
     out.push(lists);
   }
   return out;
+}
+
+/** One check's findings on one block, placed where the block starts, ending where checking stops (`cutAt`). */
+function checkBlock(context: CheckContext, block: Block, check: (context: CheckContext) => Finding[], cutAt: number): PlacedFindings {
+  const findings = check({ ...context, within: block });
+  return placed(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
 }
 
 /** The short-name definition lists of one open document, each by a short id, so an input list does not repeat it. */
