@@ -12,9 +12,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Corpus } from '../corpus/corpus';
 import type { Block } from '../paper/incremental';
 import type { Paper } from '../paper/paperCache';
-import type { Quotation } from '../paper/quotes';
 import type { TitleCitation } from '../paper/parser';
-import { footnoteContaining, itemsStartingIn } from '../paper/paperIndex';
+import { footnoteContaining } from '../paper/paperIndex';
 import { cutForCitations } from '../paper/limits';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { houseStyle } from '../text/styles';
@@ -57,13 +56,8 @@ function checkSpan(corpus: Corpus, paper: Paper, options: CheckOptions, span: Ve
   if (cutForCitations(paper.parsed, options.maxCitations ?? 0)) return undefined;
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const findings: Finding[] = [];
-  const quotations: Quotation[] = [];
-  for (const block of blocksFor(paper, span)) {
-    findings.push(...localChecks({ ...context, within: block }));
-    quotations.push(...itemsStartingIn(paper.parsed.quotations, block.start, block.end));
-  }
-  // The quotation check looks at one quotation at a time, attaching it with the whole paper's titles and footnotes.
-  findings.push(...checkQuotations({ ...context, paper: { ...paper, parsed: { ...paper.parsed, quotations } } }));
+  // Each block's quotations are attached with the whole paper's titles and footnotes, as in the whole check.
+  for (const block of blocksFor(paper, span)) findings.push(...localChecks({ ...context, within: block }), ...checkQuotations({ ...context, within: block }));
   return diagnosticsOf(findings, paper, options.levels ?? {});
 }
 
