@@ -25,6 +25,14 @@ const PAPER = [
   '[^3]: 同上注，第5页。',
 ].join('\n\n');
 
+/**
+ * The same paper with forty short paragraphs before each paragraph: a paper of hundreds of blocks, where what a
+ * paragraph depends on lies in another group of paragraphs (incremental.ts BlockGroup), kept or checked on its
+ * own. The 该法 is still near enough to the title it points back to for a (less certain) finding.
+ */
+const SPREAD = PAPER.split('\n\n').map((paragraph, i) => `${Array.from({ length: 40 }, (_, k) => `第${i}部分第${k}段。`).join('\n\n')}\n\n${paragraph}`).join('\n\n');
+const VARIANTS: [string, string][] = [['a short paper', PAPER], ['a paper of many groups of paragraphs', SPREAD]];
+
 /** Each edit: what it replaces, with what, and the diagnostic it makes appear or go (code and a word of its text). */
 const EDITS: { from: string; to: string; changes: string }[] = [
   // The footnote a quotation's sentence ends with now cites an article that does not say it.
@@ -37,6 +45,9 @@ const EDITS: { from: string; to: string; changes: string }[] = [
   { from: '2025年第4期。', to: '2025年第4期；郑曦：《数字时代刑事诉讼理论研究的转型》，载《环球法律评论》2025年第4期。', changes: 'ibid' },
   // The paper's numerals become consistent: the numeral style findings go.
   { from: '第二十二条', to: '第22条', changes: 'numerals' },
+  // Every article now in Chinese numerals: the paper follows 《中国法学》, and the numeral findings of every other
+  // paragraph go.
+  { from: '第21条与第22条', to: '第二十一条与第二十二条', changes: 'house style' },
 ];
 
 function signature(diagnostics: Diagnostic[]): string[] {
@@ -46,10 +57,10 @@ function signature(diagnostics: Diagnostic[]): string[] {
 describe('re-checking an edited paper block by block', function () {
   this.timeout(60000);
 
-  it('after each edit that another paragraph depends on, the diagnostics equal a fresh check and have changed', () => {
+  for (const [name, paper] of VARIANTS) it(`after each edit that another paragraph depends on, the diagnostics equal a fresh check and have changed: ${name}`, () => {
     const corpus = productCorpus();
     const service = new CitationService(corpus);
-    let text = PAPER;
+    let text = paper;
     let version = 1;
     let last = service.diagnostics({ uri, version, getText: () => text }, settings);
     assert.deepEqual(last, new CitationService(corpus).diagnostics({ uri, version, getText: () => text }, settings));
@@ -66,11 +77,11 @@ describe('re-checking an edited paper block by block', function () {
     }
   });
 
-  it('typing a line break shifts the kept diagnostics of the paragraphs below by a line', () => {
+  for (const [name, paper] of VARIANTS) it(`typing a line break shifts the kept diagnostics of the paragraphs below by a line: ${name}`, () => {
     const corpus = productCorpus();
     const service = new CitationService(corpus);
-    const before = service.diagnostics({ uri, version: 1, getText: () => PAPER }, settings);
-    const typed = PAPER.replace('数据处理者', '数据\n处理者');
+    const before = service.diagnostics({ uri, version: 1, getText: () => paper }, settings);
+    const typed = paper.replace('数据处理者', '数据\n处理者');
     const after = service.diagnostics({ uri, version: 2, getText: () => typed }, settings);
     assert.deepEqual(after, new CitationService(corpus).diagnostics({ uri, version: 2, getText: () => typed }, settings));
     const below = (list: Diagnostic[]) => list.filter((d) => d.range.start.line >= 2);

@@ -1,10 +1,13 @@
 /**
  * The checks run a block (paragraph) at a time: those that look at one citation, and the quotation and 该法 checks,
  * whose other inputs — the footnote a quotation's sentence ends with, the work a 该法 points back to — are
- * named, so that a block's findings are kept (blockMemo.ts) until the block or one of them changes.
+ * named, so that a block's findings are kept (blockMemo.ts) until the block or one of them changes. groupChecks.ts
+ * runs them a group of blocks at a time.
  */
 import type { CheckContext, Finding } from './context';
 import { BlockState, Inputs, PlacedFindings, keptFor, placed, sameInputs } from './blockMemo';
+import type { AnaphoricCitation, ParsedPaper } from '../paper/parser';
+import { firstIndexWhere } from '../util/binarySearch';
 import { checkAnaphora } from './anaphora';
 import { checkBookCitations } from './books';
 import { checkCaseNumbers } from './caseNumbers';
@@ -28,56 +31,66 @@ export function localChecks(context: CheckContext): Finding[] {
 /**
  * What each block's findings depend on besides the block: the corpus, the language and style, the paper's date
  * and short names (a change to any of them re-checks every block), and which of the short names are defined
- * before the block (a name means what its last definition before the use says).
+ * before the block (a name means what its last definition before the use says). Each list is the same object
+ * from version to version while what it holds is the same, so comparing a block's inputs with those its findings
+ * were kept with is one comparison.
  */
-export function blockInputs(context: CheckContext): Inputs[] {
-  const { paper } = context;
-  const definitions = paper.scope.definitions;
-  const shared = [context.corpus, context.locale, context.style.name, paper.scope.date, definitionListId(paper, definitions), context.corpus.reverseIndexAvailable];
-  // One list per number of definitions before, the same object from version to version while the rest is the same:
-  // comparing a block's inputs with those its findings were kept with is then one comparison.
-  let interned = internedInputs.get(paper.lifetime);
-  if (!interned || !sameInputs(interned.shared, shared)) internedInputs.set(paper.lifetime, (interned = { shared, byBefore: [] }));
-  const { byBefore } = interned;
-  let before = 0;
-  return paper.blocks.map((block) => {
-    while (before < definitions.length && definitions[before].offset < block.start) before++;
-    return (byBefore[before] ??= [...shared, before]);
-  });
+export class BlockInputs {
+  /** What every block's findings depend on. */
+  readonly shared: Inputs;
+  private readonly byBefore: Inputs[];
+  private readonly definitions: readonly ShortNameDefinition[];
+
+  constructor(context: CheckContext) {
+    const { paper } = context;
+    this.definitions = paper.scope.definitions;
+    const shared = [context.corpus, context.locale, context.style.name, paper.scope.date, definitionListId(paper, this.definitions), context.corpus.reverseIndexAvailable];
+    let interned = internedInputs.get(paper.lifetime);
+    if (!interned || !sameInputs(interned.shared, shared)) internedInputs.set(paper.lifetime, (interned = { shared, byBefore: [] }));
+    this.shared = interned.shared;
+    this.byBefore = interned.byBefore;
+  }
+
+  /** How many short names are defined before `offset`. */
+  definitionsBefore(offset: number): number {
+    const definitions = this.definitions;
+    return firstIndexWhere(definitions.length, (i) => definitions[i].offset >= offset);
+  }
+
+  /** The inputs of a block starting at `start`. */
+  of(start: number): Inputs {
+    const before = this.definitionsBefore(start);
+    return (this.byBefore[before] ??= [...this.shared, before]);
+  }
 }
 
 const internedInputs = new WeakMap<object, { shared: Inputs; byBefore: Inputs[] }>();
 
 /**
- * Each block's findings of the checks that run a block at a time (placed where the block started), remembered
- * with what they were derived from: after an edit only the edited block is checked again, and the blocks whose
- * other inputs changed — a quotation whose footnote was edited, a 该法 whose work is cited differently. The findings
- * of a block cut short by the citation limit (`cutAt`) end there.
+ * A block's findings of the checks that run a block at a time (placed where the block started), remembered with
+ * what they were derived from: after an edit only the edited block is checked again, and the blocks whose other
+ * inputs changed — a quotation whose footnote was edited, a 该法 whose work is cited differently. The findings of
+ * a block cut short by the citation limit (`cutAt`) end there.
  */
-export function blockByBlock(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[], cutAt = Infinity): PlacedFindings[][] {
+export function blockFindings(context: CheckContext, block: Block, parse: ParsedPaper, state: BlockState, inputs: Inputs, cutAt: number): PlacedFindings[] {
   const { paper } = context;
-  const out: PlacedFindings[][] = [];
-  for (let i = 0; i < paper.blocks.length; i++) {
-    const block = paper.blocks[i];
-    const parse = paper.blockParses[i];
-    const state = states[i];
-    // Checks nothing for a block whose findings are kept: that is every block but the edited one.
-    const lists = [keptFor(state.local, inputs[i]) ?? (state.local = { inputs: inputs[i], value: checkBlock(context, block, localChecks, cutAt) }).value];
-    if (parse.quotations.length > 0) {
-      // A quotation can be attached to the citation in the footnote its sentence ends with.
-      const quotationInputs = [...inputs[i], ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
-      lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, checkQuotations, cutAt) }).value);
-    }
-    if (parse.anaphora.length > 0) {
-      const anaphoraInputs = [...inputs[i], ...parse.anaphora.flatMap((anaphor) => {
-        const antecedent = paper.scope.antecedentOf(anaphor);
-        return [antecedent?.title, antecedent?.reference, antecedent?.certain];
-      })];
-      lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, checkAnaphora, cutAt) }).value);
-    }
-    out.push(lists);
+  const lists = [keptFor(state.local, inputs) ?? (state.local = { inputs, value: checkBlock(context, block, localChecks, cutAt) }).value];
+  if (parse.quotations.length > 0) {
+    // A quotation can be attached to the citation in the footnote its sentence ends with.
+    const quotationInputs = [...inputs, ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
+    lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, checkQuotations, cutAt) }).value);
   }
-  return out;
+  if (parse.anaphora.length > 0) {
+    const anaphoraInputs = [...inputs, ...parse.anaphora.flatMap((anaphor) => antecedentInputs(paper, anaphor))];
+    lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, checkAnaphora, cutAt) }).value);
+  }
+  return lists;
+}
+
+/** What the findings on a 该法/该条 depend on besides its block: the work and article it points back to. */
+export function antecedentInputs(paper: Paper, anaphor: AnaphoricCitation): unknown[] {
+  const antecedent = paper.scope.antecedentOf(anaphor);
+  return [antecedent?.title, antecedent?.reference, antecedent?.certain];
 }
 
 /** One check's findings on one block, placed where the block starts, ending where checking stops (`cutAt`). */

@@ -8,7 +8,6 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedPaper } from '../paper/citationTypes';
-import type { Paper } from '../paper/paperCache';
 import type { Finding } from './context';
 import type { FirstMention, StyleObservations } from './styleObservations';
 
@@ -58,13 +57,11 @@ export class BlockState {
 
 const states = new WeakMap<ParsedPaper, BlockState>();
 
-/** The state of each of the paper's blocks, in order. */
-export function blockStates(paper: Paper): BlockState[] {
-  return paper.blockParses.map((parse) => {
-    let state = states.get(parse);
-    if (!state) states.set(parse, (state = new BlockState()));
-    return state;
-  });
+/** The state kept for the block with this parse. */
+export function blockState(parse: ParsedPaper): BlockState {
+  let state = states.get(parse);
+  if (!state) states.set(parse, (state = new BlockState()));
+  return state;
 }
 
 export function sameInputs(a: Inputs, b: Inputs): boolean {

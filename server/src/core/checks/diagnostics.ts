@@ -2,30 +2,30 @@
  * Citation checks. Each finding has a stable dotted code, a default level that settings can change
  * (ignore|hint|warning|error), a message saying what is wrong and what would be right, and — where there is a
  * fix — the edits in `data.fixes`, so code actions need no state of their own. The checks live in checks/;
- * this file runs them, applies levels and `<!-- lexcite-disable-next-line code … -->`, and converts to LSP.
- * Each paragraph's findings and diagnostics are kept with it (blockMemo.ts): after an edit, the paragraphs whose
- * findings are kept cost a comparison each, and only the paper-wide checks (footnote structure, short names, the
- * first mention of a 文号) look at the whole paper again.
+ * this file runs them and converts their findings to LSP (lspDiagnostics.ts). What runs a paragraph at a time
+ * is kept with its group of paragraphs (groupChecks.ts): after an edit, the unchanged groups cost a comparison
+ * each, and only the paper-wide checks (footnote structure, short names, the first mention of a 文号) look at
+ * the whole paper again.
  */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { DiagnosticCode, Level, defaultLevel } from './diagnosticCodes';
-import { blockByBlock, blockInputs } from './blockChecks';
-import { BlockState, NO_FINDINGS, PlacedFindings, blockStates, keptFor } from './blockMemo';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticCode, Level } from './diagnosticCodes';
 import type { CheckContext, Finding } from './context';
 import { checkFootnotes } from './footnotes';
+import { checkGroups } from './groupChecks';
+import { disabledLines, mergeInOrder, toDiagnostics } from './lspDiagnostics';
 import { checkShortNames } from './shortNames';
-import { checkStyle } from './style';
+import { firstMentionFindings } from './style';
 import type { Corpus } from '../corpus/corpus';
-import type { Block } from '../paper/incremental';
+import { BlockGroup } from '../paper/incremental';
 import { CitationCut, cutForCitations } from '../paper/limits';
-import { LineIndex } from '../paper/lineIndex';
 import { Locale, t } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
 import type { ParsedPaper } from '../paper/parser';
 import { HouseStyle, houseStyle } from '../text/styles';
 import { firstIndexWhere, firstStartingAtOrAfter } from '../util/binarySearch';
 
-const SEVERITY: Record<Exclude<Level, 'ignore'>, 1 | 2 | 4> = { error: 1, warning: 2, hint: 4 };
+export type { DiagnosticData, Fix } from './lspDiagnostics';
+export { diagnosticsOf } from './lspDiagnostics';
 
 export interface CheckOptions {
   levels?: Partial<Record<string, Level>>;
@@ -43,18 +43,6 @@ export interface CheckOptions {
 /** Footnote checks whose verdict depends on text after a size cut (a definition or reference may be there). */
 const NEED_WHOLE_PAPER = new Set<DiagnosticCode>(['footnote.undefined', 'footnote.unused', 'shortform.missing-target']);
 
-export interface Fix {
-  title: string;
-  range: Range;
-  newText: string;
-}
-
-export interface DiagnosticData {
-  fixes?: Fix[];
-  /** The finding is not certain (reported as a hint whatever its level): its fix is never applied unasked. */
-  uncertain?: true;
-}
-
 export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions = {}): Diagnostic[] {
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const cut = cutForCitations(paper.parsed, options.maxCitations ?? 0);
@@ -62,25 +50,14 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   // without the later citations, and the blocks up to there (the last one cut). Footnote structure is cheap and
   // checked whole.
   const checked: CheckContext = cut ? { ...context, paper: clipPaper(paper, cut.offset) } : context;
-  const inputs = blockInputs(checked);
-  const states = blockStates(checked.paper);
-  // The per-citation checks first: they resolve every title, which the style check then asks again.
-  const perBlock = blockByBlock(checked, states, inputs, cut?.offset);
-  const style = checkStyle(checked, states, inputs);
-  let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...style.paperWide];
-  if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   const levels = options.levels ?? {};
-  const levelsKey = JSON.stringify(levels);
-  const blocks = checked.paper.blocks;
-  const blockDiagnostics = blocks.map((block, i) => {
-    const lists = perBlock[i];
-    lists.push(style.perBlock[i]);
-    return diagnosticsOfBlock(states[i], block, lists, levels, levelsKey, paper.lines);
-  });
-  const { text } = paper.parsed;
+  // The per-citation checks first: they resolve every title, which the first-mention check then asks again.
+  const groups = checkGroups(checked, levels, cut?.offset ?? Infinity);
+  let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...firstMentionFindings(checked, groups.firstMentions)];
+  if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   // A comment switches findings off on the line after it, which may be the next block's first.
-  const disabled = disabledLines(text, paper.lines);
-  return mergeInOrder(blockDiagnostics, toDiagnostics(withSizeLimit(paperWide, context, options), paper.lines, levels), disabled);
+  const disabled = disabledLines(paper.parsed.text, paper.lines);
+  return mergeInOrder(groups.diagnostics, toDiagnostics(withSizeLimit(paperWide, context, options), paper.lines, levels), disabled);
 }
 
 function tooManyCitations(cut: CitationCut, locale: Locale): Finding {
@@ -110,7 +87,20 @@ function clipPaper(paper: Paper, end: number): Paper {
     blocks.push({ start: cutBlock.start, end, text: cutBlock.text.slice(0, end - cutBlock.start) });
     blockParses.push(clipParsed(paper.blockParses[last], end));
   }
-  return { ...paper, parsed: clipParsed(paper.parsed, end), blocks, blockParses };
+  return { ...paper, parsed: clipParsed(paper.parsed, end), blocks, blockParses, groups: firstGroups(paper.groups, blocks.length) };
+}
+
+/** The groups of the first `count` blocks: those wholly among them, and one made for the rest. */
+function firstGroups(groups: readonly BlockGroup[], count: number): BlockGroup[] {
+  const out: BlockGroup[] = [];
+  let blocks = 0;
+  for (const group of groups) {
+    if (blocks + group.size > count) break;
+    out.push(group);
+    blocks += group.size;
+  }
+  if (blocks < count) out.push(new BlockGroup(count - blocks));
+  return out;
 }
 
 /** The parse without the citations, quotations and footnotes that start at or after `end`. */
@@ -123,98 +113,3 @@ function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
   };
 }
 
-/** Diagnostics of findings anywhere in the paper, as checkPaper makes them (levels, opt-out comments, order). */
-export function diagnosticsOf(findings: Finding[], paper: Paper, levels: Partial<Record<string, Level>>): Diagnostic[] {
-  return mergeInOrder([], toDiagnostics(findings, paper.lines, levels), disabledLines(paper.parsed.text, paper.lines));
-}
-
-const NO_DIAGNOSTICS: Diagnostic[] = [];
-
-/**
- * A block's diagnostics from its findings, kept beside the block while its findings and the levels stay, and
- * moved when its first line moves.
- */
-function diagnosticsOfBlock(state: BlockState, block: Block, lists: readonly PlacedFindings[], levels: Partial<Record<string, Level>>, levelsKey: string, lines: LineIndex): Diagnostic[] {
-  if (lists.every((list) => list === NO_FINDINGS)) return NO_DIAGNOSTICS;
-  const startLine = lines.lineAt(block.start);
-  let made = keptFor(state.diagnostics, lists);
-  if (made?.levelsKey !== levelsKey) {
-    const diagnostics = lists.flatMap(({ at, findings }) => toDiagnostics(findings, lines, levels, block.start - at)).sort(compareDiagnostics);
-    made = (state.diagnostics = { inputs: lists, value: { levelsKey, startLine, diagnostics } }).value;
-  }
-  if (made.startLine !== startLine) {
-    const delta = startLine - made.startLine;
-    made.diagnostics = made.diagnostics.map((diagnostic) => movedDown(diagnostic, delta));
-    made.startLine = startLine;
-  }
-  return made.diagnostics;
-}
-
-function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
-  const move = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
-  const moved: Diagnostic = { ...diagnostic, range: move(diagnostic.range) };
-  const data = diagnostic.data as DiagnosticData | undefined;
-  if (data?.fixes) moved.data = { ...data, fixes: data.fixes.map((fix) => ({ ...fix, range: move(fix.range) })) };
-  return moved;
-}
-
-/**
- * The blocks' diagnostics (each list in order, the blocks in order) and the paper-wide ones, merged in order,
- * without those an opt-out comment switches off.
- */
-function mergeInOrder(blocks: readonly Diagnostic[][], paperWide: readonly Diagnostic[], disabled: Map<number, Set<string>>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const keep = (diagnostic: Diagnostic) => {
-    const off = disabled.get(diagnostic.range.start.line);
-    if (!off || (off.size > 0 && !off.has(String(diagnostic.code)))) out.push(diagnostic);
-  };
-  let next = 0;
-  for (const list of blocks) {
-    for (const diagnostic of list) {
-      while (next < paperWide.length && compareDiagnostics(paperWide[next], diagnostic) <= 0) keep(paperWide[next++]);
-      keep(diagnostic);
-    }
-  }
-  while (next < paperWide.length) keep(paperWide[next++]);
-  return out;
-}
-
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character || String(a.code).localeCompare(String(b.code));
-}
-
-/** The findings' diagnostics in order, each found `delta` characters further on than its offsets say. */
-function toDiagnostics(findings: readonly Finding[], lines: LineIndex, levels: Partial<Record<string, Level>>, delta = 0): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
-    const configured = levels[finding.code] ?? defaultLevel(finding.code);
-    if (configured === 'ignore') continue;
-    const level = finding.uncertain ? 'hint' : configured;
-    const range = lines.range(finding.start + delta, finding.end + delta);
-    const diagnostic: Diagnostic = { range, severity: SEVERITY[level], code: finding.code, source: 'lexcite', message: finding.message };
-    if (finding.fixes) {
-      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start + delta, f.end + delta), newText: f.newText })), ...(finding.uncertain ? { uncertain: true as const } : {}) };
-      diagnostic.data = data;
-    }
-    diagnostics.push(diagnostic);
-  }
-  return diagnostics;
-}
-
-// The codes cannot contain < or >: stopping there keeps an unterminated comment from scanning to the end each time.
-const DISABLE_NEXT_LINE = /<!--\s*lexcite-disable-next-line\b([^<>]*?)-->/g;
-
-/** Lines whose findings are switched off, with the codes (an empty set means all). */
-function disabledLines(text: string, lines: LineIndex): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
-  if (!text.includes('lexcite-disable')) return out;
-  for (const match of text.matchAll(DISABLE_NEXT_LINE)) {
-    const line = lines.positionAt(match.index! + match[0].length).line + 1;
-    const codes = match[1].split(/[\s,]+/).filter(Boolean);
-    const current = out.get(line);
-    if (codes.length === 0 || (current && current.size === 0)) out.set(line, new Set());
-    else out.set(line, new Set([...(current ?? []), ...codes]));
-  }
-  return out;
-}

@@ -5,7 +5,9 @@
  *   style.docnumber-first-mention  a document with a 文号 first cited without （文号） after its title
  *   style.punctuation              “,” or “。” instead of “，” between title and journal; “:” instead of “：”
  * A paper written consistently in another recognised style (all its 载 and numerals agree with 《法学研究》,
- * say) is judged by that style, so it gets no 载 or numeral findings.
+ * say) is judged by that style, so it gets no 载 or numeral findings. What a block shows of the style, its
+ * findings and its citations of documents with a 文号 are kept with the block (blockMemo.ts); the style and
+ * the first citations are decided on the whole paper (groupChecks.ts).
  */
 import { t } from '../text/messages';
 import { toChineseNumeral } from '../text/numerals';
@@ -13,44 +15,54 @@ import { BlockState, Inputs, PlacedFindings, keptFor, placed } from './blockMemo
 import { documentForTitle } from '../corpus/citationAt';
 import { HOUSE_STYLES, HouseStyle } from '../text/styles';
 import type { CheckContext, Finding } from './context';
-import { StyleObservations, observe } from './styleObservations';
+import { FirstMention, StyleObservations, observe } from './styleObservations';
+import type { Block } from '../paper/incremental';
+import type { ParsedPaper } from '../paper/parser';
 
 const NO_INPUTS: Inputs = [];
 
-function consistentWith(style: HouseStyle, seen: readonly StyleObservations[]): boolean {
-  return seen.every((block) => block.fits.has(style.name));
-}
-
-/** The configured style, unless the paper consistently follows another recognised one. */
-function effectiveStyle(configured: HouseStyle, seen: readonly StyleObservations[]): HouseStyle {
-  if (consistentWith(configured, seen)) return configured;
-  return Object.values(HOUSE_STYLES).find((style) => style.name !== configured.name && consistentWith(style, seen)) ?? configured;
+/** What a block shows of the paper's style, kept with the block. */
+export function observed(state: BlockState, parse: ParsedPaper): StyleObservations {
+  return keptFor(state.styleSeen, NO_INPUTS) ?? (state.styleSeen = { inputs: NO_INPUTS, value: observe(parse) }).value;
 }
 
 /**
- * The paper's style is decided on the whole paper; the findings are then made block by block and kept per block
- * (blockMemo.ts), placed where the block started, with `inputs[i]` what block i's citations resolve by (the
- * corpus, the short names before it…). Whether a document is cited for the first time is decided on the whole paper.
+ * The configured style, unless the paper consistently follows another recognised one; `fits` are the styles
+ * each part of the paper (a block, or a run of blocks) agrees with throughout.
  */
-export function checkStyle(context: CheckContext, states: readonly BlockState[], inputs: readonly Inputs[]): { perBlock: PlacedFindings[]; paperWide: Finding[] } {
-  const { paper } = context;
-  const seen = paper.blockParses.map((parse, i) => keptFor(states[i].styleSeen, NO_INPUTS) ?? (states[i].styleSeen = { inputs: NO_INPUTS, value: observe(parse) }).value);
-  const style = effectiveStyle(context.style, seen);
-  const styleInputs = [context.locale, style.name];
-  const perBlock = paper.blocks.map((block, i) => {
-    return keptFor(states[i].style, styleInputs) ?? (states[i].style = { inputs: styleInputs, value: placed(block.start, blockStyleFindings(context, style, seen[i])) }).value;
-  });
-  const findings: Finding[] = [];
-  if (!style.docNumberOnFirstMention) return { perBlock, paperWide: findings };
+export function effectiveStyle(configured: HouseStyle, fits: readonly ReadonlySet<string>[]): HouseStyle {
+  const consistentWith = (style: HouseStyle) => fits.every((part) => part.has(style.name));
+  if (consistentWith(configured)) return configured;
+  return Object.values(HOUSE_STYLES).find((style) => style.name !== configured.name && consistentWith(style)) ?? configured;
+}
+
+/**
+ * A block's style findings under the paper's style, kept with the block and placed where it started;
+ * `styleInputs` is [locale, style name], one list for the whole check.
+ */
+export function blockStyle(context: CheckContext, style: HouseStyle, styleInputs: Inputs, state: BlockState, block: Block, seen: StyleObservations): PlacedFindings {
+  return keptFor(state.style, styleInputs) ?? (state.style = { inputs: styleInputs, value: placed(block.start, blockStyleFindings(context, style, seen)) }).value;
+}
+
+/** The block's citations of documents with a 文号, kept with the block and `inputs`, what its titles resolve by. */
+export function documentsWithNumbers(context: CheckContext, state: BlockState, parse: ParsedPaper, inputs: Inputs): FirstMention[] {
+  return keptFor(state.firstMentions, inputs) ?? (state.firstMentions = { inputs, value: parse.titles.flatMap((title) => {
+    const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, context.paper.scope);
+    return document?.docNumber ? [{ title, document }] : [];
+  }) }).value;
+}
+
+/**
+ * style.docnumber-first-mention: the first citation of each document with a 文号 must give it. `candidates` are
+ * the paper's citations of such documents in order (each list may leave out a document's later citations).
+ */
+export function firstMentionFindings(context: CheckContext, candidates: readonly (readonly FirstMention[])[]): Finding[] {
   const { locale } = context;
-  const text = paper.parsed.text;
+  const text = context.paper.parsed.text;
   const mentioned = new Set<string>();
-  paper.blocks.forEach((_, i) => {
-    const candidates = keptFor(states[i].firstMentions, inputs[i]) ?? (states[i].firstMentions = { inputs: inputs[i], value: paper.blockParses[i].titles.flatMap((title) => {
-      const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, paper.scope);
-      return document?.docNumber ? [{ title, document }] : [];
-    }) }).value;
-    for (const { title, document } of candidates) {
+  const findings: Finding[] = [];
+  for (const list of candidates) {
+    for (const { title, document } of list) {
       if (mentioned.has(document.id)) continue;
       mentioned.add(document.id);
       // A 文号 written right after the title, or anywhere just before it (国发〔2025〕11号《…》), counts.
@@ -63,8 +75,8 @@ export function checkStyle(context: CheckContext, states: readonly BlockState[],
         fixes: [{ title: t(locale, 'fix.insert-docnumber', { docNumber: document.docNumber! }), start: insertAt, end: insertAt, newText: `（${document.docNumber}）` }],
       });
     }
-  });
-  return { perBlock, paperWide: findings };
+  }
+  return findings;
 }
 
 /** 载, the separator and colon of journal citations, and article numerals, in one block. */

@@ -124,6 +124,24 @@ function splitFrom(text: string, from: number, resumeAt?: (start: number) => boo
   }
 }
 
+/**
+ * A run of consecutive blocks, the same object from version to version for as long as none of its blocks is
+ * split again: the checks keep what they derived from a group of unchanged paragraphs with it, so that after an
+ * edit they pass over each unchanged group in one step instead of paragraph by paragraph.
+ */
+export class BlockGroup {
+  constructor(readonly size: number) {}
+}
+
+/** About this many blocks a group: an edit re-checks one or two groups; a large paper has a few hundred. */
+const GROUP_SIZE = 32;
+
+/** `count` blocks in groups of at most GROUP_SIZE, as even as they can be. */
+function groupsOf(count: number): BlockGroup[] {
+  const groups = Math.ceil(count / GROUP_SIZE);
+  return Array.from({ length: groups }, (_, g) => new BlockGroup(Math.floor((count * (g + 1)) / groups) - Math.floor((count * g) / groups)));
+}
+
 /** A block's parse and the origin its objects read their paper positions from. */
 interface BlockParse {
   origin: BlockOrigin;
@@ -137,17 +155,22 @@ interface BlockParse {
  * costs the edited paragraphs, not the paper. Re-split blocks whose text is unchanged keep their parse.
  */
 export class BlockParseCache {
-  private latest: { text: string; blocks: Block[]; parts: BlockParse[] } | undefined;
+  private latest: Version | undefined;
 
-  parse(text: string): { blocks: Block[]; parsed: ParsedPaper; blockParses: ParsedPaper[] } {
-    const { blocks, parts } = this.latest ? this.update(this.latest, text) : { blocks: splitParagraphBlocks(text), parts: undefined };
-    const parses = parts ?? blocks.map((block) => parseBlock(block.text));
-    parses.forEach((part, i) => (part.origin.start = blocks[i].start));
-    this.latest = { text, blocks, parts: parses };
-    return { blocks, parsed: assemble(text, blocks, parses), blockParses: parses.map((part) => part.parsed) };
+  parse(text: string): { blocks: Block[]; groups: BlockGroup[]; parsed: ParsedPaper; blockParses: ParsedPaper[] } {
+    let version: Version;
+    if (this.latest) version = this.update(this.latest, text);
+    else {
+      const blocks = splitParagraphBlocks(text);
+      version = { text, blocks, parts: blocks.map((block) => parseBlock(block.text)), groups: groupsOf(blocks.length) };
+    }
+    const { blocks, parts, groups } = version;
+    parts.forEach((part, i) => (part.origin.start = blocks[i].start));
+    this.latest = version;
+    return { blocks, groups, parsed: assemble(text, blocks, parts), blockParses: parts.map((part) => part.parsed) };
   }
 
-  private update(latest: { text: string; blocks: Block[]; parts: BlockParse[] }, text: string): { blocks: Block[]; parts: BlockParse[] } {
+  private update(latest: Version, text: string): Version {
     const old = latest.blocks;
     const { prefix, suffix } = commonEnds(latest.text, text);
     const delta = text.length - latest.text.length;
@@ -174,10 +197,35 @@ export class BlockParseCache {
     const middle = split.blocks.map((block) => replaced.get(block.text)?.shift() ?? parseBlock(block.text));
     const after = old.slice(resumed).map((block) => (delta === 0 ? block : { start: block.start + delta, end: block.end + delta, text: block.text }));
     return {
+      text,
       blocks: [...old.slice(0, first), ...split.blocks, ...after],
       parts: [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)],
+      groups: regrouped(latest.groups, first, resumed, split.blocks.length),
     };
   }
+}
+
+interface Version {
+  text: string;
+  blocks: Block[];
+  parts: BlockParse[];
+  groups: BlockGroup[];
+}
+
+/**
+ * The groups after blocks [first, resumed) were replaced by `replacing` blocks: the groups holding a replaced
+ * block (or, when none was replaced, the one the new blocks go into) are made again from their blocks, the
+ * others kept.
+ */
+function regrouped(groups: readonly BlockGroup[], first: number, resumed: number, replacing: number): BlockGroup[] {
+  if (groups.length === 0) return groupsOf(replacing);
+  let from = 0;
+  let g = 0;
+  while (g < groups.length - 1 && from + groups[g].size <= first) from += groups[g++].size;
+  let to = from + groups[g].size;
+  let h = g;
+  while (h < groups.length - 1 && to < resumed) to += groups[++h].size;
+  return [...groups.slice(0, g), ...groupsOf(to - from - (resumed - first) + replacing), ...groups.slice(h + 1)];
 }
 
 function parseBlock(text: string): BlockParse {

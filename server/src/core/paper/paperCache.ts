@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus/corpus';
 import { LineIndex } from './lineIndex';
 import { PaperScope } from './paperScope';
 import type { ParsedPaper } from './parser';
-import { Block, BlockParseCache } from './incremental';
+import { Block, BlockGroup, BlockParseCache } from './incremental';
 
 /** What the core needs of an editor document (vscode-languageserver-textdocument's TextDocument fits). */
 export interface PaperDocument {
@@ -29,6 +29,8 @@ export interface Paper {
    * so later stages can remember what they derived from a block by it.
    */
   blockParses: ParsedPaper[];
+  /** The blocks in runs (their sizes add up to the number of blocks), each the same object while its blocks are. */
+  groups: BlockGroup[];
   /**
    * Lives as long as the document stays open, across its versions: later stages key their per-document caches
    * on it (in a WeakMap), so those go when the document is closed.
@@ -44,7 +46,7 @@ export function makePaper(corpus: Corpus, uri: string, version: number, text: st
 function paperOf(corpus: Corpus, uri: string, version: number, text: string, blocks: BlockParseCache, defaultDate: string | undefined): Paper {
   const parse = blocks.parse(text);
   return {
-    uri, version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, blockParses: parse.blockParses, lifetime: blocks,
+    uri, version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, blockParses: parse.blockParses, groups: parse.groups, lifetime: blocks,
   };
 }
 
