@@ -128,8 +128,27 @@ describe('fuzz: parser', function () {
         const incremental = warm.parse(text);
         assert.deepEqual(incremental.blocks, splitParagraphBlocks(text));
         assert.deepEqual(found(incremental.parsed), found(new BlockParseCache().parse(text).parsed));
+        assert.equal(incremental.groups.reduce((sum, group) => sum + group.size, 0), incremental.blocks.length);
       }
     }), n4);
+  });
+
+  const n5 = runs(100);
+  it(titled('a long paper whose paragraphs are added and deleted keeps its paragraphs in groups of 16 or more (the last aside)', n5), () => {
+    const paragraph = fc.string({ minLength: 1, maxLength: 8 }).map((s) => `段落${s.replace(/\s/g, '')}。`);
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.array(paragraph, { maxLength: 40 }) });
+    check(fc.property(fc.array(edit, { minLength: 1, maxLength: 30 }), (edits) => {
+      let paragraphs = Array.from({ length: 300 }, (_, i) => `第${i}段。`);
+      const warm = new BlockParseCache();
+      warm.parse(paragraphs.join('\n\n'));
+      for (const { at, remove, insert } of edits) {
+        const from = at % (paragraphs.length + 1);
+        paragraphs = [...paragraphs.slice(0, from), ...insert, ...paragraphs.slice(from + remove)];
+        const { blocks, groups } = warm.parse(paragraphs.join('\n\n'));
+        assert.equal(groups.reduce((sum, group) => sum + group.size, 0), blocks.length);
+        assert.ok(groups.slice(0, -1).every((group) => group.size >= 16), groups.map((group) => group.size).join(' '));
+      }
+    }), n5);
   });
 
   it('the adversarial documents parse, with every span inside', () => {

@@ -225,6 +225,8 @@ function regrouped(groups: readonly BlockGroup[], first: number, resumed: number
   let to = from + groups[g].size;
   let h = g;
   while (h < groups.length - 1 && to < resumed) to += groups[++h].size;
+  // Paragraphs deleted one after another leave a small group: it takes in the next, so groups stay large.
+  if (h < groups.length - 1 && to - from - (resumed - first) + replacing < GROUP_SIZE / 2) to += groups[++h].size;
   return [...groups.slice(0, g), ...groupsOf(to - from - (resumed - first) + replacing), ...groups.slice(h + 1)];
 }
 
