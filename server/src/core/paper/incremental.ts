@@ -14,7 +14,7 @@ import { BlockExclusions } from './markdown';
 import { detached } from '../text/detach';
 import { parsePaper } from './parser';
 import { commonEnds } from '../text/diff';
-import { firstIndexWhere } from '../util/binarySearch';
+import { firstIndexWhere, firstStartingAtOrAfter } from '../util/binarySearch';
 
 export interface Block {
   start: number;
@@ -162,12 +162,13 @@ export class BlockParseCache {
     if (this.latest) version = this.update(this.latest, text);
     else {
       const blocks = splitParagraphBlocks(text);
-      version = { text, blocks, parts: blocks.map((block) => parseBlock(block.text)), groups: groupsOf(blocks.length) };
+      const parts = blocks.map((block) => parseBlock(block.text));
+      version = { text, blocks, parts, groups: groupsOf(blocks.length), parsed: assemble(text, blocks, parts) };
     }
-    const { blocks, parts, groups } = version;
+    const { blocks, parts, groups, parsed } = version;
     parts.forEach((part, i) => (part.origin.start = blocks[i].start));
     this.latest = version;
-    return { blocks, groups, parsed: assemble(text, blocks, parts), blockParses: parts.map((part) => part.parsed) };
+    return { blocks, groups, parsed, blockParses: parts.map((part) => part.parsed) };
   }
 
   private update(latest: Version, text: string): Version {
@@ -196,12 +197,11 @@ export class BlockParseCache {
     }
     const middle = split.blocks.map((block) => replaced.get(block.text)?.shift() ?? parseBlock(block.text));
     const after = old.slice(resumed).map((block) => (delta === 0 ? block : { start: block.start + delta, end: block.end + delta, text: block.text }));
-    return {
-      text,
-      blocks: [...old.slice(0, first), ...split.blocks, ...after],
-      parts: [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)],
-      groups: regrouped(latest.groups, first, resumed, split.blocks.length),
-    };
+    const blocks = [...old.slice(0, first), ...split.blocks, ...after];
+    const parts = [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)];
+    // Spliced while the replaced blocks' objects still read their old positions.
+    const parsed = spliced(latest, first, resumed, middle, text, blocks, parts);
+    return { text, blocks, parts, groups: regrouped(latest.groups, first, resumed, split.blocks.length), parsed };
   }
 }
 
@@ -210,6 +210,7 @@ interface Version {
   blocks: Block[];
   parts: BlockParse[];
   groups: BlockGroup[];
+  parsed: ParsedPaper;
 }
 
 /**
@@ -235,25 +236,55 @@ function parseBlock(text: string): BlockParse {
   return { origin, parsed: parsePaper(text, origin) };
 }
 
+/** The lists of a parse that hold citations (and the like) in the order of their start. */
+const LISTS = ['titles', 'docNumbers', 'journals', 'footnoteRefs', 'footnoteDefs', 'quotations', 'shortForms', 'anaphora', 'caseNumbers', 'pandocCitations'] as const;
+type ListName = (typeof LISTS)[number];
+
 /** The paper's parse from its blocks' parses: the blocks' lists joined, nothing copied or shifted. */
 function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
-  const out: ParsedPaper = {
-    text, titles: [], docNumbers: [], journals: [], footnoteRefs: [], footnoteDefs: [], footnoteOrder: [], quotations: [], shortForms: [], anaphora: [], caseNumbers: [],
-    excluded: new BlockExclusions(blocks.map((block) => block.start), parts.map((part) => part.parsed.excluded)),
-  };
-  // Item by item: spreading a block's lists as arguments overflows the stack when a block has ~100,000 items.
-  for (const { parsed } of parts) {
-    for (const title of parsed.titles) out.titles.push(title);
-    for (const number of parsed.docNumbers) out.docNumbers.push(number);
-    for (const journal of parsed.journals) out.journals.push(journal);
-    for (const ref of parsed.footnoteRefs) out.footnoteRefs.push(ref);
-    for (const def of parsed.footnoteDefs) out.footnoteDefs.push(def);
-    for (const quotation of parsed.quotations) out.quotations.push(quotation);
-    for (const form of parsed.shortForms) out.shortForms.push(form);
-    for (const anaphor of parsed.anaphora) out.anaphora.push(anaphor);
-    for (const number of parsed.caseNumbers) out.caseNumbers.push(number);
-    for (const citation of parsed.pandocCitations ?? []) (out.pandocCitations ??= []).push(citation);
-  }
+  const out = withLists(text, blocks, parts, (name) => joined(parts, name));
+  if (out.pandocCitations?.length === 0) delete out.pandocCitations;
   out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
   return out;
+}
+
+/**
+ * The new version's parse from the last one's: each list is the last one's with the items of the replaced blocks
+ * [first, resumed) swapped for those of the `middle` blocks that replace them (a copy of the list, not of its
+ * items), so an edit does not walk the paper's citations. The footnote order is worked out again only when a
+ * replaced or replacing block has footnote marks.
+ */
+function spliced(latest: Version, first: number, resumed: number, middle: BlockParse[], text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
+  const old = latest.parsed;
+  const cutAt = (index: number, list: readonly { start: number }[]) => (index < latest.blocks.length ? firstStartingAtOrAfter(list, latest.blocks[index].start) : list.length);
+  const out = withLists(text, blocks, parts, <N extends ListName>(name: N): ParsedPaper[N] => {
+    const list: readonly { start: number }[] = old[name] ?? [];
+    const spliced = list.slice(0, cutAt(first, list)).concat(joined(middle, name), list.slice(cutAt(resumed, list)));
+    return (name === 'pandocCitations' && spliced.length === 0 ? undefined : spliced) as ParsedPaper[N];
+  });
+  const hasFootnotes = (part: BlockParse) => part.parsed.footnoteRefs.length + part.parsed.footnoteDefs.length > 0;
+  const footnotesChanged = latest.parts.slice(first, resumed).some(hasFootnotes) || middle.some(hasFootnotes);
+  out.footnoteOrder = footnotesChanged ? footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs) : old.footnoteOrder;
+  return out;
+}
+
+function withLists(text: string, blocks: Block[], parts: BlockParse[], list: <N extends ListName>(name: N) => ParsedPaper[N]): ParsedPaper {
+  const out: ParsedPaper = {
+    text, titles: list('titles'), docNumbers: list('docNumbers'), journals: list('journals'), footnoteRefs: list('footnoteRefs'), footnoteDefs: list('footnoteDefs'), footnoteOrder: [],
+    quotations: list('quotations'), shortForms: list('shortForms'), anaphora: list('anaphora'), caseNumbers: list('caseNumbers'),
+    excluded: new BlockExclusions(blocks.map((block) => block.start), parts.map((part) => part.parsed.excluded)),
+  };
+  const pandocCitations = list('pandocCitations');
+  if (pandocCitations) out.pandocCitations = pandocCitations;
+  return out;
+}
+
+/** One list of the parts, joined item by item: spreading a block's list as arguments overflows the stack when a block has ~100,000 items. */
+function joined<N extends ListName>(parts: readonly BlockParse[], name: N): NonNullable<ParsedPaper[N]> {
+  const out: unknown[] = [];
+  for (const { parsed } of parts) {
+    const list = parsed[name];
+    if (list) for (let i = 0; i < list.length; i++) out.push(list[i]);
+  }
+  return out as NonNullable<ParsedPaper[N]>;
 }
