@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatDocNumber, parseDocNumber } from '../../server/src/core/text/docNumber';
 import { BlockParseCache, splitParagraphBlocks } from '../../server/src/core/paper/incremental';
+import { LineIndex } from '../../server/src/core/paper/lineIndex';
+import { commonEnds } from '../../server/src/core/text/diff';
 import { ExcludedRegions } from '../../server/src/core/paper/markdown';
 import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
 import { parseArabic, parseChineseNumeral, parseNumeral, toChineseNumeral } from '../../server/src/core/text/numerals';
@@ -149,6 +151,20 @@ describe('fuzz: parser', function () {
         assert.ok(groups.slice(0, -1).every((group) => group.size >= 16), groups.map((group) => group.size).join(' '));
       }
     }), n5);
+  });
+
+  const n6 = runs(300);
+  it(titled('the line index of an edited text, made from the last one, equals a fresh index (\\n, \\r\\n and lone \\r)', n6), () => {
+    const text = fc.array(fc.constantFrom('\n', '\r\n', '\r', '段', 'ab', '。', '\n\n'), { maxLength: 40 }).map((parts) => parts.join(''));
+    check(fc.property(text, fc.nat(), fc.nat(8), text, (before, at, removed, insert) => {
+      const from = at % (before.length + 1);
+      const after = before.slice(0, from) + insert + before.slice(from + removed);
+      const { prefix, suffix } = commonEnds(before, after);
+      const edited = new LineIndex(before).edited(after, prefix, before.length - suffix, after.length - before.length);
+      const fresh = new LineIndex(after);
+      assert.equal(edited.lineCount, fresh.lineCount);
+      for (let offset = 0; offset <= after.length; offset++) assert.deepEqual(edited.positionAt(offset), fresh.positionAt(offset), `offset ${offset}`);
+    }), n6);
   });
 
   it('the adversarial documents parse, with every span inside', () => {

@@ -156,6 +156,22 @@ describe('fuzz: language service', function () {
     }), n2);
   });
 
+  const nEdits = runs(100);
+  it(titled('after edits one after another (footnote marks, line breaks, paragraphs), diagnostics equal a fresh check each time', nEdits), () => {
+    const piece = fc.oneof(paper, fc.constantFrom('\n', '\n\n', '[^1]', '[^2]', '\n\n[^1]: 同上注。', '\n[^3]: 《中华人民共和国数据安全法》第二十一条。', '。', '', '<!-- lexcite-disable-next-line -->\n'));
+    const edit = fc.record({ at: fc.nat(), removed: fc.nat(12), insert: piece });
+    check(fc.property(paper, fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom(...SETTINGS), (start, edits, settings) => {
+      const service = new CitationService(fuzzCorpus());
+      let text = start;
+      service.diagnostics(doc(text), settings);
+      for (const { at, removed, insert } of edits) {
+        const offset = snap(text, at % (text.length + 1));
+        text = text.slice(0, offset) + insert + text.slice(offset + removed);
+        assert.deepEqual(service.diagnostics(doc(text), settings), new CitationService(fuzzCorpus()).diagnostics(doc(text), settings));
+      }
+    }), nEdits);
+  });
+
   const n4 = runs(150);
   it(titled('with small limits: every feature still in range, one paper.too-large past the size, nothing checked past a cut', n4), () => {
     const service = new CitationService(fuzzCorpus());

@@ -89,6 +89,20 @@ describe('re-checking an edited paper block by block', function () {
     assert.deepEqual(below(after).map((d) => d.range.start.line), below(before).map((d) => d.range.start.line + 1));
   });
 
+  it('a line typed above a footnote defined twice moves the finding and the line its message names', () => {
+    const corpus = productCorpus();
+    const service = new CitationService(corpus);
+    const text = '引言。[^1]\n\n正文。\n\n[^1]: 第一个定义。\n[^1]: 第二个定义。';
+    const duplicate = (list: Diagnostic[]) => list.find((d) => d.code === 'footnote.duplicate')!;
+    const before = duplicate(service.diagnostics({ uri, version: 1, getText: () => text }, settings));
+    assert.match(before.message, /5/);
+    const typed = text.replace('正文。', '正文\n继续。');
+    const after = duplicate(service.diagnostics({ uri, version: 2, getText: () => typed }, settings));
+    assert.deepEqual(after, duplicate(new CitationService(corpus).diagnostics({ uri, version: 2, getText: () => typed }, settings)));
+    assert.equal(after.range.start.line, before.range.start.line + 1);
+    assert.match(after.message, /6/);
+  });
+
   it('after an edit that leaves the diagnostics as they were, a hover below it still gives the citation’s verdict', () => {
     const corpus = productCorpus();
     const service = new CitationService(corpus);

@@ -14,6 +14,7 @@ import { provideCompletion, resolveCompletionItem } from './features/completion'
 import type { Corpus } from './corpus/corpus';
 import { provideDefinition } from './features/definition';
 import { checkPaper, CheckOptions } from './checks/diagnostics';
+import { sameDiagnostics } from './checks/lspDiagnostics';
 import { diagnosticsForVerdict } from './checks/citationChecks';
 import { provideHover } from './features/hover';
 import { lookupCitation, LookupResult } from './features/lookup';
@@ -241,8 +242,4 @@ export class CitationService {
     const { paper, options } = this.checkOptions(document, settings);
     return yield* reportSteps(this.corpus, paper, file, { ...options, diagnostics: this.diagnostics(document, settings), ...(isCancelled ? { isCancelled } : {}) });
   }
-}
-
-function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
-  return a.length === b.length && a.every((diagnostic, i) => diagnostic === b[i] || JSON.stringify(diagnostic) === JSON.stringify(b[i]));
 }

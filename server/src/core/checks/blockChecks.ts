@@ -74,15 +74,15 @@ const internedInputs = new WeakMap<object, { shared: Inputs; byBefore: Inputs[] 
  */
 export function blockFindings(context: CheckContext, block: Block, parse: ParsedPaper, state: BlockState, inputs: Inputs, cutAt: number): PlacedFindings[] {
   const { paper } = context;
-  const lists = [keptFor(state.local, inputs) ?? (state.local = { inputs, value: checkBlock(context, block, localChecks, cutAt) }).value];
+  const lists = [keptFor(state.local, inputs) ?? (state.local = { inputs, value: checkBlock(context, block, parse, localChecks, cutAt) }).value];
   if (parse.quotations.length > 0) {
     // A quotation can be attached to the citation in the footnote its sentence ends with.
     const quotationInputs = [...inputs, ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
-    lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, checkQuotations, cutAt) }).value);
+    lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, parse, checkQuotations, cutAt) }).value);
   }
   if (parse.anaphora.length > 0) {
     const anaphoraInputs = [...inputs, ...parse.anaphora.flatMap((anaphor) => antecedentInputs(paper, anaphor))];
-    lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, checkAnaphora, cutAt) }).value);
+    lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, parse, checkAnaphora, cutAt) }).value);
   }
   return lists;
 }
@@ -94,8 +94,8 @@ export function antecedentInputs(paper: Paper, anaphor: AnaphoricCitation): unkn
 }
 
 /** One check's findings on one block, placed where the block starts, ending where checking stops (`cutAt`). */
-function checkBlock(context: CheckContext, block: Block, check: (context: CheckContext) => Finding[], cutAt: number): PlacedFindings {
-  const findings = check({ ...context, within: block });
+function checkBlock(context: CheckContext, block: Block, parse: ParsedPaper, check: (context: CheckContext) => Finding[], cutAt: number): PlacedFindings {
+  const findings = check({ ...context, within: { start: block.start, end: block.end, parse } });
   return placed(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
 }
 

@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus/corpus';
 import type { DiagnosticCode } from './diagnosticCodes';
 import type { Locale } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
+import type { ParsedPaper } from '../paper/parser';
 import { parsedItemsStartingIn } from '../paper/paperIndex';
 import type { HouseStyle } from '../text/styles';
 
@@ -14,16 +15,29 @@ export interface CheckContext {
   paper: Paper;
   locale: Locale;
   style: HouseStyle;
-  /** Checks that look at one citation at a time consider only citations starting in this range (one block). */
-  within?: { start: number; end: number };
+  /**
+   * Checks that look at one citation at a time consider only citations starting in this range (one block), with
+   * the block's own parse when there is one.
+   */
+  within?: { start: number; end: number; parse?: ParsedPaper };
 }
 
 /**
- * The citations of one kind a local check should look at: those starting in its block (found by binary search,
- * so checking every block of a paper stays linear overall), or all of them.
+ * The citations of one kind a local check should look at: those starting in its block (the block's own list of
+ * that kind, or found by binary search, so checking every block of a paper stays linear overall), or all of them.
  */
 export function inScope<T extends { start: number }>(context: CheckContext, items: readonly T[]): readonly T[] {
-  return context.within ? parsedItemsStartingIn(items, context.within.start, context.within.end) : items;
+  const { within } = context;
+  if (!within) return items;
+  return (within.parse && blockList(context.paper.parsed, within.parse, items)) ?? parsedItemsStartingIn(items, within.start, within.end);
+}
+
+const LISTS = ['titles', 'docNumbers', 'journals', 'footnoteRefs', 'footnoteDefs', 'quotations', 'shortForms', 'anaphora', 'caseNumbers', 'pandocCitations'] as const;
+
+/** The block's list of the kind `items` is the paper's list of. */
+function blockList<T>(paper: ParsedPaper, block: ParsedPaper, items: readonly T[]): readonly T[] | undefined {
+  for (const name of LISTS) if ((paper[name] as unknown) === items) return (block[name] ?? []) as unknown as readonly T[];
+  return undefined;
 }
 
 export interface TextFix {

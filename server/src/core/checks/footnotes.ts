@@ -10,11 +10,42 @@
  */
 import { t } from '../text/messages';
 import type { FootnoteDefinition, ParsedPaper } from '../paper/parser';
+import type { PaperChange } from '../paper/incremental';
 import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paper/paperIndex';
 import type { ShortForm } from '../paper/shortForms';
 import type { CheckContext, Finding } from './context';
 
+/** The footnote findings of the last version checked of each open paper, with what they were found for. */
+const lastFound = new WeakMap<object, { parsed: ParsedPaper; lineCount: number; locale: string; findings: Finding[] }>();
+
+/**
+ * The footnote findings. After an edit that left the footnotes as they were (paper/incremental.ts PaperChange)
+ * and added or removed no line, they are the last version's moved, unless one of them touches the edit.
+ */
 export function checkFootnotes(context: CheckContext): Finding[] {
+  const { paper, locale } = context;
+  const last = lastFound.get(paper.lifetime);
+  let findings: Finding[] | undefined;
+  if (last && last.locale === locale && last.lineCount === paper.lines.lineCount) {
+    if (last.parsed === paper.parsed) findings = last.findings;
+    else if (paper.change?.previous === last.parsed && paper.change.footnotesKept) findings = movedPast(last.findings, paper.change);
+  }
+  findings ??= footnoteFindings(context);
+  lastFound.set(paper.lifetime, { parsed: paper.parsed, lineCount: paper.lines.lineCount, locale, findings });
+  return findings;
+}
+
+/** Findings after an edit of [from, to) that moved what followed by `delta`; undefined if one touches the edit. */
+function movedPast(findings: readonly Finding[], { from, to, delta }: PaperChange): Finding[] | undefined {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.fixes || (finding.end >= from && finding.start <= to)) return undefined;
+    out.push(finding.start > to ? { ...finding, start: finding.start + delta, end: finding.end + delta } : finding);
+  }
+  return out;
+}
+
+function footnoteFindings(context: CheckContext): Finding[] {
   const { parsed } = context.paper;
   const { locale } = context;
   const findings: Finding[] = [];

@@ -99,3 +99,19 @@ export function disabledLines(text: string, lines: LineIndex): Map<number, Set<s
   }
   return out;
 }
+
+/** Whether two lists of diagnostics say the same, diagnostic by diagnostic. */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameDiagnostic(a[i], b[i])) return false;
+  return true;
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return sameRange(a.range, b.range) && a.code === b.code && a.message === b.message && a.severity === b.severity && a.source === b.source
+    && (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

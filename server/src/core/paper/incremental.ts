@@ -9,6 +9,7 @@
  */
 import type { ParsedPaper } from './citationTypes';
 import { footnoteLabelsInOrder } from './footnotes';
+import { carryFootnoteIndex } from './paperIndex';
 import { BlockOrigin } from './located';
 import { BlockExclusions } from './markdown';
 import { detached } from '../text/detach';
@@ -157,7 +158,7 @@ interface BlockParse {
 export class BlockParseCache {
   private latest: Version | undefined;
 
-  parse(text: string): { blocks: Block[]; groups: BlockGroup[]; parsed: ParsedPaper; blockParses: ParsedPaper[] } {
+  parse(text: string): { blocks: Block[]; groups: BlockGroup[]; parsed: ParsedPaper; blockParses: ParsedPaper[]; change?: PaperChange } {
     let version: Version;
     if (this.latest) version = this.update(this.latest, text);
     else {
@@ -165,10 +166,10 @@ export class BlockParseCache {
       const parts = blocks.map((block) => parseBlock(block.text));
       version = { text, blocks, parts, groups: groupsOf(blocks.length), parsed: assemble(text, blocks, parts) };
     }
-    const { blocks, parts, groups, parsed } = version;
+    const { blocks, parts, groups, parsed, change } = version;
     parts.forEach((part, i) => (part.origin.start = blocks[i].start));
     this.latest = version;
-    return { blocks, groups, parsed, blockParses: parts.map((part) => part.parsed) };
+    return { blocks, groups, parsed, blockParses: parts.map((part) => part.parsed), ...(change ? { change } : {}) };
   }
 
   private update(latest: Version, text: string): Version {
@@ -200,9 +201,36 @@ export class BlockParseCache {
     const blocks = [...old.slice(0, first), ...split.blocks, ...after];
     const parts = [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)];
     // Spliced while the replaced blocks' objects still read their old positions.
-    const parsed = spliced(latest, first, resumed, middle, text, blocks, parts);
-    return { text, blocks, parts, groups: regrouped(latest.groups, first, resumed, split.blocks.length), parsed };
+    const footnotesKept = sameFootnoteMarks(latest.parts.slice(first, resumed), middle);
+    const parsed = spliced(latest, first, resumed, middle, footnotesKept, text, blocks, parts);
+    const change: PaperChange = { previous: latest.parsed, from: prefix, to: unchangedFrom, delta, footnotesKept };
+    return { text, blocks, parts, groups: regrouped(latest.groups, first, resumed, split.blocks.length), parsed, change };
   }
+}
+
+/**
+ * How a version differs from the one parsed before it: the text in [from, to) of the previous version was
+ * replaced, and what followed it moved by `delta`.
+ */
+export interface PaperChange {
+  previous: ParsedPaper;
+  from: number;
+  to: number;
+  delta: number;
+  /**
+   * The footnotes are as they were: the paragraphs parsed again hold no footnote definition, before or after,
+   * and refer to the same footnotes in the same order.
+   */
+  footnotesKept: boolean;
+}
+
+function sameFootnoteMarks(before: readonly BlockParse[], after: readonly BlockParse[]): boolean {
+  const labels = (parts: readonly BlockParse[]) => parts.flatMap(({ parsed }) => parsed.footnoteRefs.map((ref) => ref.label));
+  const noDefinitions = (parts: readonly BlockParse[]) => parts.every(({ parsed }) => parsed.footnoteDefs.length === 0);
+  if (!noDefinitions(before) || !noDefinitions(after)) return false;
+  const a = labels(before);
+  const b = labels(after);
+  return a.length === b.length && a.every((label, i) => label === b[i]);
 }
 
 interface Version {
@@ -211,6 +239,7 @@ interface Version {
   parts: BlockParse[];
   groups: BlockGroup[];
   parsed: ParsedPaper;
+  change?: PaperChange;
 }
 
 /**
@@ -237,8 +266,7 @@ function parseBlock(text: string): BlockParse {
 }
 
 /** The lists of a parse that hold citations (and the like) in the order of their start. */
-const LISTS = ['titles', 'docNumbers', 'journals', 'footnoteRefs', 'footnoteDefs', 'quotations', 'shortForms', 'anaphora', 'caseNumbers', 'pandocCitations'] as const;
-type ListName = (typeof LISTS)[number];
+type ListName = 'titles' | 'docNumbers' | 'journals' | 'footnoteRefs' | 'footnoteDefs' | 'quotations' | 'shortForms' | 'anaphora' | 'caseNumbers' | 'pandocCitations';
 
 /** The paper's parse from its blocks' parses: the blocks' lists joined, nothing copied or shifted. */
 function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
@@ -251,10 +279,10 @@ function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPap
 /**
  * The new version's parse from the last one's: each list is the last one's with the items of the replaced blocks
  * [first, resumed) swapped for those of the `middle` blocks that replace them (a copy of the list, not of its
- * items), so an edit does not walk the paper's citations. The footnote order is worked out again only when a
- * replaced or replacing block has footnote marks.
+ * items), so an edit does not walk the paper's citations. The footnote order and index are worked out again only
+ * when the edit changed the footnotes.
  */
-function spliced(latest: Version, first: number, resumed: number, middle: BlockParse[], text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
+function spliced(latest: Version, first: number, resumed: number, middle: BlockParse[], footnotesKept: boolean, text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
   const old = latest.parsed;
   const cutAt = (index: number, list: readonly { start: number }[]) => (index < latest.blocks.length ? firstStartingAtOrAfter(list, latest.blocks[index].start) : list.length);
   const out = withLists(text, blocks, parts, <N extends ListName>(name: N): ParsedPaper[N] => {
@@ -262,9 +290,10 @@ function spliced(latest: Version, first: number, resumed: number, middle: BlockP
     const spliced = list.slice(0, cutAt(first, list)).concat(joined(middle, name), list.slice(cutAt(resumed, list)));
     return (name === 'pandocCitations' && spliced.length === 0 ? undefined : spliced) as ParsedPaper[N];
   });
-  const hasFootnotes = (part: BlockParse) => part.parsed.footnoteRefs.length + part.parsed.footnoteDefs.length > 0;
-  const footnotesChanged = latest.parts.slice(first, resumed).some(hasFootnotes) || middle.some(hasFootnotes);
-  out.footnoteOrder = footnotesChanged ? footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs) : old.footnoteOrder;
+  if (footnotesKept) {
+    out.footnoteOrder = old.footnoteOrder;
+    carryFootnoteIndex(old, out);
+  } else out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
   return out;
 }
 

@@ -9,7 +9,7 @@
  *
  * 0 turns a limit off.
  */
-import type { ParsedPaper } from './parser';
+import type { DocNumberCitation, ParsedPaper } from './parser';
 
 /** Five million characters: about 15 MB of Chinese text in UTF-8, many times the longest dissertation. */
 export const DEFAULT_MAX_PAPER_SIZE = 5_000_000;
@@ -62,11 +62,18 @@ export interface CitationCut {
 
 /** Where checking stops for the number of citations; undefined when the paper has no more than the limit. */
 export function cutForCitations(parsed: ParsedPaper, limit: number): CitationCut | undefined {
-  if (!(limit > 0)) return undefined;
-  const attached = new Set(parsed.titles.map((t) => t.docNumber).filter((n) => n !== undefined));
+  if (!(limit > 0) || parsed.titles.length + parsed.docNumbers.length <= limit) return undefined;
+  // Counted before any list is made: this runs on every version of an open paper.
+  const attached = new Set<DocNumberCitation>();
+  let count = 0;
+  for (const title of parsed.titles) {
+    if (title.docNumber !== undefined) attached.add(title.docNumber);
+    if (title.journalRole !== 'journal') count++;
+  }
+  for (const number of parsed.docNumbers) if (!attached.has(number)) count++;
+  if (count <= limit) return undefined;
   const freeNumbers = parsed.docNumbers.filter((n) => !attached.has(n));
   const titles = parsed.titles.filter((t) => t.journalRole !== 'journal');
-  if (titles.length + freeNumbers.length <= limit) return undefined;
   // Both lists are sorted by offset: merge them up to the first citation past the limit.
   let i = 0;
   let j = 0;

@@ -7,24 +7,29 @@ import { firstIndexWhere } from '../util/binarySearch';
 
 export class LineIndex {
   private readonly starts: number[];
+  private readonly hasReturn: boolean;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The usual case, and the one worth a fast path: this runs on every version of every open paper.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) starts.push(i + 1);
-      else if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  /** `known`: the text's line starts, worked out already (edited). */
+  constructor(readonly text: string, known?: { starts: number[]; hasReturn: boolean }) {
+    // The usual text has no \r, and is indexed faster: this runs on every version of every open paper.
+    this.hasReturn = known?.hasReturn ?? text.includes('\r');
+    this.starts = known?.starts ?? (this.hasReturn ? startsWithReturns(text) : startsOf(text, 0, text.length, [0]));
+  }
+
+  /**
+   * The index of `text`, made from this one (its text's [from, to) replaced, what followed moved by `delta`):
+   * the line starts before the edit are kept, those after it moved, and only the edited stretch is read.
+   */
+  edited(text: string, from: number, to: number, delta: number): LineIndex {
+    if (this.hasReturn || text.length !== this.text.length + delta) return new LineIndex(text);
+    const changed = text.slice(from, to + delta);
+    if (changed.includes('\r')) return new LineIndex(text);
+    const old = this.starts;
+    // A line starts after each \n: those up to `from` are where they were, those after the old `to` moved.
+    const kept = firstIndexWhere(old.length, (i) => old[i] > from);
+    const starts = startsOf(text, from, to + delta, old.slice(0, kept));
+    for (let i = firstIndexWhere(old.length, (k) => old[k] > to); i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, { starts, hasReturn: false });
   }
 
   get lineCount(): number {
@@ -67,4 +72,24 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** `starts` with the start of each line after a \n in [from, to). */
+function startsOf(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Line starts of a text with \r: \n, \r\n and a lone \r each end a line. */
+function startsWithReturns(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

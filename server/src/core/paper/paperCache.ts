@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus/corpus';
 import { LineIndex } from './lineIndex';
 import { PaperScope } from './paperScope';
 import type { ParsedPaper } from './parser';
-import { Block, BlockGroup, BlockParseCache } from './incremental';
+import { Block, BlockGroup, BlockParseCache, PaperChange } from './incremental';
 
 /** What the core needs of an editor document (vscode-languageserver-textdocument's TextDocument fits). */
 export interface PaperDocument {
@@ -36,6 +36,8 @@ export interface Paper {
    * on it (in a WeakMap), so those go when the document is closed.
    */
   lifetime: object;
+  /** How this version differs from the one parsed before it, for the checks that can adjust what they found then. */
+  change?: PaperChange;
 }
 
 /** Parses a text once, outside any cache, through the same block pipeline as an open document's versions. */
@@ -43,10 +45,14 @@ export function makePaper(corpus: Corpus, uri: string, version: number, text: st
   return paperOf(corpus, uri, version, text, new BlockParseCache(), defaultDate);
 }
 
-function paperOf(corpus: Corpus, uri: string, version: number, text: string, blocks: BlockParseCache, defaultDate: string | undefined): Paper {
+function paperOf(corpus: Corpus, uri: string, version: number, text: string, blocks: BlockParseCache, defaultDate: string | undefined, previous?: Paper): Paper {
   const parse = blocks.parse(text);
+  const { change } = parse;
+  // The line starts before the edit are the last version's, those after it theirs moved.
+  const lines = previous && change && change.previous === previous.parsed ? previous.lines.edited(text, change.from, change.to, change.delta) : new LineIndex(text);
   return {
-    uri, version, parsed: parse.parsed, lines: new LineIndex(text), scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, blockParses: parse.blockParses, groups: parse.groups, lifetime: blocks,
+    uri, version, parsed: parse.parsed, lines, scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, blockParses: parse.blockParses, groups: parse.groups, lifetime: blocks,
+    ...(change ? { change } : {}),
   };
 }
 
@@ -63,7 +69,7 @@ export class PaperCache {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && (defaultDate === undefined || cached.defaultDate === defaultDate)) return cached.paper;
     const blocks = cached?.blocks ?? new BlockParseCache();
-    const paper = paperOf(this.corpus, document.uri, document.version, document.getText(), blocks, defaultDate);
+    const paper = paperOf(this.corpus, document.uri, document.version, document.getText(), blocks, defaultDate, cached?.paper);
     this.entries.set(document.uri, { version: document.version, defaultDate, paper, blocks });
     return paper;
   }

@@ -27,6 +27,12 @@ function footnoteIndex(parsed: ParsedPaper): FootnoteIndex {
   return index;
 }
 
+/** `to`'s footnotes are `from`'s (the same order, the same definitions): it shares `from`'s index. */
+export function carryFootnoteIndex(from: ParsedPaper, to: ParsedPaper): void {
+  const index = footnoteIndexes.get(from);
+  if (index) footnoteIndexes.set(to, index);
+}
+
 /** The number a footnote label is rendered with (1-based), or undefined. */
 export function footnoteNumber(parsed: ParsedPaper, label: string): number | undefined {
   return footnoteIndex(parsed).numbers.get(label);

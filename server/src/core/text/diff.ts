@@ -34,8 +34,11 @@ function sharedLength(limit: number, sameStretch: (from: number, to: number) => 
   while (shared < limit) {
     const to = Math.min(limit, shared + stretch);
     if (to - shared > 64) {
-      if (sameStretch(shared, to)) shared = to;
-      else stretch = (to - shared) >> 2;
+      // Longer stretches while they match (fewer comparisons), shorter ones to close in on a difference.
+      if (sameStretch(shared, to)) {
+        shared = to;
+        stretch = Math.min(stretch * 2, 1 << 20);
+      } else stretch = (to - shared) >> 2;
       continue;
     }
     while (shared < to && sameAt(shared)) shared++;
