@@ -133,7 +133,7 @@ export class CitationService {
   verdicts(document: PaperDocument, settings: LexciteSettings): PaperVerdict[] {
     const { paper } = this.limited(document, settings);
     const context = new VerdictContext(this.corpus, paper, this.diagnostics(document, settings), settings.locale);
-    const limit = cutForCitations(paper.parsed, settings.maxCitations ?? 0)?.offset ?? Infinity;
+    const limit = cutForCitations(paper.parsed, settings.maxCitations ?? 0, paper.change)?.offset ?? Infinity;
     return paperVerdicts(context, limit).map(({ start, end, ...verdict }) => ({ range: paper.lines.range(start, end), ...verdict }));
   }
 

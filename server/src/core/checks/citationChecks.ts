@@ -53,7 +53,7 @@ export function diagnosticsForVerdict(corpus: Corpus, paper: Paper, options: Che
 const rememberedFor = new WeakMap<Paper, CheckOptions & { corpus: Corpus; reverseIndex: boolean; bySpan: Map<string, Diagnostic[] | undefined> }>();
 
 function checkSpan(corpus: Corpus, paper: Paper, options: CheckOptions, span: VerdictSpan): Diagnostic[] | undefined {
-  if (cutForCitations(paper.parsed, options.maxCitations ?? 0)) return undefined;
+  if (cutForCitations(paper.parsed, options.maxCitations ?? 0, paper.change)) return undefined;
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const findings: Finding[] = [];
   // Each block's quotations are attached with the whole paper's titles and footnotes, as in the whole check.

@@ -45,7 +45,7 @@ const NEED_WHOLE_PAPER = new Set<DiagnosticCode>(['footnote.undefined', 'footnot
 
 export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions = {}): Diagnostic[] {
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
-  const cut = cutForCitations(paper.parsed, options.maxCitations ?? 0);
+  const cut = cutForCitations(paper.parsed, options.maxCitations ?? 0, paper.change);
   // Too many citations: only what starts before the first citation past the limit is checked, on a parse
   // without the later citations, and the blocks up to there (the last one cut). Footnote structure is cheap and
   // checked whole.
@@ -56,7 +56,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...firstMentionFindings(checked, groups.firstMentions)];
   if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   // A comment switches findings off on the line after it, which may be the next block's first.
-  const disabled = disabledLines(paper.parsed.text, paper.lines);
+  const disabled = disabledLines(paper);
   return mergeInOrder(groups.diagnostics, toDiagnostics(withSizeLimit(paperWide, context, options), paper.lines, levels), disabled);
 }
 

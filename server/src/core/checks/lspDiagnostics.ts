@@ -8,6 +8,7 @@ import { Level, defaultLevel } from './diagnosticCodes';
 import type { Finding } from './context';
 import type { LineIndex } from '../paper/lineIndex';
 import type { Paper } from '../paper/paperCache';
+import type { ParsedPaper } from '../paper/parser';
 
 const SEVERITY: Record<Exclude<Level, 'ignore'>, 1 | 2 | 4> = { error: 1, warning: 2, hint: 4 };
 
@@ -27,7 +28,7 @@ export interface DiagnosticData {
 
 /** Diagnostics of findings anywhere in the paper, as checkPaper makes them (levels, opt-out comments, order). */
 export function diagnosticsOf(findings: Finding[], paper: Paper, levels: Levels): Diagnostic[] {
-  return mergeInOrder([], toDiagnostics(findings, paper.lines, levels), disabledLines(paper.parsed.text, paper.lines));
+  return mergeInOrder([], toDiagnostics(findings, paper.lines, levels), disabledLines(paper));
 }
 
 /** The diagnostic `lines` lines further down, with its fixes. */
@@ -51,6 +52,12 @@ export function mergeInOrder(blocks: readonly Diagnostic[][], paperWide: readonl
   };
   let next = 0;
   for (const list of blocks) {
+    if (list.length === 0) continue;
+    // The usual list: nothing switched off, and no paper-wide diagnostic among its own.
+    if (disabled.size === 0 && (next === paperWide.length || compareDiagnostics(paperWide[next], list[list.length - 1]) > 0)) {
+      for (let i = 0; i < list.length; i++) out.push(list[i]);
+      continue;
+    }
     for (const diagnostic of list) {
       while (next < paperWide.length && compareDiagnostics(paperWide[next], diagnostic) <= 0) keep(paperWide[next++]);
       keep(diagnostic);
@@ -85,11 +92,30 @@ export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, le
 
 // The codes cannot contain < or >: stopping there keeps an unterminated comment from scanning to the end each time.
 const DISABLE_NEXT_LINE = /<!--\s*lexcite-disable-next-line\b([^<>]*?)-->/g;
+const OPT_OUT = 'lexcite-disable';
+
+/** Whether each version of an open paper mentions OPT_OUT at all. */
+const mentionsOptOut = new WeakMap<ParsedPaper, boolean>();
+
+/**
+ * Whether the paper mentions OPT_OUT: after an edit of a version that did not, only the edited stretch can, so
+ * the rest of the paper is not read again.
+ */
+function hasOptOut(paper: Paper): boolean {
+  const { text } = paper.parsed;
+  const change = paper.change;
+  const has = change && mentionsOptOut.get(change.previous) === false
+    ? text.slice(Math.max(0, change.from - OPT_OUT.length), change.to + change.delta + OPT_OUT.length).includes(OPT_OUT)
+    : text.includes(OPT_OUT);
+  mentionsOptOut.set(paper.parsed, has);
+  return has;
+}
 
 /** Lines whose findings are switched off, with the codes (an empty set means all). */
-export function disabledLines(text: string, lines: LineIndex): Map<number, Set<string>> {
+export function disabledLines(paper: Paper): Map<number, Set<string>> {
+  const { parsed: { text }, lines } = paper;
   const out = new Map<number, Set<string>>();
-  if (!text.includes('lexcite-disable')) return out;
+  if (!hasOptOut(paper)) return out;
   for (const match of text.matchAll(DISABLE_NEXT_LINE)) {
     const line = lines.positionAt(match.index! + match[0].length).line + 1;
     const codes = match[1].split(/[\s,]+/).filter(Boolean);

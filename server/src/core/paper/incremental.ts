@@ -201,9 +201,12 @@ export class BlockParseCache {
     const blocks = [...old.slice(0, first), ...split.blocks, ...after];
     const parts = [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)];
     // Spliced while the replaced blocks' objects still read their old positions.
-    const footnotesKept = sameFootnoteMarks(latest.parts.slice(first, resumed), middle);
+    const replacedParts = latest.parts.slice(first, resumed);
+    const footnotesKept = sameFootnoteMarks(replacedParts, middle);
     const parsed = spliced(latest, first, resumed, middle, footnotesKept, text, blocks, parts);
-    const change: PaperChange = { previous: latest.parsed, from: prefix, to: unchangedFrom, delta, footnotesKept };
+    const change: PaperChange = {
+      previous: latest.parsed, from: prefix, to: unchangedFrom, delta, footnotesKept, replaced: replacedParts.map((part) => part.parsed), replacing: middle.map((part) => part.parsed),
+    };
     return { text, blocks, parts, groups: regrouped(latest.groups, first, resumed, split.blocks.length), parsed, change };
   }
 }
@@ -222,6 +225,9 @@ export interface PaperChange {
    * and refer to the same footnotes in the same order.
    */
   footnotesKept: boolean;
+  /** The parses of the paragraphs parsed again: those of the previous version, and those that took their place. */
+  replaced: readonly ParsedPaper[];
+  replacing: readonly ParsedPaper[];
 }
 
 function sameFootnoteMarks(before: readonly BlockParse[], after: readonly BlockParse[]): boolean {

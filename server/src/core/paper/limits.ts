@@ -10,6 +10,7 @@
  * 0 turns a limit off.
  */
 import type { DocNumberCitation, ParsedPaper } from './parser';
+import type { PaperChange } from './incremental';
 
 /** Five million characters: about 15 MB of Chinese text in UTF-8, many times the longest dissertation. */
 export const DEFAULT_MAX_PAPER_SIZE = 5_000_000;
@@ -60,18 +61,14 @@ export interface CitationCut {
   limit: number;
 }
 
-/** Where checking stops for the number of citations; undefined when the paper has no more than the limit. */
-export function cutForCitations(parsed: ParsedPaper, limit: number): CitationCut | undefined {
+/**
+ * Where checking stops for the number of citations; undefined when the paper has no more than the limit.
+ * `change`: how the paper differs from its previous version, whose count is then adjusted rather than taken again.
+ */
+export function cutForCitations(parsed: ParsedPaper, limit: number, change?: PaperChange): CitationCut | undefined {
   if (!(limit > 0) || parsed.titles.length + parsed.docNumbers.length <= limit) return undefined;
-  // Counted before any list is made: this runs on every version of an open paper.
-  const attached = new Set<DocNumberCitation>();
-  let count = 0;
-  for (const title of parsed.titles) {
-    if (title.docNumber !== undefined) attached.add(title.docNumber);
-    if (title.journalRole !== 'journal') count++;
-  }
-  for (const number of parsed.docNumbers) if (!attached.has(number)) count++;
-  if (count <= limit) return undefined;
+  if (citationCount(parsed, change) <= limit) return undefined;
+  const attached = new Set(parsed.titles.map((t) => t.docNumber).filter((n) => n !== undefined));
   const freeNumbers = parsed.docNumbers.filter((n) => !attached.has(n));
   const titles = parsed.titles.filter((t) => t.journalRole !== 'journal');
   // Both lists are sorted by offset: merge them up to the first citation past the limit.
@@ -83,6 +80,36 @@ export function cutForCitations(parsed: ParsedPaper, limit: number): CitationCut
     const next = number === undefined || (title !== undefined && title.start <= number.start) ? (i++, title) : (j++, number);
     if (n === limit) return { offset: next.start, start: next.start, end: next.end, limit };
   }
+}
+
+/** The citations counted against the limit in each version of a paper. */
+const citationCounts = new WeakMap<ParsedPaper, number>();
+
+/**
+ * The titles (not journals) and the 文号 not written after a title. A 文号 belongs to a title of its own paragraph,
+ * so after an edit the count is the last version's less the replaced paragraphs' plus their replacements'.
+ */
+function citationCount(parsed: ParsedPaper, change?: PaperChange): number {
+  let count = citationCounts.get(parsed);
+  if (count !== undefined) return count;
+  const before = change && citationCounts.get(change.previous);
+  if (before !== undefined) count = before - countOf(change!.replaced) + countOf(change!.replacing);
+  else count = countOf([parsed]);
+  citationCounts.set(parsed, count);
+  return count;
+}
+
+function countOf(parses: readonly ParsedPaper[]): number {
+  let count = 0;
+  for (const parsed of parses) {
+    const attached = new Set<DocNumberCitation>();
+    for (const title of parsed.titles) {
+      if (title.docNumber !== undefined) attached.add(title.docNumber);
+      if (title.journalRole !== 'journal') count++;
+    }
+    for (const number of parsed.docNumbers) if (!attached.has(number)) count++;
+  }
+  return count;
 }
 
 /**

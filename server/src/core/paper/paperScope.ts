@@ -106,29 +106,27 @@ function ofKind(title: TitleCitation, kind: string): boolean {
 function findAntecedents(paper: ParsedPaper): Map<AnaphoricCitation, Antecedent> {
   const out = new Map<AnaphoricCitation, Antecedent>();
   const works = paper.titles.filter((t) => !t.journalRole && !t.standard);
-  let next = 0;
-  /** Works before the current anaphor, latest last; and the article references in order, with their work. */
-  const seen: TitleCitation[] = [];
-  const articles: { reference: ArticleReference; title: TitleCitation }[] = [];
+  /** Works before the current anaphor are works[0, seen); the last article reference cited before it, with its work. */
+  let seen = 0;
+  let lastArticle: { reference: ArticleReference; title: TitleCitation } | undefined;
   for (const anaphor of paper.anaphora) {
-    while (next < works.length && works[next].start < anaphor.start) {
-      const title = works[next++];
-      seen.push(title);
-      for (const reference of title.references) articles.push({ reference, title });
+    while (seen < works.length && works[seen].start < anaphor.start) {
+      const title = works[seen++];
+      if (title.references.length > 0) lastArticle = { reference: title.references[title.references.length - 1], title };
     }
     const kind = kindOf(anaphor.word);
     let antecedent: Antecedent | undefined;
     if (kind) {
-      const title = latest(seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
+      const title = latest(works, seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
       if (title) {
         const between = paper.text.slice(title.end, anaphor.start);
         const near = between.length <= CERTAIN_DISTANCE && !PARAGRAPH_BREAK.test(between);
         // 《民法典》与《个人信息保护法》均规定……该法第N条: two works of the kind in the sentence, either may be meant.
-        const rival = latest(seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
+        const rival = latest(works, seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
         antecedent = { title, certain: near && !rival };
       }
     } else {
-      const last = articles[articles.length - 1];
+      const last = lastArticle;
       if (last && last.reference.end <= anaphor.start && anaphor.start - last.reference.end <= CERTAIN_DISTANCE
         && !BARE_ARTICLE.test(paper.text.slice(last.reference.end, anaphor.start))) {
         antecedent = { title: last.title, reference: last.reference, certain: true };
@@ -138,14 +136,15 @@ function findAntecedents(paper: ParsedPaper): Map<AnaphoricCitation, Antecedent>
       out.set(anaphor, antecedent);
       // 该法第23条……该条第2款: the anaphor's own articles are the last cited ones.
       const { reference: continued, title } = antecedent;
-      for (const reference of anaphor.references) articles.push({ reference: continued ? continuedReference(continued, reference) : reference, title });
+      const own = anaphor.references[anaphor.references.length - 1];
+      if (own) lastArticle = { reference: continued ? continuedReference(continued, own) : own, title };
     }
   }
   return out;
 }
 
-/** The last item that is wanted, looking back no further than the first that is too far. */
-function latest<T>(items: readonly T[], wanted: (item: T) => boolean, tooFar: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0 && !tooFar(items[i]); i--) if (wanted(items[i])) return items[i];
+/** The last of items[0, end) that is wanted, looking back no further than the first that is too far. */
+function latest<T>(items: readonly T[], end: number, wanted: (item: T) => boolean, tooFar: (item: T) => boolean): T | undefined {
+  for (let i = end - 1; i >= 0 && !tooFar(items[i]); i--) if (wanted(items[i])) return items[i];
   return undefined;
 }
