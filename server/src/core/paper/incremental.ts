@@ -1,129 +1,19 @@
 /**
- * Incremental parsing: a paper is split into blocks at blank lines (no citation, quotation or footnote spans a
- * blank line), each block is parsed on its own and remembered by its text, and the paper's parse is assembled
- * from the blocks' parses, each read from where its block now starts (located.ts). After an edit only the
- * edited block is parsed again.
- *
- * Fenced code, front matter and HTML comments can contain blank lines, so a block that opens one is extended to
- * where it closes; parsed as one block, the parser then excludes it exactly as it would in the whole paper.
+ * Incremental parsing: a paper is split into blocks (blockSplit.ts), each block is parsed on its own and
+ * remembered by its text, and the paper's parse is assembled from the blocks' parses, each read from where its
+ * block now starts (located.ts, assembly.ts). After an edit only the edited block is parsed again, and the
+ * blocks after it are moved by moving their origins.
  */
 import type { ParsedPaper } from './citationTypes';
-import { footnoteLabelsInOrder } from './footnotes';
-import { carryFootnoteIndex } from './paperIndex';
+import { BlockEdit, ParsedBlock, assemble, sameFootnoteMarks, spliced } from './assembly';
+import { Block, splitFrom, splitParagraphBlocks } from './blockSplit';
 import { BlockOrigin } from './located';
-import { BlockExclusions } from './markdown';
-import { detached } from '../text/detach';
 import { parsePaper } from './parser';
 import { commonEnds } from '../text/diff';
-import { firstIndexWhere, firstStartingAtOrAfter } from '../util/binarySearch';
+import { firstIndexWhere } from '../util/binarySearch';
 
-export interface Block {
-  start: number;
-  end: number;
-  text: string;
-}
-
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-
-/** Blocks of the text: paragraphs separated by blank lines, with code fences, front matter and comments whole. */
-export function splitParagraphBlocks(text: string): Block[] {
-  return splitFrom(text, 0).blocks;
-}
-
-/**
- * The blocks from `from` (0, or where a block starts) on; with `resumeAt`, the split stops at the first block
- * start it accepts and says where (a block start outside any fence or comment: the split from there on depends
- * only on the text from there on).
- */
-function splitFrom(text: string, from: number, resumeAt?: (start: number) => boolean): { blocks: Block[]; stoppedAt?: number } {
-  const blocks: Block[] = [];
-  // Blank lines, and the line break before a footnote definition (definitions are often written one per line,
-  // and a definition's content ends where the next begins).
-  const separator = /\r?\n[ \t]*\r?\n|\r?\n(?=\[\^[^\]\s]+\]:)/g;
-  separator.lastIndex = from;
-  let start = from;
-  let inside: 'fence' | 'front' | 'comment' | undefined;
-  let fence = '';
-  const hasFront = from === 0 && /^\ufeff?---[ \t]*\r?\n/.test(text);
-  if (hasFront) inside = 'front';
-  // While a fence, comment or front matter is open, only the text added since the last blank line is examined
-  // (a paper opening with ``` or <!-- must not cost time quadratic in its length).
-  let scanned = 0;
-  let fences = 0;
-  for (let match = separator.exec(text); ; match = separator.exec(text)) {
-    const end = match ? match.index : text.length;
-    let closed: boolean;
-    if (inside === undefined) {
-      const open = opens(text.slice(start, end));
-      if (open) {
-        inside = open.kind;
-        fence = open.fence;
-      }
-      closed = inside === undefined || closes(start, end, true);
-    } else {
-      closed = closes(scanned, end, start === scanned);
-    }
-    scanned = end;
-    if (inside !== undefined && match && !closed) {
-      // Keep going: this block continues past the blank line.
-      separator.lastIndex = match.index + match[0].length;
-      continue;
-    }
-    if (inside !== undefined) inside = undefined;
-    // Each block's text is its own string: parses and findings kept for later versions keep only their block.
-    if (end > start) blocks.push({ start, end, text: detached(text.slice(start, end)) });
-    if (!match) break;
-    start = match.index + match[0].length;
-    scanned = start;
-    if (resumeAt?.(start)) return { blocks, stoppedAt: start };
-  }
-  return { blocks };
-
-  function fenceLines(chunk: string, marker: string): number {
-    const prefix = marker.repeat(3);
-    let count = 0;
-    for (const line of chunk.split('\n')) if (line.trim().startsWith(prefix)) count++;
-    return count;
-  }
-
-  function opens(chunk: string): { kind: 'fence' | 'comment'; fence: string } | undefined {
-    if (!chunk.includes('```') && !chunk.includes('~~~') && !chunk.includes('<!--')) return undefined;
-    const counts = new Map<string, number>();
-    for (const line of chunk.split('\n')) {
-      const f = FENCE_OPEN.exec(line);
-      if (f) {
-        // A fence opened and closed in the same paragraph needs nothing special.
-        const marker = f[1][0];
-        if (!counts.has(marker)) counts.set(marker, fenceLines(chunk, marker));
-        if (counts.get(marker)! % 2 === 1) {
-          fences = counts.get(marker)!;
-          return { kind: 'fence', fence: f[1] };
-        }
-      }
-    }
-    const lastOpen = chunk.lastIndexOf('<!--');
-    if (lastOpen >= 0 && chunk.indexOf('-->', lastOpen) < 0) return { kind: 'comment', fence: '' };
-    return undefined;
-  }
-
-  /**
-   * Whether the open block closes within [from, to): the whole block when `whole`, else the text added since
-   * the last check (a closing marker never spans the blank line before it).
-   */
-  function closes(from: number, to: number, whole: boolean): boolean {
-    const chunk = text.slice(from, to);
-    if (inside === 'comment') {
-      const lastOpen = chunk.lastIndexOf('<!--');
-      return lastOpen >= 0 || whole ? /-->/.test(chunk.slice(lastOpen + 4)) : chunk.includes('-->');
-    }
-    if (inside === 'front') {
-      if (start !== 0) return true;
-      return /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(whole ? chunk.slice(3) : chunk);
-    }
-    if (!whole) fences += fenceLines(chunk, fence[0]);
-    return fences >= 2 && fences % 2 === 0;
-  }
-}
+export type { Block } from './blockSplit';
+export { splitParagraphBlocks } from './blockSplit';
 
 /**
  * A run of consecutive blocks, the same object from version to version for as long as none of its blocks is
@@ -143,12 +33,6 @@ function groupsOf(count: number): BlockGroup[] {
   return Array.from({ length: groups }, (_, g) => new BlockGroup(Math.floor((count * (g + 1)) / groups) - Math.floor((count * g) / groups)));
 }
 
-/** A block's parse and the origin its objects read their paper positions from. */
-interface BlockParse {
-  origin: BlockOrigin;
-  parsed: ParsedPaper;
-}
-
 /**
  * The parses of the blocks of the latest version. A new version keeps the blocks before and after the edited
  * stretch (found by comparing the texts' common start and end), moves the origins of those after it, and splits
@@ -159,17 +43,13 @@ export class BlockParseCache {
   private latest: Version | undefined;
 
   parse(text: string): { blocks: Block[]; groups: BlockGroup[]; parsed: ParsedPaper; blockParses: ParsedPaper[]; change?: PaperChange } {
-    let version: Version;
-    if (this.latest) version = this.update(this.latest, text);
+    if (this.latest) this.latest = this.update(this.latest, text);
     else {
-      const blocks = splitParagraphBlocks(text);
-      const parts = blocks.map((block) => parseBlock(block.text));
-      version = { text, blocks, parts, groups: groupsOf(blocks.length), parsed: assemble(text, blocks, parts) };
+      const blocks = splitParagraphBlocks(text).map((block) => parseBlock(block.start, block.text));
+      this.latest = { text, blocks, blockParses: blocks.map((block) => block.parsed), groups: groupsOf(blocks.length), parsed: assemble(text, blocks) };
     }
-    const { blocks, parts, groups, parsed, change } = version;
-    parts.forEach((part, i) => (part.origin.start = blocks[i].start));
-    this.latest = version;
-    return { blocks, groups, parsed, blockParses: parts.map((part) => part.parsed), ...(change ? { change } : {}) };
+    const { blocks, groups, parsed, blockParses, change } = this.latest;
+    return { blocks, groups, parsed, blockParses, ...(change ? { change } : {}) };
   }
 
   private update(latest: Version, text: string): Version {
@@ -189,26 +69,35 @@ export class BlockParseCache {
     };
     const split = splitFrom(text, restart, (start) => start - delta >= unchangedFrom && keptAt(start) >= 0);
     const resumed = split.stoppedAt === undefined ? old.length : keptAt(split.stoppedAt);
-    // The replaced blocks' parses, by text, for re-split blocks that did not change.
-    const replaced = new Map<string, BlockParse[]>();
+    // The replaced blocks, by text, for re-split blocks that did not change.
+    const replaced = new Map<string, ParsedBlock[]>();
     for (let i = first; i < resumed; i++) {
       const same = replaced.get(old[i].text);
-      if (same) same.push(latest.parts[i]);
-      else replaced.set(old[i].text, [latest.parts[i]]);
+      if (same) same.push(old[i]);
+      else replaced.set(old[i].text, [old[i]]);
     }
-    const middle = split.blocks.map((block) => replaced.get(block.text)?.shift() ?? parseBlock(block.text));
-    const after = old.slice(resumed).map((block) => (delta === 0 ? block : { start: block.start + delta, end: block.end + delta, text: block.text }));
-    const blocks = [...old.slice(0, first), ...split.blocks, ...after];
-    const parts = [...latest.parts.slice(0, first), ...middle, ...latest.parts.slice(resumed)];
-    // Spliced while the replaced blocks' objects still read their old positions.
-    const replacedParts = latest.parts.slice(first, resumed);
-    const footnotesKept = sameFootnoteMarks(replacedParts, middle);
-    const parsed = spliced(latest, first, resumed, middle, footnotesKept, text, blocks, parts);
+    const replacing = split.blocks.map((block) => replaced.get(block.text)?.shift() ?? parseBlock(block.start, block.text));
+    const blocks = old.slice(0, first).concat(replacing, old.slice(resumed));
+    const edit: BlockEdit = { previous: latest.parsed, previousBlocks: old, first, resumed, replacing, footnotesKept: sameFootnoteMarks(old.slice(first, resumed), replacing) };
+    // Spliced while the last version's blocks still read their old positions; then the blocks are moved.
+    const parsed = spliced(edit, text, blocks);
+    replacing.forEach((block, k) => (block.origin.start = split.blocks[k].start));
+    if (delta !== 0) for (let i = resumed; i < old.length; i++) old[i].origin.start += delta;
     const change: PaperChange = {
-      previous: latest.parsed, from: prefix, to: unchangedFrom, delta, footnotesKept, replaced: replacedParts.map((part) => part.parsed), replacing: middle.map((part) => part.parsed),
+      previous: latest.parsed, from: prefix, to: unchangedFrom, delta, footnotesKept: edit.footnotesKept,
+      replaced: old.slice(first, resumed).map((block) => block.parsed), replacing: replacing.map((block) => block.parsed),
     };
-    return { text, blocks, parts, groups: regrouped(latest.groups, first, resumed, split.blocks.length), parsed, change };
+    const blockParses = latest.blockParses.slice(0, first).concat(change.replacing, latest.blockParses.slice(resumed));
+    return { text, blocks, blockParses, groups: regrouped(latest.groups, first, resumed, replacing.length), parsed, change };
   }
+}
+
+/** A block parsed on its own (its origin at zero meanwhile), placed at `start`. */
+function parseBlock(start: number, text: string): ParsedBlock {
+  const origin = new BlockOrigin();
+  const parsed = parsePaper(text, origin);
+  origin.start = start;
+  return new ParsedBlock(origin, text, parsed);
 }
 
 /**
@@ -230,19 +119,10 @@ export interface PaperChange {
   replacing: readonly ParsedPaper[];
 }
 
-function sameFootnoteMarks(before: readonly BlockParse[], after: readonly BlockParse[]): boolean {
-  const labels = (parts: readonly BlockParse[]) => parts.flatMap(({ parsed }) => parsed.footnoteRefs.map((ref) => ref.label));
-  const noDefinitions = (parts: readonly BlockParse[]) => parts.every(({ parsed }) => parsed.footnoteDefs.length === 0);
-  if (!noDefinitions(before) || !noDefinitions(after)) return false;
-  const a = labels(before);
-  const b = labels(after);
-  return a.length === b.length && a.every((label, i) => label === b[i]);
-}
-
 interface Version {
   text: string;
-  blocks: Block[];
-  parts: BlockParse[];
+  blocks: ParsedBlock[];
+  blockParses: ParsedPaper[];
   groups: BlockGroup[];
   parsed: ParsedPaper;
   change?: PaperChange;
@@ -264,62 +144,4 @@ function regrouped(groups: readonly BlockGroup[], first: number, resumed: number
   // Paragraphs deleted one after another leave a small group: it takes in the next, so groups stay large.
   if (h < groups.length - 1 && to - from - (resumed - first) + replacing < GROUP_SIZE / 2) to += groups[++h].size;
   return [...groups.slice(0, g), ...groupsOf(to - from - (resumed - first) + replacing), ...groups.slice(h + 1)];
-}
-
-function parseBlock(text: string): BlockParse {
-  const origin = new BlockOrigin();
-  return { origin, parsed: parsePaper(text, origin) };
-}
-
-/** The lists of a parse that hold citations (and the like) in the order of their start. */
-type ListName = 'titles' | 'docNumbers' | 'journals' | 'footnoteRefs' | 'footnoteDefs' | 'quotations' | 'shortForms' | 'anaphora' | 'caseNumbers' | 'pandocCitations';
-
-/** The paper's parse from its blocks' parses: the blocks' lists joined, nothing copied or shifted. */
-function assemble(text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
-  const out = withLists(text, blocks, parts, (name) => joined(parts, name));
-  if (out.pandocCitations?.length === 0) delete out.pandocCitations;
-  out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
-  return out;
-}
-
-/**
- * The new version's parse from the last one's: each list is the last one's with the items of the replaced blocks
- * [first, resumed) swapped for those of the `middle` blocks that replace them (a copy of the list, not of its
- * items), so an edit does not walk the paper's citations. The footnote order and index are worked out again only
- * when the edit changed the footnotes.
- */
-function spliced(latest: Version, first: number, resumed: number, middle: BlockParse[], footnotesKept: boolean, text: string, blocks: Block[], parts: BlockParse[]): ParsedPaper {
-  const old = latest.parsed;
-  const cutAt = (index: number, list: readonly { start: number }[]) => (index < latest.blocks.length ? firstStartingAtOrAfter(list, latest.blocks[index].start) : list.length);
-  const out = withLists(text, blocks, parts, <N extends ListName>(name: N): ParsedPaper[N] => {
-    const list: readonly { start: number }[] = old[name] ?? [];
-    const spliced = list.slice(0, cutAt(first, list)).concat(joined(middle, name), list.slice(cutAt(resumed, list)));
-    return (name === 'pandocCitations' && spliced.length === 0 ? undefined : spliced) as ParsedPaper[N];
-  });
-  if (footnotesKept) {
-    out.footnoteOrder = old.footnoteOrder;
-    carryFootnoteIndex(old, out);
-  } else out.footnoteOrder = footnoteLabelsInOrder(out.footnoteRefs, out.footnoteDefs);
-  return out;
-}
-
-function withLists(text: string, blocks: Block[], parts: BlockParse[], list: <N extends ListName>(name: N) => ParsedPaper[N]): ParsedPaper {
-  const out: ParsedPaper = {
-    text, titles: list('titles'), docNumbers: list('docNumbers'), journals: list('journals'), footnoteRefs: list('footnoteRefs'), footnoteDefs: list('footnoteDefs'), footnoteOrder: [],
-    quotations: list('quotations'), shortForms: list('shortForms'), anaphora: list('anaphora'), caseNumbers: list('caseNumbers'),
-    excluded: new BlockExclusions(blocks.map((block) => block.start), parts.map((part) => part.parsed.excluded)),
-  };
-  const pandocCitations = list('pandocCitations');
-  if (pandocCitations) out.pandocCitations = pandocCitations;
-  return out;
-}
-
-/** One list of the parts, joined item by item: spreading a block's list as arguments overflows the stack when a block has ~100,000 items. */
-function joined<N extends ListName>(parts: readonly BlockParse[], name: N): NonNullable<ParsedPaper[N]> {
-  const out: unknown[] = [];
-  for (const { parsed } of parts) {
-    const list = parsed[name];
-    if (list) for (let i = 0; i < list.length; i++) out.push(list[i]);
-  }
-  return out as NonNullable<ParsedPaper[N]>;
 }

@@ -175,13 +175,3 @@ function merge(spans: Span[]): Span[] {
   return out;
 }
 
-/** A paper's excluded regions, kept per block: an offset is looked up in the block that holds it. */
-export class BlockExclusions implements Exclusions {
-  /** `starts` ascending, one per block. */
-  constructor(private readonly starts: readonly number[], private readonly regions: readonly Exclusions[]) {}
-
-  contains(offset: number): boolean {
-    const block = firstIndexWhere(this.starts.length, (i) => this.starts[i] > offset) - 1;
-    return block >= 0 && this.regions[block].contains(offset - this.starts[block]);
-  }
-}
