@@ -89,6 +89,19 @@ describe('re-checking an edited paper block by block', function () {
     assert.deepEqual(below(after).map((d) => d.range.start.line), below(before).map((d) => d.range.start.line + 1));
   });
 
+  it('a short name typed before the paragraph that defines it is reported, and the finding goes with it', () => {
+    const corpus = productCorpus();
+    const service = new CitationService(corpus);
+    const text = `引言。\n\n${'其他论述。\n\n'.repeat(40)}《中华人民共和国数据安全法》（以下简称《数据法甲》）第二十一条规定了分类分级。\n\n《数据法甲》第二十条。`;
+    const codes = (list: Diagnostic[]) => list.map((d) => d.code);
+    assert.ok(!codes(service.diagnostics({ uri, version: 1, getText: () => text }, settings)).includes('shortname.before-definition'));
+    const typed = text.replace('引言。', '引言：《数据法甲》。');
+    const after = service.diagnostics({ uri, version: 2, getText: () => typed }, settings);
+    assert.deepEqual(after, new CitationService(corpus).diagnostics({ uri, version: 2, getText: () => typed }, settings));
+    assert.ok(codes(after).includes('shortname.before-definition'));
+    assert.ok(!codes(service.diagnostics({ uri, version: 3, getText: () => text }, settings)).includes('shortname.before-definition'));
+  });
+
   it('a line typed above a footnote defined twice moves the finding and the line its message names', () => {
     const corpus = productCorpus();
     const service = new CitationService(corpus);

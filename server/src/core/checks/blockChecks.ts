@@ -100,15 +100,15 @@ function checkBlock(context: CheckContext, block: Block, parse: ParsedPaper, che
 }
 
 /** The short-name definition lists of one open document, each by a short id, so an input list does not repeat it. */
-const definitionListIds = new WeakMap<object, { list: string; id: number }>();
+const definitionListIds = new WeakMap<object, { definitions: readonly ShortNameDefinition[]; list: string; id: number }>();
 let nextDefinitionListId = 0;
 
 function definitionListId(paper: Paper, definitions: readonly ShortNameDefinition[]): number {
-  const list = definitions.map((d) => `${d.name}=${d.title.title}`).join('\u0001');
   const known = definitionListIds.get(paper.lifetime);
-  if (known?.list === list) return known.id;
-  const id = nextDefinitionListId++;
-  definitionListIds.set(paper.lifetime, { list, id });
+  // The same list object: the scope kept the last version's definitions (paperScope.ts).
+  if (known?.definitions === definitions) return known.id;
+  const list = definitions.map((d) => `${d.name}=${d.title.title}`).join('\u0001');
+  const id = known?.list === list ? known.id : nextDefinitionListId++;
+  definitionListIds.set(paper.lifetime, { definitions, list, id });
   return id;
 }
-

@@ -10,10 +10,9 @@
  */
 import { t } from '../text/messages';
 import type { FootnoteDefinition, ParsedPaper } from '../paper/parser';
-import type { PaperChange } from '../paper/incremental';
 import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paper/paperIndex';
 import type { ShortForm } from '../paper/shortForms';
-import type { CheckContext, Finding } from './context';
+import { CheckContext, Finding, movedPast } from './context';
 
 /** The footnote findings of the last version checked of each open paper, with what they were found for. */
 const lastFound = new WeakMap<object, { parsed: ParsedPaper; lineCount: number; locale: string; findings: Finding[] }>();
@@ -33,16 +32,6 @@ export function checkFootnotes(context: CheckContext): Finding[] {
   findings ??= footnoteFindings(context);
   lastFound.set(paper.lifetime, { parsed: paper.parsed, lineCount: paper.lines.lineCount, locale, findings });
   return findings;
-}
-
-/** Findings after an edit of [from, to) that moved what followed by `delta`; undefined if one touches the edit. */
-function movedPast(findings: readonly Finding[], { from, to, delta }: PaperChange): Finding[] | undefined {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    if (finding.fixes || (finding.end >= from && finding.start <= to)) return undefined;
-    out.push(finding.start > to ? { ...finding, start: finding.start + delta, end: finding.end + delta } : finding);
-  }
-  return out;
 }
 
 function footnoteFindings(context: CheckContext): Finding[] {

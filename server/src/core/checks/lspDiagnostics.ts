@@ -51,13 +51,18 @@ export function mergeInOrder(blocks: readonly Diagnostic[][], paperWide: readonl
     if (!off || (off.size > 0 && !off.has(String(diagnostic.code)))) out.push(diagnostic);
   };
   let next = 0;
-  for (const list of blocks) {
-    if (list.length === 0) continue;
-    // The usual list: nothing switched off, and no paper-wide diagnostic among its own.
-    if (disabled.size === 0 && (next === paperWide.length || compareDiagnostics(paperWide[next], list[list.length - 1]) > 0)) {
-      for (let i = 0; i < list.length; i++) out.push(list[i]);
-      continue;
+  if (disabled.size === 0) {
+    // The usual paper: nothing switched off.
+    for (const list of blocks) {
+      for (let i = 0; i < list.length; i++) {
+        while (next < paperWide.length && compareDiagnostics(paperWide[next], list[i]) <= 0) out.push(paperWide[next++]);
+        out.push(list[i]);
+      }
     }
+    while (next < paperWide.length) out.push(paperWide[next++]);
+    return out;
+  }
+  for (const list of blocks) {
     for (const diagnostic of list) {
       while (next < paperWide.length && compareDiagnostics(paperWide[next], diagnostic) <= 0) keep(paperWide[next++]);
       keep(diagnostic);

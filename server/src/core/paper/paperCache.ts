@@ -51,7 +51,7 @@ function paperOf(corpus: Corpus, uri: string, version: number, text: string, blo
   // The line starts before the edit are the last version's, those after it theirs moved.
   const lines = previous && change && change.previous === previous.parsed ? previous.lines.edited(text, change.from, change.to, change.delta) : new LineIndex(text);
   return {
-    uri, version, parsed: parse.parsed, lines, scope: new PaperScope(corpus, parse.parsed, defaultDate), blocks: parse.blocks, blockParses: parse.blockParses, groups: parse.groups, lifetime: blocks,
+    uri, version, parsed: parse.parsed, lines, scope: new PaperScope(corpus, parse.parsed, defaultDate, previous && change ? { scope: previous.scope, change } : undefined), blocks: parse.blocks, blockParses: parse.blockParses, groups: parse.groups, lifetime: blocks,
     ...(change ? { change } : {}),
   };
 }

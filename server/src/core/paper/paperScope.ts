@@ -9,15 +9,21 @@ import type { AnaphoricCitation, ArticleReference, ParsedPaper, TitleCitation } 
 import { frontMatterDate, todayIso } from '../corpus/versions';
 import { continuedReference } from './references';
 import { firstIndexWhere } from '../util/binarySearch';
+import type { PaperChange } from './incremental';
 
-export interface ShortNameDefinition {
-  name: string;
-  /** Offset of the name inside 以下简称《…》. */
-  offset: number;
-  /** The title citation that defines it. */
-  title: TitleCitation;
-  /** What the defining title resolves to in the corpus ([] when it is not indexed). */
-  entries: TitleEntry[];
+export class ShortNameDefinition {
+  constructor(
+    readonly name: string,
+    /** The title citation that defines it. */
+    readonly title: TitleCitation,
+    /** What the defining title resolves to in the corpus ([] when it is not indexed). */
+    readonly entries: TitleEntry[],
+  ) {}
+
+  /** Offset of the name inside 以下简称《…》 (read from the title, so it follows the title when an edit moves it). */
+  get offset(): number {
+    return this.title.shortName!.start;
+  }
 }
 
 /** What an anaphoric citation (该法第N条) points back to. */
@@ -39,20 +45,38 @@ const SENTENCE_END = /[。！？!?\n]/;
 const BARE_ARTICLE = /第[ \t\u3000]*[0-9０-９〇零一二两三四五六七八九十百千]+[ \t\u3000]*条/;
 
 export class PaperScope {
-  private readonly byKey = new Map<string, ShortNameDefinition[]>();
-  private antecedents?: Map<AnaphoricCitation, Antecedent>;
+  private readonly byKey: Map<string, ShortNameDefinition[]>;
+  private antecedents?: Map<AnaphoricCitation, AnaphorRecord>;
+  /**
+   * What the version before found for its anaphora and how this one differs from it, until this one's are found
+   * (never the scope itself: a chain of versions would be kept).
+   */
+  private previous?: { records: Map<AnaphoricCitation, AnaphorRecord>; change: PaperChange };
   private inOrder?: ShortNameDefinition[];
   /** The paper's date (ISO): its front matter's `date:`, else the given default. Untagged statute citations mean the version in force then. */
   readonly date: string;
 
-  constructor(corpus: Corpus, private readonly paper: ParsedPaper, defaultDate: string = todayIso()) {
+  /**
+   * `previous`: the scope of the version before, with how this one differs from it (paper/incremental.ts): its
+   * definitions are this one's when the paragraphs parsed again define no short name, before or after.
+   */
+  constructor(private readonly corpus: Corpus, private readonly paper: ParsedPaper, defaultDate: string = todayIso(), previous?: { scope: PaperScope; change: PaperChange }) {
     this.date = frontMatterDate(paper.text) ?? defaultDate;
+    const records = previous?.scope.antecedents;
+    if (records && previous.change.previous === previous.scope.paper) this.previous = { records, change: previous.change };
+    const definesNone = (parses: readonly ParsedPaper[]) => parses.every((parse) => parse.titles.every((title) => !title.shortName));
+    if (previous && previous.scope.corpus === corpus && previous.change.previous === previous.scope.paper && definesNone(previous.change.replaced) && definesNone(previous.change.replacing)) {
+      this.byKey = previous.scope.byKey;
+      this.inOrder = previous.scope.inOrder;
+      return;
+    }
+    this.byKey = new Map();
     for (const title of paper.titles) {
       if (!title.shortName) continue;
       // 韩国《个人信息保护法》（以下简称“个保法”）: the name stands for Korea's act, not the PRC law.
       const foreign = title.jurisdiction?.foreign ? title.jurisdiction.text : undefined;
       const entries = foreign ? corpus.lookupForeignTitle(title.title, foreign) : corpus.lookupTitle(title.title);
-      const definition: ShortNameDefinition = { name: title.shortName.text, offset: title.shortName.start, title, entries };
+      const definition = new ShortNameDefinition(title.shortName.text, title, entries);
       const key = titleKeyWithoutPrc(definition.name);
       const list = this.byKey.get(key) ?? [];
       list.push(definition);
@@ -87,8 +111,12 @@ export class PaperScope {
 
   /** The work an anaphoric citation points back to; undefined when none is near enough to tell. */
   antecedentOf(anaphor: AnaphoricCitation): Antecedent | undefined {
-    this.antecedents ??= findAntecedents(this.paper);
-    return this.antecedents.get(anaphor);
+    if (!this.antecedents) {
+      const previous = this.previous;
+      this.antecedents = findAntecedents(this.paper, previous);
+      this.previous = undefined;
+    }
+    return this.antecedents.get(anaphor)?.antecedent;
   }
 }
 
@@ -102,45 +130,80 @@ function ofKind(title: TitleCitation, kind: string): boolean {
   return title.title.endsWith(kind) || (kind === '法' && title.title.endsWith('法典'));
 }
 
-/** One pass over the paper's titles and anaphora in order: linear in their number. */
-function findAntecedents(paper: ParsedPaper): Map<AnaphoricCitation, Antecedent> {
-  const out = new Map<AnaphoricCitation, Antecedent>();
+/** The last article reference cited, with its work: `written` is where it is written (for its distance). */
+interface LastArticle {
+  reference: ArticleReference;
+  title: TitleCitation;
+  written: ArticleReference;
+}
+
+/** What was found for an anaphor, with the last article cited before it and the one it leaves as the last. */
+interface AnaphorRecord {
+  antecedent?: Antecedent;
+  before?: LastArticle;
+  after?: LastArticle;
+}
+
+/**
+ * One pass over the paper's titles and anaphora in order: linear in their number. With the last version's
+ * records and the edit since (`previous`), an anaphor before the edit, or far enough after it — its sentence and
+ * the ANTECEDENT_WINDOW before it wholly after the edit, the same last article before it — keeps what was found.
+ */
+function findAntecedents(paper: ParsedPaper, previous?: { records: Map<AnaphoricCitation, AnaphorRecord>; change: PaperChange }): Map<AnaphoricCitation, AnaphorRecord> {
+  const out = new Map<AnaphoricCitation, AnaphorRecord>();
   const works = paper.titles.filter((t) => !t.journalRole && !t.standard);
-  /** Works before the current anaphor are works[0, seen); the last article reference cited before it, with its work. */
+  const records = previous?.records;
+  const editEnd = previous ? previous.change.to + previous.change.delta : 0;
+  /** Works before the current anaphor are works[0, seen). */
   let seen = 0;
-  let lastArticle: { reference: ArticleReference; title: TitleCitation } | undefined;
+  let lastArticle: LastArticle | undefined;
   for (const anaphor of paper.anaphora) {
     while (seen < works.length && works[seen].start < anaphor.start) {
       const title = works[seen++];
-      if (title.references.length > 0) lastArticle = { reference: title.references[title.references.length - 1], title };
+      const reference = title.references[title.references.length - 1];
+      if (reference) lastArticle = { reference, title, written: reference };
     }
-    const kind = kindOf(anaphor.word);
-    let antecedent: Antecedent | undefined;
-    if (kind) {
-      const title = latest(works, seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
-      if (title) {
-        const between = paper.text.slice(title.end, anaphor.start);
-        const near = between.length <= CERTAIN_DISTANCE && !PARAGRAPH_BREAK.test(between);
-        // 《民法典》与《个人信息保护法》均规定……该法第N条: two works of the kind in the sentence, either may be meant.
-        const rival = latest(works, seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
-        antecedent = { title, certain: near && !rival };
-      }
-    } else {
-      const last = lastArticle;
-      if (last && last.reference.end <= anaphor.start && anaphor.start - last.reference.end <= CERTAIN_DISTANCE
-        && !BARE_ARTICLE.test(paper.text.slice(last.reference.end, anaphor.start))) {
-        antecedent = { title: last.title, reference: last.reference, certain: true };
-      }
-    }
-    if (antecedent) {
-      out.set(anaphor, antecedent);
-      // 该法第23条……该条第2款: the anaphor's own articles are the last cited ones.
-      const { reference: continued, title } = antecedent;
-      const own = anaphor.references[anaphor.references.length - 1];
-      if (own) lastArticle = { reference: continued ? continuedReference(continued, own) : own, title };
-    }
+    const kept = records?.get(anaphor);
+    const unaffected = kept && (anaphor.end <= previous!.change.from
+      || (anaphor.start - ANTECEDENT_WINDOW >= editEnd && sameArticle(kept.before, lastArticle) && sentenceStartsAfter(paper.text, anaphor.start, anaphor.start - ANTECEDENT_WINDOW)));
+    const record = unaffected ? kept : anaphorRecord(paper, works, seen, anaphor, lastArticle);
+    out.set(anaphor, record);
+    if (record.after) lastArticle = record.after;
   }
   return out;
+}
+
+function sameArticle(a: LastArticle | undefined, b: LastArticle | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.reference === b.reference && a.title === b.title && a.written === b.written);
+}
+
+/** Whether a sentence ends in [from, end): the sentence `end` is in started after `from`. */
+function sentenceStartsAfter(text: string, end: number, from: number): boolean {
+  for (let i = end - 1; i >= from; i--) if (SENTENCE_END.test(text[i])) return true;
+  return false;
+}
+
+function anaphorRecord(paper: ParsedPaper, works: readonly TitleCitation[], seen: number, anaphor: AnaphoricCitation, before: LastArticle | undefined): AnaphorRecord {
+  const kind = kindOf(anaphor.word);
+  let antecedent: Antecedent | undefined;
+  if (kind) {
+    const title = latest(works, seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
+    if (title) {
+      const between = paper.text.slice(title.end, anaphor.start);
+      const near = between.length <= CERTAIN_DISTANCE && !PARAGRAPH_BREAK.test(between);
+      // 《民法典》与《个人信息保护法》均规定……该法第N条: two works of the kind in the sentence, either may be meant.
+      const rival = latest(works, seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
+      antecedent = { title, certain: near && !rival };
+    }
+  } else if (before && before.written.end <= anaphor.start && anaphor.start - before.written.end <= CERTAIN_DISTANCE
+    && !BARE_ARTICLE.test(paper.text.slice(before.written.end, anaphor.start))) {
+    antecedent = { title: before.title, reference: before.reference, certain: true };
+  }
+  if (!antecedent) return { before };
+  // 该法第23条……该条第2款: the anaphor's own articles are the last cited ones.
+  const { reference: continued, title } = antecedent;
+  const own = anaphor.references[anaphor.references.length - 1];
+  return { antecedent, before, ...(own ? { after: { reference: continued ? continuedReference(continued, own) : own, title, written: own } } : {}) };
 }
 
 /** The last of items[0, end) that is wanted, looking back no further than the first that is too far. */
