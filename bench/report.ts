@@ -135,7 +135,7 @@ function reverseRows(results: BenchResults): string[][] {
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const rss = (usage: typeof r.server.idle) => (usage ? `${fmtMb(usage.rssMb)} MB (peak ${fmtMb(usage.peakRssMb)} MB)` : '—');
   return [
-    [`reverse index over ${r.documents.toLocaleString('en')} documents (${r.units.toLocaleString('en')} units, ${r.characters.toLocaleString('en')} characters): build, in-process`, `${(r.build.milliseconds / 1000).toFixed(1)} s in ${r.build.steps.toLocaleString('en')} steps, longest ${fmtMs(r.build.longestStepMs)} ms`],
+    [`reverse index over ${r.documents.toLocaleString('en')} documents (${r.units.toLocaleString('en')} units, ${r.characters.toLocaleString('en')} characters): build, in-process`, `${(r.build.milliseconds / 1000).toFixed(1)} s in ${r.build.steps.toLocaleString('en')} steps, longest ${fmtMs(r.build.longestStepMs)} ms${r.build.p99StepMs === undefined ? '' : ` (p99 ${fmtMs(r.build.p99StepMs)} ms)`}`],
     ['reverse index memory (its typed arrays)', mb(r.indexBytes)],
     [`reverse lookup of a 100-character quotation p50 / p95 (${r.lookup.quotations} quotations, ${r.lookup.found} found)`, `${fmtMs(r.lookup.latency.p50)} / ${fmtMs(r.lookup.latency.p95)} ms`],
     [`server RSS with the book once a quotation made it build the index (${(r.server.builtInMs / 1000).toFixed(1)} s after the paper was opened) / 15 s later`, `${rss(r.server.afterIndex)} / ${rss(r.server.idle)}`],
@@ -162,7 +162,7 @@ function reverseDiskRows(disk: BenchResults['reverseLookup']['disk']): string[][
   const steps = (t: { milliseconds: number; steps: number; longestStepMs: number }) => `${fmtMs(t.milliseconds)} ms in ${t.steps} steps, longest ${fmtMs(t.longestStepMs)} ms`;
   return [
     [`reverse index saved to disk (${(disk.bytes / 1e6).toFixed(1)} MB file)`, steps(disk.save)],
-    [`reverse index loaded from disk, checksum and checks included: median of ${disk.load.runs} / longest step of all${disk.sameAnswers ? '' : ' (ANSWERS DIFFER from the built index)'}`, `${fmtMs(disk.load.milliseconds.p50)} ms in ${disk.load.steps} steps / ${fmtMs(disk.load.longestStepMs)} ms`],
+    [`reverse index loaded from disk, checksum and checks included: median of ${disk.load.runs} / longest step of all${disk.sameAnswers ? '' : ' (ANSWERS DIFFER from the built index)'}`, `${fmtMs(disk.load.milliseconds.p50)} ms in ${disk.load.steps} steps / ${fmtMs(disk.load.longestStepMs)} ms${disk.load.p99StepMs === undefined ? '' : ` (p99 of all steps ${fmtMs(disk.load.p99StepMs)} ms)`}`],
     [`lexcite check with the index on disk, whole process, median of ${disk.cli.runs}: a paper quoting one law's words as another's / one without a quotation (without the index on disk: ${disk.cli.withQuotationNoCache.toFixed(2)} s)`, `${disk.cli.withQuotation.p50.toFixed(2)} s / ${disk.cli.withoutQuotation.p50.toFixed(2)} s`],
   ];
 }

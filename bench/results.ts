@@ -132,7 +132,8 @@ export interface ReverseLookupCosts {
   characters: number;
   /** The index's typed arrays. */
   indexBytes: number;
-  build: { milliseconds: number; steps: number; longestStepMs: number };
+  /** p99StepMs: the 99th percentile of the steps (absent in results from before). */
+  build: { milliseconds: number; steps: number; longestStepMs: number; p99StepMs?: number };
   /** 100-character quotations looked up as the quotation check does (index, then the provision's address). */
   lookup: { quotations: number; found: number; latency: LatencySummary };
   /** A server with the book, after a misattributed quotation made it build the index in the background, and 15 s later. */
@@ -148,8 +149,11 @@ export interface ReverseLookupCosts {
     /** The cache file's size. */
     bytes: number;
     save: StepTiming;
-    /** Loads of the saved index, each with its fingerprint computed again as in a new process; the longest step of all. */
-    load: { runs: number; milliseconds: LatencySummary; steps: number; longestStepMs: number };
+    /**
+     * Loads of the saved index, each with its fingerprint computed again as in a new process; the longest step of all,
+     * and the 99th percentile of all their steps (absent in results from before).
+     */
+    load: { runs: number; milliseconds: LatencySummary; steps: number; longestStepMs: number; p99StepMs?: number };
     /** Whether the loaded index answered every quotation as the built one. */
     sameAnswers: boolean;
     /** `lexcite check` (whole process, seconds) with the index on disk: a paper that needs it, one that does not, and the first without it. */

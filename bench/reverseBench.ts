@@ -42,13 +42,11 @@ function quotations(corpus: Corpus, count: number): string[] {
 export function measureReverseLookup(corpus: Corpus, count: number, cliRuns = count >= 500 ? 5 : 2): Omit<ReverseLookupCosts, 'server'> {
   const started = now();
   const steps = corpus.buildReverseIndexInSteps();
-  let longestStepMs = 0;
-  let stepCount = 0;
+  const stepTimes: number[] = [];
   for (;;) {
     const stepStarted = now();
     const step = steps.next();
-    longestStepMs = Math.max(longestStepMs, now() - stepStarted);
-    stepCount++;
+    stepTimes.push(now() - stepStarted);
     if (step.done) break;
   }
   const milliseconds = now() - started;
@@ -64,22 +62,26 @@ export function measureReverseLookup(corpus: Corpus, count: number, cliRuns = co
   }
   return {
     documents: corpus.documents.length, units: index.units, characters: index.characters, indexBytes: index.bytes,
-    build: { milliseconds, steps: stepCount, longestStepMs },
+    build: { milliseconds, steps: stepTimes.length, longestStepMs: Math.max(...stepTimes), p99StepMs: percentile(stepTimes, 0.99) },
     lookup: { quotations: samples.length, found, latency: summarize(samples) },
     disk: measureDiskCache(corpus, index, passages, cliRuns),
   };
 }
 
-function timeSteps<T>(steps: Generator<void, T>): StepTiming & { value: T } {
+/** The q-th quantile of step times (nearest rank). */
+function percentile(times: number[], q: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function timeSteps<T>(steps: Generator<void, T>): StepTiming & { value: T; stepTimes: number[] } {
   const started = now();
-  let longestStepMs = 0;
-  let count = 0;
+  const stepTimes: number[] = [];
   for (;;) {
     const stepStarted = now();
     const step = steps.next();
-    longestStepMs = Math.max(longestStepMs, now() - stepStarted);
-    count++;
-    if (step.done) return { milliseconds: now() - started, steps: count, longestStepMs, value: step.value };
+    stepTimes.push(now() - stepStarted);
+    if (step.done) return { milliseconds: now() - started, steps: stepTimes.length, longestStepMs: Math.max(...stepTimes), stepTimes, value: step.value };
   }
 }
 
@@ -104,7 +106,10 @@ function measureDiskCache(corpus: Corpus, index: ReverseIndex, passages: string[
   return {
     bytes: fs.statSync(path.join(cacheDir, file)).size,
     save,
-    load: { runs: LOAD_RUNS, milliseconds: summarize(loads.map((l) => l.milliseconds)), steps: loads[0].steps, longestStepMs: Math.max(...loads.map((l) => l.longestStepMs)) },
+    load: {
+      runs: LOAD_RUNS, milliseconds: summarize(loads.map((l) => l.milliseconds)), steps: loads[0].steps, longestStepMs: Math.max(...loads.map((l) => l.longestStepMs)),
+      p99StepMs: percentile(loads.flatMap((l) => l.stepTimes), 0.99),
+    },
     sameAnswers,
     cli: measureCliWithCache(cacheDir, cliRuns),
   };

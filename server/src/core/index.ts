@@ -48,7 +48,7 @@ export type { ReportFormat } from './features/reportFormats';
 
 // What the server's custom requests show of an item: cards, the citation under the cursor, virtual documents.
 export { itemCard, itemDetail, itemPreviewLine, kindLabel } from './features/cards';
-export { documentForTitle, elementAt } from './corpus/citationAt';
+export { documentForTitle, elementAt, elementAtInPaper } from './corpus/citationAt';
 export { virtualUri } from './features/virtualDocuments';
 export type { FootnoteChoice, FootnoteForm, FootnotePlan } from './features/footnoteInsert';
 

@@ -4,7 +4,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { ProvisionAtResult, SearchItem } from '../../../protocol/requests';
-import { documentCitationFor, documentForTitle, elementAt, formatPaperReference, itemCard, itemDetail, itemPreviewLine, searchCorpus, virtualUri } from '../core';
+import { documentCitationFor, documentForTitle, elementAtInPaper, formatPaperReference, itemCard, itemDetail, itemPreviewLine, searchCorpus, virtualUri } from '../core';
 import type { CitationService, LexciteSettings, PaperDocument } from '../core';
 
 /**
@@ -29,7 +29,7 @@ export function searchItems(service: CitationService, query: string, limit: numb
 /** The provision (or document) cited under the cursor, as Markdown, with where it is in its rendering. */
 export function provisionAt(service: CitationService, document: PaperDocument, position: Position, settings: LexciteSettings): ProvisionAtResult | undefined {
   const paper = service.paper(document);
-  const element = elementAt(paper.parsed, paper.lines.offsetAt(position), paper.scope);
+  const element = elementAtInPaper(paper, paper.lines.offsetAt(position));
   if (!element || (element.kind !== 'reference' && element.kind !== 'title')) return undefined;
   const doc = documentForTitle(service.corpus, element.title);
   if (!doc) return undefined;

@@ -21,8 +21,8 @@ import { cacheDirectoryProblem, removeStaleTemporaries } from './cacheDirectory'
 
 const MAGIC = 'LEXCITE-REVERSE\n';
 const HEADER = MAGIC.length + 32 + 32 + 8;
-/** Bytes read, hashed or written per step: a few milliseconds. */
-const READ_STEP = 2 << 20;
+/** Bytes read, hashed or written per step: a millisecond or two. */
+const READ_STEP = 1 << 20;
 /** Documents whose content keys are hashed per step. */
 const KEYS_PER_STEP = 500;
 
@@ -131,6 +131,8 @@ function* readCacheFile(file: string, fingerprint: Buffer, documents: readonly C
     const length = Number(header.readBigUInt64BE(MAGIC.length + 64));
     if (size !== HEADER + length) return ignored(size < HEADER + length ? 'truncated' : 'longer than it says');
     const body = new Uint8Array(length);
+    // The allocation (tens of megabytes) is a step of its own: it can start a garbage collection.
+    yield;
     const hash = crypto.createHash('sha256');
     for (let at = 0; at < length; at += READ_STEP) {
       const chunk = body.subarray(at, Math.min(length, at + READ_STEP));

@@ -10,11 +10,10 @@ const BUCKET = 256;
 export class DiagnosticsByOffset {
   private readonly buckets = new Map<number, { start: number; end: number; index: number; diagnostic: Diagnostic }[]>();
 
-  constructor(diagnostics: readonly Diagnostic[], lines: LineIndex, visit?: (start: number, end: number, diagnostic: Diagnostic) => void) {
+  constructor(diagnostics: readonly Diagnostic[], lines: LineIndex) {
     for (const [index, diagnostic] of diagnostics.entries()) {
       const start = lines.offsetAt(diagnostic.range.start);
       const end = lines.offsetAt(diagnostic.range.end);
-      visit?.(start, end, diagnostic);
       const last = Math.max(start, end - 1);
       for (let b = Math.floor(start / BUCKET); b <= Math.floor(last / BUCKET); b++) {
         let bucket = this.buckets.get(b);

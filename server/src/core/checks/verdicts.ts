@@ -14,7 +14,6 @@ import type { CorpusDocument } from '../corpus/model';
 import type { AnaphoricCitation, ArticleReference, DocNumberCitation, JournalCitation, PandocCitation, TitleCitation } from '../paper/parser';
 import type { CaseNumber } from '../paper/caseNumbers';
 import type { Paper } from '../paper/paperCache';
-import type { LineIndex } from '../paper/lineIndex';
 import type { Quotation } from '../paper/quotes';
 import { documentsOf, firstItem, resolveReference, resolveTitle } from '../corpus/resolver';
 import { recordForJournal, versionsForTitle } from '../corpus/citationAt';
@@ -27,7 +26,7 @@ import { Locale, MessageKey, t } from '../text/messages';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { continuedReference } from '../paper/references';
 import type { DiagnosticData } from './diagnostics';
-import { DiagnosticsByOffset } from './diagnosticsByOffset';
+import { DiagnosticIndex } from './verdictDiagnostics';
 
 export const VERDICTS = ['verified', 'mismatch', 'not-found', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -77,26 +76,6 @@ const HINT_BY_DEFAULT = new Set(['statute.not-yet-in-force']);
 const TITLE_REACH = 40;
 /** Evidence is for reading beside the paper: longer provisions are cut here. */
 const MAX_EVIDENCE = 600;
-
-/** The diagnostics of one paper, indexed once per list for lookups by offset, with its quotation mismatches apart. */
-class DiagnosticIndex {
-  private readonly byOffset: DiagnosticsByOffset;
-  /** quote.mismatch diagnostics, for finding the quotations a citation is held to. */
-  readonly quoteMismatches: { start: number; end: number; diagnostic: Diagnostic }[] = [];
-  /** Those quotations by the citation they are held to, worked out once per list (every hover asks). */
-  quotesByTitle: Map<TitleCitation, { quotation: Quotation; diagnostic: Diagnostic }[]> | undefined;
-
-  constructor(diagnostics: readonly Diagnostic[], readonly lines: LineIndex) {
-    this.byOffset = new DiagnosticsByOffset(diagnostics, lines, (start, end, diagnostic) => {
-      if (diagnostic.code === 'quote.mismatch') this.quoteMismatches.push({ start, end, diagnostic });
-    });
-  }
-
-  /** The diagnostics overlapping [start, end) (or touching an empty range), in the order given. */
-  overlapping(start: number, end: number): Diagnostic[] {
-    return this.byOffset.overlapping(start, end, true);
-  }
-}
 
 const indexes = new WeakMap<readonly Diagnostic[], DiagnosticIndex>();
 

@@ -20,8 +20,15 @@ const BUCKET_BITS = 21;
 const BUCKETS = 1 << BUCKET_BITS;
 /** A passage whose rarest sampled gram is posted this often (的规定, 人民法院 …) is boilerplate: not looked up. */
 const MAX_FIRST_POSTINGS = 20000;
-/** Units indexed per step of the build. */
+/** Units indexed per step of the build, at most. */
 const UNITS_PER_STEP = 100;
+/**
+ * A step of units ends once it has run this long, whatever its count: the first steps of each pass run before V8
+ * has optimised their loops (ten times slower), and a busy machine stretches them too.
+ */
+const STEP_MS = 3;
+/** Units placed between two looks at the clock. */
+const UNITS_PER_CLOCK = 8;
 /** Bucket offsets summed or copied per step of the build. */
 const BUCKETS_PER_STEP = 1 << 18;
 /** Array entries first touched per step of the build. */
@@ -156,14 +163,23 @@ function countPostings(codes: Uint16Array, start: number, end: number, bucketSta
   return sampled;
 }
 
-/** The second pass, for units [from, to): each sampled gram's position put in its bucket's next free place. */
-function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uint32Array, fill: Uint32Array, postings: Uint32Array, from: number, to: number): void {
-  for (let unit = from; unit < to; unit++) {
-    const chunk = unitChunk[unit];
-    const base = text.chunkStart[chunk];
-    const sampled = winnow(text.chunks[chunk], unitStart[unit] - base, unitStart[unit + 1] - base);
-    for (let k = 0; k < sampled; k++) postings[fill[sampledHashes[k] >>> BUCKET_SHIFT]++] = base + sampledPositions[k];
+/**
+ * The second pass, from unit `from` on until `to` or until the step has run STEP_MS since `stepStart`: each sampled
+ * gram's position put in its bucket's next free place. Returns the next unit to place.
+ */
+function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uint32Array, fill: Uint32Array, postings: Uint32Array, from: number, to: number, stepStart: number): number {
+  let unit = from;
+  while (unit < to) {
+    const until = Math.min(to, unit + UNITS_PER_CLOCK);
+    for (; unit < until; unit++) {
+      const chunk = unitChunk[unit];
+      const base = text.chunkStart[chunk];
+      const sampled = winnow(text.chunks[chunk], unitStart[unit] - base, unitStart[unit + 1] - base);
+      for (let k = 0; k < sampled; k++) postings[fill[sampledHashes[k] >>> BUCKET_SHIFT]++] = base + sampledPositions[k];
+    }
+    if (performance.now() - stepStart >= STEP_MS) break;
   }
+  return unit;
 }
 
 /**
@@ -172,7 +188,9 @@ function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uin
  * (some 3,100 for the postings) fell into one step, 14 ms of system time.
  */
 function* zeroedInSteps(length: number): Generator<void, Uint32Array> {
+  // The allocation is a step of its own: a large one can start a garbage collection.
   const array = new Uint32Array(length);
+  yield;
   for (let from = 0; from < length; from += TOUCHED_PER_STEP) {
     array.fill(0, from, Math.min(length, from + TOUCHED_PER_STEP));
     yield;
@@ -265,8 +283,9 @@ export class ReverseIndex {
   /**
    * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
    * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
-   * postings are allocated once at their final size. A step is one document read, or UNITS_PER_STEP units
-   * indexed, or BUCKETS_PER_STEP offsets summed or copied: a few milliseconds each.
+   * postings are allocated once at their final size. A step is one document read, or up to UNITS_PER_STEP units
+   * indexed (fewer when they take STEP_MS), or BUCKETS_PER_STEP offsets summed or copied, or one large array
+   * allocated: a few milliseconds each.
    */
   static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
     const unitDocument = new Uint32List();
@@ -283,6 +302,7 @@ export class ReverseIndex {
       // Reading a large statute (decompressed from the book) is a step of its own.
       if (provisions.length > UNITS_PER_STEP) yield;
       let sinceYield = 0;
+      let stepStart = performance.now();
       for (const index of unitIndices(provisions)) {
         const unit = provisionUnit(provisions, index, fastNormalize);
         if (unit.text.length === 0) continue;
@@ -293,29 +313,33 @@ export class ReverseIndex {
         unitChunk.push(chunk);
         const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
         postingCount += countPostings(text.chunks[chunk], offset, offset + unit.text.length, bucketStart);
-        if (++sinceYield >= UNITS_PER_STEP) {
+        if (++sinceYield >= UNITS_PER_STEP || performance.now() - stepStart >= STEP_MS) {
           sinceYield = 0;
           yield;
+          stepStart = performance.now();
         }
       }
       yield;
     }
     unitStart.push(text.length);
     text.trim();
+    yield;
     for (let from = 1; from <= BUCKETS; from += BUCKETS_PER_STEP) {
       addPreceding(bucketStart, from, Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP));
       yield;
     }
     const fill = new Uint32Array(BUCKETS);
+    yield;
     for (let from = 0; from < BUCKETS; from += BUCKETS_PER_STEP) {
       fill.set(bucketStart.subarray(from, Math.min(BUCKETS, from + BUCKETS_PER_STEP)), from);
       yield;
     }
-    const postings = yield* zeroedInSteps(postingCount);
     const starts = unitStart.trimmed();
     const chunks = unitChunk.trimmed();
-    for (let from = 0; from < chunks.length; from += UNITS_PER_STEP) {
-      placePostings(text, starts, chunks, fill, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP));
+    yield;
+    const postings = yield* zeroedInSteps(postingCount);
+    for (let from = 0; from < chunks.length; ) {
+      from = placePostings(text, starts, chunks, fill, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP), performance.now());
       yield;
     }
     const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: starts, unitChunk: chunks, textChunks: text.chunks, bucketStart, postings };

@@ -25,8 +25,13 @@ const MAGIC_WORDS = MAGIC.length / 4;
 /** Written in the machine's byte order: read back otherwise, the file is another machine's. */
 const BYTE_ORDER_MARK = 0x01020304;
 const FIXED_WORDS = MAGIC_WORDS + 8;
-/** Entries checked per step when loading. */
-const CHECKED_PER_STEP = 1 << 16;
+/**
+ * A step of the checks ends once it has run this long: the first steps run before V8 has optimised the loops (a
+ * server loads the index once, so all its steps are first ones), ten times slower than the rest.
+ */
+const STEP_MS = 3;
+/** Entries checked between two looks at the clock. */
+const CHECKED_PER_CLOCK = 1 << 12;
 
 const padded = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
@@ -102,38 +107,56 @@ function* arrayProblem(documents: readonly CorpusDocument[], a: ReverseIndexArra
   const provisionCounts = Uint32Array.from(documents, (d) => d.provisionCount ?? d.provisions.length);
   const chunkEnd = a.textChunks.map((chunk, i) => chunkStart[i] + chunk.length);
   yield;
-  // The loops are functions of their own: V8 optimises those at once, a generator's loop only after a while.
-  for (let from = 0; from < units; from += CHECKED_PER_STEP) {
-    const problem = unitProblem(a, provisionCounts, chunkStart, chunkEnd, from, Math.min(units, from + CHECKED_PER_STEP));
-    if (problem) return problem;
+  // The loops are functions of their own: V8 optimises those at once, a generator's loop only after a while. Each
+  // call checks until STEP_MS has passed and says where it stopped, or what is wrong.
+  for (let unit = 0; unit < units; ) {
+    const next = unitProblem(a, provisionCounts, chunkStart, chunkEnd, unit, performance.now());
+    if (typeof next === 'string') return next;
+    unit = next;
     yield;
   }
   if (a.bucketStart[0] !== 0 || a.bucketStart[REVERSE_BUCKETS] !== a.postings.length) return 'its buckets do not cover its postings';
-  for (let from = 0; from < REVERSE_BUCKETS; from += CHECKED_PER_STEP) {
-    const problem = bucketProblem(a, textLength, from, Math.min(REVERSE_BUCKETS, from + CHECKED_PER_STEP));
-    if (problem) return problem;
+  for (let bucket = 0; bucket < REVERSE_BUCKETS; ) {
+    const next = bucketProblem(a, textLength, bucket, performance.now());
+    if (typeof next === 'string') return next;
+    bucket = next;
     yield;
   }
   return undefined;
 }
 
-function unitProblem(a: ReverseIndexArrays, provisionCounts: Uint32Array, chunkStart: number[], chunkEnd: number[], from: number, to: number): string | undefined {
-  for (let unit = from; unit < to; unit++) {
-    if (a.unitDocument[unit] >= provisionCounts.length) return `unit ${unit} belongs to no document`;
-    if (a.unitProvision[unit] >= provisionCounts[a.unitDocument[unit]]) return `unit ${unit} names a provision its document does not have`;
-    const chunk = a.unitChunk[unit];
-    if (chunk >= chunkStart.length || a.unitStart[unit] > a.unitStart[unit + 1] || a.unitStart[unit] < chunkStart[chunk] || a.unitStart[unit + 1] > chunkEnd[chunk]) return `unit ${unit} is outside its text`;
+/** Units from `from` on, until the last or STEP_MS after `stepStart`: the next unit to check, or what is wrong. */
+function unitProblem(a: ReverseIndexArrays, provisionCounts: Uint32Array, chunkStart: number[], chunkEnd: number[], from: number, stepStart: number): string | number {
+  const units = a.unitProvision.length;
+  let unit = from;
+  while (unit < units) {
+    const until = Math.min(units, unit + CHECKED_PER_CLOCK);
+    for (; unit < until; unit++) {
+      if (a.unitDocument[unit] >= provisionCounts.length) return `unit ${unit} belongs to no document`;
+      if (a.unitProvision[unit] >= provisionCounts[a.unitDocument[unit]]) return `unit ${unit} names a provision its document does not have`;
+      const chunk = a.unitChunk[unit];
+      if (chunk >= chunkStart.length || a.unitStart[unit] > a.unitStart[unit + 1] || a.unitStart[unit] < chunkStart[chunk] || a.unitStart[unit + 1] > chunkEnd[chunk]) return `unit ${unit} is outside its text`;
+    }
+    if (performance.now() - stepStart >= STEP_MS) break;
   }
-  return undefined;
+  return unit;
 }
 
-/** A bucket's postings ascend (lookups search them by halves) and point into the text. */
-function bucketProblem(a: ReverseIndexArrays, textLength: number, from: number, to: number): string | undefined {
-  for (let bucket = from; bucket < to; bucket++) {
-    const start = a.bucketStart[bucket];
-    const end = a.bucketStart[bucket + 1];
-    if (end < start) return `bucket ${bucket} ends before it starts`;
-    for (let p = start; p < end; p++) if (a.postings[p] >= textLength || (p > start && a.postings[p] <= a.postings[p - 1])) return `bucket ${bucket} is out of order`;
+/**
+ * Buckets from `from` on, until the last or STEP_MS after `stepStart`: a bucket's postings ascend (lookups search
+ * them by halves) and point into the text. The next bucket to check, or what is wrong.
+ */
+function bucketProblem(a: ReverseIndexArrays, textLength: number, from: number, stepStart: number): string | number {
+  let bucket = from;
+  while (bucket < REVERSE_BUCKETS) {
+    const until = Math.min(REVERSE_BUCKETS, bucket + CHECKED_PER_CLOCK);
+    for (; bucket < until; bucket++) {
+      const start = a.bucketStart[bucket];
+      const end = a.bucketStart[bucket + 1];
+      if (end < start) return `bucket ${bucket} ends before it starts`;
+      for (let p = start; p < end; p++) if (a.postings[p] >= textLength || (p > start && a.postings[p] <= a.postings[p - 1])) return `bucket ${bucket} is out of order`;
+    }
+    if (performance.now() - stepStart >= STEP_MS) break;
   }
-  return undefined;
+  return bucket;
 }

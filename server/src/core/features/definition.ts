@@ -3,7 +3,7 @@
  * provision; a footnote reference jumps to its definition. Empty when nothing is cited under the cursor.
  */
 import type { Location, Position } from 'vscode-languageserver-types';
-import { elementAt, targetOf } from '../corpus/citationAt';
+import { elementAtInPaper, targetOf } from '../corpus/citationAt';
 import { resolveShortForm } from '../checks/footnotes';
 import type { Corpus } from '../corpus/corpus';
 import type { Paper } from '../paper/paperCache';
@@ -11,7 +11,7 @@ import { VirtualDocuments, virtualUri } from './virtualDocuments';
 
 export function provideDefinition(corpus: Corpus, virtual: VirtualDocuments, paper: Paper, position: Position): Location[] {
   const offset = paper.lines.offsetAt(position);
-  const element = elementAt(paper.parsed, offset, paper.scope);
+  const element = elementAtInPaper(paper, offset);
   if (!element) return [];
   const here = (start: number, end: number): Location => ({ uri: paper.uri, range: paper.lines.range(start, end) });
   if (element.kind === 'footnoteRef') {

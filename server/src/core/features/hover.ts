@@ -5,7 +5,7 @@
  * footnote's text. Undefined when nothing citable is under the cursor.
  */
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
-import { documentForNumber, elementAt, itemForTitle, recordForJournal, versionsForTitle } from '../corpus/citationAt';
+import { documentForNumber, elementAtInPaper, itemForTitle, recordForJournal, versionsForTitle } from '../corpus/citationAt';
 import { documentCard, itemCard, provisionCard, recordCard } from './cards';
 import type { Corpus } from '../corpus/corpus';
 import { escapeMarkdown, markdownMessage as t } from '../text/escape';
@@ -35,7 +35,7 @@ export type HoverDiagnostics = readonly Diagnostic[] | ((span: VerdictSpan) => r
  */
 export function provideHover(corpus: Corpus, paper: Paper, position: Position, settings: LexciteSettings, diagnostics?: HoverDiagnostics): Hover | undefined {
   const offset = paper.lines.offsetAt(position);
-  const element = elementAt(paper.parsed, offset, paper.scope);
+  const element = elementAtInPaper(paper, offset);
   if (!element) return undefined;
   const locale = settings.locale;
   const range = paper.lines.range(element.start, element.end);

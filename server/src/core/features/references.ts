@@ -3,12 +3,12 @@
  * reference, the same provision — across the workspace's Markdown papers.
  */
 import type { DocumentHighlight, Location, Position } from 'vscode-languageserver-types';
-import { CitedTarget, citedTargets, elementAt, sameTarget, targetOf } from '../corpus/citationAt';
+import { CitedTarget, citedTargets, elementAtInPaper, sameTarget, targetOf } from '../corpus/citationAt';
 import type { Corpus } from '../corpus/corpus';
 import type { Paper } from '../paper/paperCache';
 
 export function targetAtPosition(corpus: Corpus, paper: Paper, position: Position): { target: CitedTarget; exact: boolean } | undefined {
-  const element = elementAt(paper.parsed, paper.lines.offsetAt(position), paper.scope);
+  const element = elementAtInPaper(paper, paper.lines.offsetAt(position));
   if (!element) return undefined;
   const target = targetOf(corpus, element, paper.scope);
   if (!target) return undefined;
