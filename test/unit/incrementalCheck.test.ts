@@ -102,6 +102,33 @@ describe('re-checking an edited paper block by block', function () {
     assert.ok(!codes(service.diagnostics({ uri, version: 3, getText: () => text }, settings)).includes('shortname.before-definition'));
   });
 
+  it('with more citations than the limit: edits before, at and after the cut give what a fresh check gives', () => {
+    const corpus = productCorpus();
+    const limited = resolveSettings({ paperDate: '2025-06-01', maxCitations: 3 }, 'zh-cn');
+    const service = new CitationService(corpus);
+    let text = ['引言。', '《网络安全法》第21条。', '《数据安全法》第二十一条。', '其他论述。', '《个人信息保护法》第十三条与《民法典》第一千零三十四条。', '结语《网络安全法》第二十二条。'].join('\n\n');
+    const edits: [string, string][] = [
+      ['结语', '结语部分'], // after the cut
+      ['引言。', '引言：本文讨论。'], // before it, no citation added
+      ['《个人信息保护法》', '《中华人民共和国个人信息保护法》'], // in its paragraph, before it
+      ['其他论述。', '其他论述《刑法》第二百五十三条之一。'], // a citation before it: the cut moves
+      ['《中华人民共和国个人信息保护法》第十三条与', '与'], // the paragraph the cut was in
+      ['引言：本文讨论。', '引言。'],
+    ];
+    let version = 1;
+    const cutAt = (list: Diagnostic[]) => list.find((d) => d.code === 'paper.too-many-citations')?.range.start;
+    const cuts = [cutAt(service.diagnostics({ uri, version, getText: () => text }, limited))];
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      version++;
+      const incremental = service.diagnostics({ uri, version, getText: () => text }, limited);
+      assert.deepEqual(incremental, new CitationService(corpus).diagnostics({ uri, version, getText: () => text }, limited), `after ${from} → ${to}`);
+      cuts.push(cutAt(incremental));
+    }
+    assert.ok(cuts.every((cut) => cut !== undefined));
+    assert.ok(new Set(cuts.map((cut) => JSON.stringify(cut))).size >= 3, JSON.stringify(cuts));
+  });
+
   it('a line typed above a footnote defined twice moves the finding and the line its message names', () => {
     const corpus = productCorpus();
     const service = new CitationService(corpus);

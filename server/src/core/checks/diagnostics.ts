@@ -18,6 +18,7 @@ import { firstMentionFindings } from './style';
 import type { Corpus } from '../corpus/corpus';
 import { BlockGroup } from '../paper/incremental';
 import { CitationCut, cutForCitations } from '../paper/limits';
+import { clippedFootnoteIndex } from '../paper/paperIndex';
 import { Locale, t } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
 import type { ParsedPaper } from '../paper/parser';
@@ -47,13 +48,13 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const cut = cutForCitations(paper.parsed, options.maxCitations ?? 0, paper.change);
   // Too many citations: only what starts before the first citation past the limit is checked, on a parse
-  // without the later citations, and the blocks up to there (the last one cut). Footnote structure is cheap and
-  // checked whole.
+  // without the later citations, and the blocks up to there (the last one cut).
   const checked: CheckContext = cut ? { ...context, paper: clipPaper(paper, cut.offset) } : context;
   const levels = options.levels ?? {};
   // The per-citation checks first: they resolve every title, which the first-mention check then asks again.
   const groups = checkGroups(checked, levels, cut?.offset ?? Infinity);
-  let paperWide = [...checkFootnotes(context), ...checkShortNames(checked), ...firstMentionFindings(checked, groups.firstMentions)];
+  // Footnote structure and short names are checked on the whole paper (what is past a cut is left out below).
+  let paperWide = [...checkFootnotes(context), ...checkShortNames(context), ...firstMentionFindings(checked, groups.firstMentions)];
   if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];
   // A comment switches findings off on the line after it, which may be the next block's first.
   const disabled = disabledLines(paper);
@@ -107,9 +108,12 @@ function firstGroups(groups: readonly BlockGroup[], count: number): BlockGroup[]
 function clipParsed(parsed: ParsedPaper, end: number): ParsedPaper {
   // The lists are in order of their start.
   const before = <T extends { start: number }>(items: T[]) => items.slice(0, firstStartingAtOrAfter(items, end));
-  return {
+  const clipped: ParsedPaper = {
     ...parsed, titles: before(parsed.titles), docNumbers: before(parsed.docNumbers), journals: before(parsed.journals), quotations: before(parsed.quotations),
     shortForms: before(parsed.shortForms), anaphora: before(parsed.anaphora), caseNumbers: before(parsed.caseNumbers), footnoteRefs: before(parsed.footnoteRefs), footnoteDefs: before(parsed.footnoteDefs),
   };
+  // The footnote order stays the whole paper's, so its index is the whole paper's, less what is cut.
+  clippedFootnoteIndex(parsed, clipped, end);
+  return clipped;
 }
 

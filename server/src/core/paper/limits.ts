@@ -68,6 +68,33 @@ export interface CitationCut {
 export function cutForCitations(parsed: ParsedPaper, limit: number, change?: PaperChange): CitationCut | undefined {
   if (!(limit > 0) || parsed.titles.length + parsed.docNumbers.length <= limit) return undefined;
   if (citationCount(parsed, change) <= limit) return undefined;
+  // The citation past the limit is the last version's when the edit was after it, or before it and left as many
+  // citations as it replaced.
+  const before = change && lastCuts.get(change.previous);
+  if (before && before.limit === limit && !parsedAgain(before.citation, change!.replaced)
+    && (change!.from > before.end || (change!.to < before.start && countOf(change!.replaced) === countOf(change!.replacing)))) {
+    lastCuts.set(parsed, { ...before, start: before.citation.start, end: before.citation.end });
+    return cutAt(before.citation, limit);
+  }
+  const cut = firstCut(parsed, limit);
+  lastCuts.set(parsed, { citation: cut.citation, start: cut.citation.start, end: cut.citation.end, limit });
+  return cutAt(cut.citation, limit);
+}
+
+/** The citation past the limit in each version of a paper, where it was then. */
+const lastCuts = new WeakMap<ParsedPaper, { citation: { start: number; end: number }; start: number; end: number; limit: number }>();
+
+/** Whether the citation is one of those parsed again (its paragraph was replaced: it is not in the new version). */
+function parsedAgain(citation: object, replaced: readonly ParsedPaper[]): boolean {
+  return replaced.some((parse) => (parse.titles as object[]).includes(citation) || (parse.docNumbers as object[]).includes(citation));
+}
+
+function cutAt(citation: { start: number; end: number }, limit: number): CitationCut {
+  return { offset: citation.start, start: citation.start, end: citation.end, limit };
+}
+
+/** The first citation past the limit (there is one). */
+function firstCut(parsed: ParsedPaper, limit: number): { citation: { start: number; end: number } } {
   const attached = new Set(parsed.titles.map((t) => t.docNumber).filter((n) => n !== undefined));
   const freeNumbers = parsed.docNumbers.filter((n) => !attached.has(n));
   const titles = parsed.titles.filter((t) => t.journalRole !== 'journal');
@@ -78,7 +105,7 @@ export function cutForCitations(parsed: ParsedPaper, limit: number, change?: Pap
     const title = titles[i];
     const number = freeNumbers[j];
     const next = number === undefined || (title !== undefined && title.start <= number.start) ? (i++, title) : (j++, number);
-    if (n === limit) return { offset: next.start, start: next.start, end: next.end, limit };
+    if (n === limit) return { citation: next };
   }
 }
 

@@ -8,8 +8,8 @@ import { firstStartingAtOrAfter } from '../util/binarySearch';
 
 interface FootnoteIndex {
   numbers: Map<string, number>;
-  /** The first definition of each label (later ones are duplicates). */
-  definitions: Map<string, FootnoteDefinition>;
+  /** The first definition of a label (later ones are duplicates). */
+  definition(label: string): FootnoteDefinition | undefined;
 }
 
 const footnoteIndexes = new WeakMap<ParsedPaper, FootnoteIndex>();
@@ -21,10 +21,22 @@ function footnoteIndex(parsed: ParsedPaper): FootnoteIndex {
     parsed.footnoteOrder.forEach((label, i) => numbers.set(label, i + 1));
     const definitions = new Map<string, FootnoteDefinition>();
     for (const def of parsed.footnoteDefs) if (!definitions.has(def.label)) definitions.set(def.label, def);
-    index = { numbers, definitions };
+    index = { numbers, definition: (label) => definitions.get(label) };
     footnoteIndexes.set(parsed, index);
   }
   return index;
+}
+
+/**
+ * The index of `clipped`, the part of `whole` before `end` with the same footnote order: `whole`'s, without the
+ * definitions from `end` on (a label's first definition is past `end` only if all of them are).
+ */
+export function clippedFootnoteIndex(whole: ParsedPaper, clipped: ParsedPaper, end: number): void {
+  const index = footnoteIndex(whole);
+  footnoteIndexes.set(clipped, { numbers: index.numbers, definition: (label) => {
+    const def = index.definition(label);
+    return def && def.start < end ? def : undefined;
+  } });
 }
 
 /** `to`'s footnotes are `from`'s (the same order, the same definitions): it shares `from`'s index. */
@@ -39,7 +51,7 @@ export function footnoteNumber(parsed: ParsedPaper, label: string): number | und
 }
 
 export function footnoteDefinition(parsed: ParsedPaper, label: string): FootnoteDefinition | undefined {
-  return footnoteIndex(parsed).definitions.get(label);
+  return footnoteIndex(parsed).definition(label);
 }
 
 /** The footnote definition whose content contains `offset`. */
