@@ -8,7 +8,7 @@ import { titleKeyWithoutPrc } from '../text/normalize';
 import type { AnaphoricCitation, ArticleReference, ParsedPaper, TitleCitation } from './parser';
 import { frontMatterDate, todayIso } from '../corpus/versions';
 import { continuedReference } from './references';
-import { firstIndexWhere } from '../util/binarySearch';
+import { firstIndexWhere, firstStartingAtOrAfter } from '../util/binarySearch';
 import type { PaperChange } from './incremental';
 
 export class ShortNameDefinition {
@@ -145,32 +145,47 @@ interface AnaphorRecord {
 }
 
 /**
- * One pass over the paper's titles and anaphora in order: linear in their number. With the last version's
- * records and the edit since (`previous`), an anaphor before the edit, or far enough after it — its sentence and
- * the ANTECEDENT_WINDOW before it wholly after the edit, the same last article before it — keeps what was found.
+ * The anaphora in order, each looking back among the titles before it (found by bisection): linear in the number
+ * of anaphora and the titles near them, not in the paper's titles. With the last version's records and the edit
+ * since (`previous`), an anaphor before the edit, or far enough after it — its sentence and the ANTECEDENT_WINDOW
+ * before it wholly after the edit, the same last article before it — keeps what was found.
  */
 function findAntecedents(paper: ParsedPaper, previous?: { records: Map<AnaphoricCitation, AnaphorRecord>; change: PaperChange }): Map<AnaphoricCitation, AnaphorRecord> {
   const out = new Map<AnaphoricCitation, AnaphorRecord>();
-  const works = paper.titles.filter((t) => !t.journalRole && !t.standard);
+  const { titles } = paper;
   const records = previous?.records;
   const editEnd = previous ? previous.change.to + previous.change.delta : 0;
-  /** Works before the current anaphor are works[0, seen). */
-  let seen = 0;
-  let lastArticle: LastArticle | undefined;
+  let before: { anaphor: AnaphoricCitation; record: AnaphorRecord } | undefined;
   for (const anaphor of paper.anaphora) {
-    while (seen < works.length && works[seen].start < anaphor.start) {
-      const title = works[seen++];
-      const reference = title.references[title.references.length - 1];
-      if (reference) lastArticle = { reference, title, written: reference };
-    }
+    const seen = firstStartingAtOrAfter(titles, anaphor.start);
+    const lastArticle = lastArticleBefore(titles, seen, before);
     const kept = records?.get(anaphor);
     const unaffected = kept && (anaphor.end <= previous!.change.from
       || (anaphor.start - ANTECEDENT_WINDOW >= editEnd && sameArticle(kept.before, lastArticle) && sentenceStartsAfter(paper.text, anaphor.start, anaphor.start - ANTECEDENT_WINDOW)));
-    const record = unaffected ? kept : anaphorRecord(paper, works, seen, anaphor, lastArticle);
+    const record = unaffected ? kept : anaphorRecord(paper, seen, anaphor, lastArticle);
     out.set(anaphor, record);
-    if (record.after) lastArticle = record.after;
+    before = { anaphor, record };
   }
   return out;
+}
+
+/** A title that names a work (not a journal, not a standard). */
+function isWork(title: TitleCitation): boolean {
+  return !title.journalRole && !title.standard;
+}
+
+/**
+ * The last article cited before titles[end]: the last of a work cited after the anaphor before (`before`), else
+ * what that anaphor left as the last (its own article, or the one before it).
+ */
+function lastArticleBefore(titles: readonly TitleCitation[], end: number, before: { anaphor: AnaphoricCitation; record: AnaphorRecord } | undefined): LastArticle | undefined {
+  const since = before ? before.anaphor.start : -1;
+  for (let i = end - 1; i >= 0 && titles[i].start >= since; i--) {
+    const title = titles[i];
+    const reference = title.references[title.references.length - 1];
+    if (reference && isWork(title)) return { reference, title, written: reference };
+  }
+  return before ? before.record.after ?? before.record.before : undefined;
 }
 
 function sameArticle(a: LastArticle | undefined, b: LastArticle | undefined): boolean {
@@ -179,20 +194,22 @@ function sameArticle(a: LastArticle | undefined, b: LastArticle | undefined): bo
 
 /** Whether a sentence ends in [from, end): the sentence `end` is in started after `from`. */
 function sentenceStartsAfter(text: string, end: number, from: number): boolean {
-  for (let i = end - 1; i >= from; i--) if (SENTENCE_END.test(text[i])) return true;
+  for (let i = end - 1; i >= from; i--) if (SENTENCE_END_CHARACTERS.has(text.charCodeAt(i))) return true;
   return false;
 }
+const SENTENCE_END_CHARACTERS = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
 
-function anaphorRecord(paper: ParsedPaper, works: readonly TitleCitation[], seen: number, anaphor: AnaphoricCitation, before: LastArticle | undefined): AnaphorRecord {
+function anaphorRecord(paper: ParsedPaper, seen: number, anaphor: AnaphoricCitation, before: LastArticle | undefined): AnaphorRecord {
   const kind = kindOf(anaphor.word);
+  const { titles } = paper;
   let antecedent: Antecedent | undefined;
   if (kind) {
-    const title = latest(works, seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
+    const title = latestWork(titles, seen, (t) => ofKind(t, kind), (t) => anaphor.start - t.end > ANTECEDENT_WINDOW);
     if (title) {
       const between = paper.text.slice(title.end, anaphor.start);
       const near = between.length <= CERTAIN_DISTANCE && !PARAGRAPH_BREAK.test(between);
       // 《民法典》与《个人信息保护法》均规定……该法第N条: two works of the kind in the sentence, either may be meant.
-      const rival = latest(works, seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
+      const rival = latestWork(titles, seen, (t) => ofKind(t, kind) && t.title !== title.title, (t) => SENTENCE_END.test(paper.text.slice(t.end, anaphor.start)));
       antecedent = { title, certain: near && !rival };
     }
   } else if (before && before.written.end <= anaphor.start && anaphor.start - before.written.end <= CERTAIN_DISTANCE
@@ -206,8 +223,13 @@ function anaphorRecord(paper: ParsedPaper, works: readonly TitleCitation[], seen
   return { antecedent, before, ...(own ? { after: { reference: continued ? continuedReference(continued, own) : own, title, written: own } } : {}) };
 }
 
-/** The last of items[0, end) that is wanted, looking back no further than the first that is too far. */
-function latest<T>(items: readonly T[], end: number, wanted: (item: T) => boolean, tooFar: (item: T) => boolean): T | undefined {
-  for (let i = end - 1; i >= 0 && !tooFar(items[i]); i--) if (wanted(items[i])) return items[i];
+/** The last work among titles[0, end) that is wanted, looking back no further than the first that is too far. */
+function latestWork(titles: readonly TitleCitation[], end: number, wanted: (title: TitleCitation) => boolean, tooFar: (title: TitleCitation) => boolean): TitleCitation | undefined {
+  for (let i = end - 1; i >= 0; i--) {
+    const title = titles[i];
+    if (!isWork(title)) continue;
+    if (tooFar(title)) return undefined;
+    if (wanted(title)) return title;
+  }
   return undefined;
 }
