@@ -44,11 +44,13 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
   const anaphora = findAnaphora(text, excluded, titles, origin);
   const pandocCitations = findPandocCitations(text, excluded, origin);
-  return {
+  const parsed: ParsedPaper = {
     text, titles: kept(titles), docNumbers: kept(docNumbers), journals: kept(journals), footnoteRefs: kept(refs), footnoteDefs: kept(defs), footnoteOrder: kept(footnoteOrder),
     quotations: kept(quotations), shortForms: kept(shortForms), anaphora: kept(anaphora), caseNumbers: kept(findCaseNumbers(text, excluded, origin)), excluded,
-    ...(pandocCitations.length > 0 ? { pandocCitations } : {}),
   };
+  // Set only when there are some (a spread of a conditional literal would copy the object for every paragraph).
+  if (pandocCitations.length > 0) parsed.pandocCitations = pandocCitations;
+  return parsed;
 }
 
 /** Shared by every parse without citations of a kind (most paragraphs have none of most kinds); never written to. */
