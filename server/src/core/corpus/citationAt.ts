@@ -84,6 +84,17 @@ export function documentForTitle(corpus: Corpus, title: TitleCitation, scope?: P
  * or the paper's date; homonyms by which one has the cited provisions.
  */
 export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope, date?: string): VersionChoice | undefined {
+  if (!scope) return versionsForTitleOnce(corpus, title, scope, date);
+  // Several checks ask about each citation: the answer is kept for the paper's version (its scope), whose date it uses.
+  let memo = choicesByScope.get(scope);
+  if (!memo || memo.corpus !== corpus) choicesByScope.set(scope, (memo = { corpus, choices: new Map() }));
+  let choice = memo.choices.get(title);
+  if (choice === undefined && !memo.choices.has(title)) memo.choices.set(title, (choice = versionsForTitleOnce(corpus, title, scope, date)));
+  return choice;
+}
+const choicesByScope = new WeakMap<PaperScope, { corpus: Corpus; choices: Map<TitleCitation, VersionChoice | undefined> }>();
+
+function versionsForTitleOnce(corpus: Corpus, title: TitleCitation, scope?: PaperScope, date?: string): VersionChoice | undefined {
   const when = scope?.date ?? date ?? todayIso();
   const choose = () => {
     const resolution = resolveTitle(corpus, title.title, scope, title);

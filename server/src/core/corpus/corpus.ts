@@ -208,7 +208,8 @@ export class Corpus {
    * nothing goes stale; the map is emptied when it grows large.
    */
   cached<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const known = this.memo.get(key);
+    if (known !== undefined || this.memo.has(key)) return known as T;
     const value = compute();
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(detached(key), value);
@@ -225,7 +226,8 @@ export class Corpus {
       answers = new Map();
       this.objectMemo.set(citation, answers);
     }
-    if (answers.has(key)) return answers.get(key) as T;
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as T;
     const value = compute();
     answers.set(key, value);
     return value;
