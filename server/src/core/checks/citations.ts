@@ -29,8 +29,8 @@ export function checkCitations(context: CheckContext): Finding[] {
 function checkTitle(context: CheckContext, title: TitleCitation, findings: Finding[]): void {
   const { corpus, locale, paper } = context;
   const resolution = resolveTitle(corpus, title.title, paper.scope, title);
-  const inner = { start: title.start + 1, end: title.end - 1 };
   if (resolution.status === 'typo') {
+    const inner = { start: title.start + 1, end: title.end - 1 };
     const suggestion = resolution.suggestion.entry.title;
     findings.push({
       code: 'title.typo', ...inner,
@@ -42,7 +42,7 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
   if (resolution.status === 'unknown') {
     // A foreign act is expected to be outside the index: nothing to say about it.
     if (resolution.jurisdiction) return;
-    findings.push({ code: 'title.unknown', ...inner, message: t(locale, 'title.unknown', { written: title.title }) });
+    findings.push({ code: 'title.unknown', start: title.start + 1, end: title.end - 1, message: t(locale, 'title.unknown', { written: title.title }) });
     return;
   }
   const documents = documentsOf(corpus, resolution.entries);
