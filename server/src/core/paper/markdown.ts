@@ -41,12 +41,8 @@ export class ExcludedRegions implements Exclusions {
 const NO_REGIONS = new ExcludedRegions(Object.freeze([]) as unknown as Span[]);
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** What every excluded region but front matter needs: a backtick, ~~~, <, ://, ]( or www. */
-const MARKERS = /[`<]|~~~|:\/\/|\]\(|www\./;
 
 export function findExcludedRegions(text: string): ExcludedRegions {
-  // Most paragraphs hold no marker of anything excluded: one search for all of them rules that out.
-  if (!MARKERS.test(text) && !text.startsWith('---') && !text.startsWith('\ufeff---')) return NO_REGIONS;
   const spans: Span[] = [];
   // Each marker looked for once in the whole text (a search of the whole paper when it is absent, as it
   // mostly is): no ``` without a `, no <!-- or <scheme:…> without a <.
