@@ -14,6 +14,7 @@ import type { PandocCitation } from '../paper/pandocCitations';
 import { VersionChoice, chooseVersion, isVersionSet, todayIso } from './versions';
 import type { PaperScope } from '../paper/paperScope';
 import { continuedReference } from '../paper/references';
+import { detached } from '../text/detach';
 
 export type CitationElement =
   | { kind: 'title'; start: number; end: number; title: TitleCitation }
@@ -107,12 +108,24 @@ function versionsForTitleOnce(corpus: Corpus, title: TitleCitation, scope?: Pape
   };
   // A short name the paper defines is the paper's business; everything else is a pure question about the corpus.
   if (scope && shortNameFor(scope, title)) return choose();
-  return corpus.cachedFor(title, `versions:${when}`, () => {
+  return corpus.cachedFor(title, versionsKey(when), () => {
     const references = title.references.map((r) => stepsKey(r.steps)).join(',');
     const jurisdiction = title.jurisdiction ? `${title.jurisdiction.text}|` : '';
     return corpus.cached(`versions:${jurisdiction}${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
   });
 }
+
+/** `versions:${date}`, made once per date: it is asked for every title of a paper. */
+function versionsKey(date: string): string {
+  let key = versionsKeys.get(date);
+  if (key === undefined) {
+    if (versionsKeys.size >= 100) versionsKeys.clear();
+    // Kept past the paper: a copy of the date, never a view into the paper's text.
+    versionsKeys.set(detached(date), (key = detached(`versions:${date}`)));
+  }
+  return key;
+}
+const versionsKeys = new Map<string, string>();
 
 export function itemForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusItem | undefined {
   const resolution = resolveTitle(corpus, title.title, scope, title);
