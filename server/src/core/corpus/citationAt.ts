@@ -109,7 +109,9 @@ function versionsForTitleOnce(corpus: Corpus, title: TitleCitation, scope?: Pape
   // A short name the paper defines is the paper's business; everything else is a pure question about the corpus.
   if (scope && shortNameFor(scope, title)) return choose();
   return corpus.cachedFor(title, versionsKey(when), () => {
-    const references = title.references.map((r) => stepsKey(r.steps)).join(',');
+    // The references' keys joined by commas, without a list made for them.
+    let references = '';
+    for (let i = 0; i < title.references.length; i++) references += (i === 0 ? '' : ',') + stepsKey(title.references[i].steps);
     const jurisdiction = title.jurisdiction ? `${title.jurisdiction.text}|` : '';
     return corpus.cached(`versions:${jurisdiction}${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
   });
