@@ -1,6 +1,6 @@
 /** 文号 written in a paper (国发〔2025〕11号, 人社部发〔2021〕56 号), with the issuer code walked back from the bracket. */
 import type { DocNumberCitation } from './citationTypes';
-import { BlockOrigin, LocatedDocNumber } from './located';
+import { BlockOrigin, LocatedDocNumber, NOTHING_FOUND } from './located';
 import type { Exclusions } from './markdown';
 import { parseDocNumber } from '../text/docNumber';
 
@@ -14,8 +14,8 @@ const MAX_ISSUER = 10;
 const YEAR_BRACKET_OPENER = /[〔\[［(（【〖]/;
 
 export function findDocNumbers(text: string, excluded: Exclusions, origin: BlockOrigin): DocNumberCitation[] {
+  if (!YEAR_BRACKET_OPENER.test(text)) return NOTHING_FOUND;
   const out: DocNumberCitation[] = [];
-  if (!YEAR_BRACKET_OPENER.test(text)) return out;
   YEAR_BRACKET.lastIndex = 0;
   for (let match = YEAR_BRACKET.exec(text); match; match = YEAR_BRACKET.exec(text)) {
     const bracket = match.index;

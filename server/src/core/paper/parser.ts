@@ -16,7 +16,7 @@ import { findFootnotes, footnoteLabelsInOrder } from './footnotes';
 import { findJournals } from './journals';
 import { findPandocCitations } from './pandocCitations';
 import { isWhitespace } from './characters';
-import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle } from './located';
+import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle, NOTHING_FOUND } from './located';
 import { Exclusions, findExcludedRegions } from './markdown';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { findQuotations } from './quotes';
@@ -40,8 +40,8 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const journals = findJournals(text, titles, origin);
   const { refs, defs } = findFootnotes(text, excluded, origin);
   const footnoteOrder = footnoteLabelsInOrder(refs, defs);
-  const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : [];
-  const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
+  const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : NONE;
+  const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : NONE;
   const anaphora = findAnaphora(text, excluded, titles, origin);
   const pandocCitations = findPandocCitations(text, excluded, origin);
   const parsed: ParsedPaper = {
@@ -54,7 +54,7 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
 }
 
 /** Shared by every parse without citations of a kind (most paragraphs have none of most kinds); never written to. */
-const NONE = Object.freeze([]) as unknown as never[];
+const NONE = NOTHING_FOUND;
 
 /**
  * A list as the parse keeps it: a paragraph's parse lives as long as its document is open, and most lists are
@@ -70,8 +70,9 @@ const SHORT_LIST = 32;
 // Titles
 
 function findTitles(text: string, excluded: Exclusions, docNumbers: DocNumberCitation[], origin: BlockOrigin): TitleCitation[] {
+  let from = text.indexOf('《');
+  if (from < 0) return NONE;
   const titles: TitleCitation[] = [];
-  let from = 0;
   for (;;) {
     const open = text.indexOf('《', from);
     if (open < 0) break;
