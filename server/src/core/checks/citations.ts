@@ -7,6 +7,7 @@
  *   docnumber.format     国发[2025]11号, 国发〔25〕11号, 国发〔2025〕第11号, 国发〔2025〕011号
  */
 import { t } from '../text/messages';
+import type { AddressResult } from '../corpus/addressing';
 import type { CorpusDocument } from '../corpus/model';
 import type { ArticleReference, DocNumberCitation, TitleCitation } from '../paper/parser';
 import { documentsOf, resolveReference, resolveTitle } from '../corpus/resolver';
@@ -28,8 +29,8 @@ export function checkCitations(context: CheckContext): Finding[] {
 function checkTitle(context: CheckContext, title: TitleCitation, findings: Finding[]): void {
   const { corpus, locale, paper } = context;
   const resolution = resolveTitle(corpus, title.title, paper.scope, title);
-  const inner = { start: title.start + 1, end: title.end - 1 };
   if (resolution.status === 'typo') {
+    const inner = { start: title.start + 1, end: title.end - 1 };
     const suggestion = resolution.suggestion.entry.title;
     findings.push({
       code: 'title.typo', ...inner,
@@ -41,7 +42,7 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
   if (resolution.status === 'unknown') {
     // A foreign act is expected to be outside the index: nothing to say about it.
     if (resolution.jurisdiction) return;
-    findings.push({ code: 'title.unknown', ...inner, message: t(locale, 'title.unknown', { written: title.title }) });
+    findings.push({ code: 'title.unknown', start: title.start + 1, end: title.end - 1, message: t(locale, 'title.unknown', { written: title.title }) });
     return;
   }
   const documents = documentsOf(corpus, resolution.entries);
@@ -71,11 +72,18 @@ export function checkWorkReferences(context: CheckContext, title: TitleCitation,
 
 function checkReferences(context: CheckContext, references: readonly ArticleReference[], documents: CorpusDocument[], findings: Finding[]): void {
   for (const reference of references) {
-    const results = documents.map((doc) => ({ doc, result: resolveReference(context.corpus, doc, reference) }));
-    if (results.some((r) => r.result.ok)) continue;
+    // Every document is asked, in order, as the failure a result names keeps the first asking reference's offsets.
+    let found = false;
+    let result: AddressResult | undefined;
+    for (const doc of documents) {
+      const answer = resolveReference(context.corpus, doc, reference);
+      result ??= answer;
+      if (answer.ok) found = true;
+    }
+    if (found || !result) continue;
     // A document whose text could not be read may well have the article: say nothing rather than something false.
     if (documents.some(provisionsUnavailable)) continue;
-    const { doc, result } = results[0];
+    const doc = documents[0];
     if (result.ok) continue;
     findings.push({
       code: 'article.not-found', start: reference.start, end: reference.end,

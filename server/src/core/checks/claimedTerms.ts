@@ -24,6 +24,15 @@ const QUOTED = /^[“‘"「]([^“”‘’"「」，。；：、\n]{2,16})[”
 /** Unquoted, only after a verb of definition: the run of characters up to the first punctuation or particle. */
 const UNQUOTED = /^(?:(?![的和与及等之或])[\u4e00-\u9fff]){3,16}/;
 const DEFINING = new Set(['界定了', '定义了']);
+/** The characters CLAIM can go on with after its spaces: 中, 之 and the verbs' first. */
+const CLAIM_OPENERS = new Set([...'中之规界定明确列'].map((c) => c.charCodeAt(0)));
+
+/** Whether CLAIM can match at `from`: tested before a piece of the paper is cut out for it (most references make no claim). */
+function mayOpenClaim(text: string, from: number): boolean {
+  let p = from;
+  for (let c = text.charCodeAt(p); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(++p));
+  return p < from + 40 && CLAIM_OPENERS.has(text.charCodeAt(p));
+}
 /** Quoted words this long are checked as a quotation (quotations.ts MIN_QUOTE), not as a term. */
 const QUOTATION_LENGTH = 8;
 /** More places than this and the term is too common to say where it belongs. */
@@ -53,6 +62,7 @@ export function checkClaimedTerms(context: CheckContext): Finding[] {
 }
 
 function claimAfter(text: string, from: number): Claim | undefined {
+  if (!mayOpenClaim(text, from)) return undefined;
   const window = text.slice(from, from + 40);
   const verb = CLAIM.exec(window);
   if (!verb) return undefined;

@@ -22,6 +22,9 @@ export function checkReproductions(context: CheckContext): Finding[] {
   for (const title of inScope(context, paper.parsed.titles)) {
     if (title.journalRole || title.jurisdiction?.foreign || title.references.length !== 1) continue;
     const reference = title.references[0];
+    // LAYOUT_GAP opens with a space or a tab: most references are followed by neither, and cut nothing out.
+    const next = text.charCodeAt(reference.end);
+    if (next !== 0x3000 && next !== 0x20 && next !== 0x09) continue;
     const gap = LAYOUT_GAP.exec(text.slice(reference.end, reference.end + 8));
     if (!gap) continue;
     const start = reference.end + gap[0].length;

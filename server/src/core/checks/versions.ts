@@ -36,7 +36,8 @@ export function checkVersions(context: CheckContext): Finding[] {
       const code = status.kind === 'not-yet-in-force' ? 'statute.not-yet-in-force' : 'statute.repealed';
       findings.push({ code, start: title.start, end: title.end, message: t(locale, key, params), ...(status.kind === 'marked-repealed' ? { uncertain: true } : {}) });
     }
-    if (!isVersionSet([chosen, ...choice.others])) continue;
+    // One document is no set of versions (asked without making the list, as most titles name one).
+    if (choice.others.length === 0 || !isVersionSet([chosen, ...choice.others])) continue;
     const all = [chosen, ...choice.others].sort((a, b) => (a.versionDate ?? '').localeCompare(b.versionDate ?? ''));
     if (choice.unmatchedTag) {
       const tag = title.versionTag!;

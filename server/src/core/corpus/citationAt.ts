@@ -16,6 +16,7 @@ import type { PaperScope } from '../paper/paperScope';
 import { continuedReference } from '../paper/references';
 import type { Paper } from '../paper/paperCache';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
+import { detached } from '../text/detach';
 
 export type CitationElement =
   | { kind: 'title'; start: number; end: number; title: TitleCitation }
@@ -99,6 +100,17 @@ export function documentForTitle(corpus: Corpus, title: TitleCitation, scope?: P
  * or the paper's date; homonyms by which one has the cited provisions.
  */
 export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope, date?: string): VersionChoice | undefined {
+  if (!scope) return versionsForTitleOnce(corpus, title, scope, date);
+  // Several checks ask about each citation: the answer is kept for the paper's version (its scope), whose date it uses.
+  let memo = choicesByScope.get(scope);
+  if (!memo || memo.corpus !== corpus) choicesByScope.set(scope, (memo = { corpus, choices: new Map() }));
+  let choice = memo.choices.get(title);
+  if (choice === undefined && !memo.choices.has(title)) memo.choices.set(title, (choice = versionsForTitleOnce(corpus, title, scope, date)));
+  return choice;
+}
+const choicesByScope = new WeakMap<PaperScope, { corpus: Corpus; choices: Map<TitleCitation, VersionChoice | undefined> }>();
+
+function versionsForTitleOnce(corpus: Corpus, title: TitleCitation, scope?: PaperScope, date?: string): VersionChoice | undefined {
   const when = scope?.date ?? date ?? todayIso();
   const choose = () => {
     const resolution = resolveTitle(corpus, title.title, scope, title);
@@ -111,12 +123,26 @@ export function versionsForTitle(corpus: Corpus, title: TitleCitation, scope?: P
   };
   // A short name the paper defines is the paper's business; everything else is a pure question about the corpus.
   if (scope && shortNameFor(scope, title)) return choose();
-  return corpus.cachedFor(title, `versions:${when}`, () => {
-    const references = title.references.map((r) => stepsKey(r.steps)).join(',');
+  return corpus.cachedFor(title, versionsKey(when), () => {
+    // The references' keys joined by commas, without a list made for them.
+    let references = '';
+    for (let i = 0; i < title.references.length; i++) references += (i === 0 ? '' : ',') + stepsKey(title.references[i].steps);
     const jurisdiction = title.jurisdiction ? `${title.jurisdiction.text}|` : '';
     return corpus.cached(`versions:${jurisdiction}${title.title}|${title.versionTag?.text ?? ''}|${references}|${when}`, choose);
   });
 }
+
+/** `versions:${date}`, made once per date: it is asked for every title of a paper. */
+function versionsKey(date: string): string {
+  let key = versionsKeys.get(date);
+  if (key === undefined) {
+    if (versionsKeys.size >= 100) versionsKeys.clear();
+    // Kept past the paper: a copy of the date, never a view into the paper's text.
+    versionsKeys.set(detached(date), (key = detached(`versions:${date}`)));
+  }
+  return key;
+}
+const versionsKeys = new Map<string, string>();
 
 export function itemForTitle(corpus: Corpus, title: TitleCitation, scope?: PaperScope): CorpusItem | undefined {
   const resolution = resolveTitle(corpus, title.title, scope, title);

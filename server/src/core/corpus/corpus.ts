@@ -63,7 +63,7 @@ export class Corpus {
   /** Where the reverse index is loaded from instead of built, and saved to once built (the server's and CLI's disk cache). */
   reverseIndexStore: ReverseIndexStore | undefined;
   private readonly memo = new Map<string, unknown>();
-  private readonly objectMemo = new WeakMap<object, Map<string, unknown>>();
+  private readonly objectMemo = new WeakMap<object, { key: string; value: unknown } | Map<string, unknown>>();
   readonly stats: CorpusStats;
 
   /** The date of the bundled statute book (the newest of its sources), when the corpus holds it. */
@@ -208,7 +208,8 @@ export class Corpus {
    * nothing goes stale; the map is emptied when it grows large.
    */
   cached<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const known = this.memo.get(key);
+    if (known !== undefined || this.memo.has(key)) return known as T;
     const value = compute();
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(detached(key), value);
@@ -220,14 +221,21 @@ export class Corpus {
    * and a lookup by object is cheaper than building the string key again. Dies with the citation.
    */
   cachedFor<T>(citation: object, key: string, compute: () => T): T {
-    let answers = this.objectMemo.get(citation);
-    if (!answers) {
-      answers = new Map();
-      this.objectMemo.set(citation, answers);
+    // A citation is mostly asked one question (one key): its answer is kept alone, a map made at a second key.
+    const answers = this.objectMemo.get(citation);
+    if (answers instanceof Map) {
+      const known = answers.get(key);
+      if (known !== undefined || answers.has(key)) return known as T;
+      const value = compute();
+      answers.set(key, value);
+      return value;
     }
-    if (answers.has(key)) return answers.get(key) as T;
+    if (answers !== undefined && answers.key === key) return answers.value as T;
     const value = compute();
-    answers.set(key, value);
+    // Read again: the computation may have asked about the citation too.
+    const now = this.objectMemo.get(citation);
+    if (now instanceof Map) now.set(key, value);
+    else this.objectMemo.set(citation, now === undefined || now.key === key ? { key, value } : new Map([[now.key, now.value], [key, value]]));
     return value;
   }
 

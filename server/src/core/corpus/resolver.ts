@@ -159,7 +159,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /** The documents among the resolved entries (several for statute versions). */
 export function documentsOf(corpus: Corpus, entries: TitleEntry[]): CorpusDocument[] {
-  return entries.filter((e) => e.type === 'document').map((e) => corpus.document(e.id)).filter((d): d is CorpusDocument => d !== undefined);
+  // One loop and one list: this runs for every title each check asks about.
+  const documents: CorpusDocument[] = [];
+  for (const entry of entries) {
+    if (entry.type !== 'document') continue;
+    const document = corpus.document(entry.id);
+    if (document !== undefined) documents.push(document);
+  }
+  return documents;
 }
 
 export function firstItem(corpus: Corpus, entries: TitleEntry[]): CorpusItem | undefined {

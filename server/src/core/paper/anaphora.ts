@@ -4,7 +4,7 @@
  * for the whole paper (paperScope.ts); here they are only found.
  */
 import type { AnaphoricCitation, TitleCitation } from './citationTypes';
-import { BlockOrigin, LocatedAnaphor } from './located';
+import { BlockOrigin, LocatedAnaphor, NOTHING_FOUND } from './located';
 import type { Exclusions } from './markdown';
 import { parseReferences } from './references';
 import { firstEndingAfter } from '../util/binarySearch';
@@ -13,8 +13,8 @@ import { firstEndingAfter } from '../util/binarySearch';
 const ANAPHOR = /(?:该|本|同)(?:法|条例|办法|规定|决定|解释|意见|通知|细则|规则)|该条/g;
 
 export function findAnaphora(text: string, excluded: Exclusions, titles: readonly TitleCitation[], origin: BlockOrigin): AnaphoricCitation[] {
+  if (!text.includes('该') && !text.includes('本法') && !text.includes('同法')) return NOTHING_FOUND;
   const out: AnaphoricCitation[] = [];
-  if (!text.includes('该') && !text.includes('本法') && !text.includes('同法')) return out;
   ANAPHOR.lastIndex = 0;
   for (let match = ANAPHOR.exec(text); match; match = ANAPHOR.exec(text)) {
     const start = match.index;

@@ -9,7 +9,7 @@
  * digits (a basic court: 京0101); the case-type code comes from 《人民法院案件类型及其代字标准》.
  */
 import type { CaseNumber, CaseNumberProblem } from './citationTypes';
-import { BlockOrigin, LocatedCaseNumber } from './located';
+import { BlockOrigin, LocatedCaseNumber, NOTHING_FOUND } from './located';
 import type { Exclusions } from './markdown';
 
 export type { CaseNumber, CaseNumberProblem } from './citationTypes';
@@ -56,8 +56,8 @@ const CANDIDATE = /[（(][ \t]*([0-9０-９XxＸｘ×＊*]{4})[ \t]*[）)]([\u4e
 
 /** Every case number written outside code, URLs and comments, in order. */
 export function findCaseNumbers(text: string, excluded: Exclusions, origin: BlockOrigin): CaseNumber[] {
+  if (!text.includes('号')) return NOTHING_FOUND;
   const out: CaseNumber[] = [];
-  if (!text.includes('号')) return out;
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
     if (excluded.contains(match.index)) continue;

@@ -1,13 +1,13 @@
 /** Footnote references [^n] and definitions [^n]: …, and the order readers see their numbers in. */
 import type { FootnoteDefinition, FootnoteReference } from './citationTypes';
-import { BlockOrigin, LocatedFootnoteDef, LocatedFootnoteRef } from './located';
+import { BlockOrigin, LocatedFootnoteDef, LocatedFootnoteRef, NOTHING_FOUND } from './located';
 import { isWhitespace } from './characters';
 import type { Exclusions } from './markdown';
 
 /** Labels by first reference, then the unreferenced definitions: the numbers readers see. */
 export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteDefinition[]): string[] {
   // A paragraph's parse: no footnote, or one reference or definition.
-  if (refs.length + defs.length <= 1) return refs.length === 1 ? [refs[0].label] : defs.length === 1 ? [defs[0].label] : [];
+  if (refs.length + defs.length <= 1) return refs.length === 1 ? [refs[0].label] : defs.length === 1 ? [defs[0].label] : NOTHING_FOUND;
   const seen = new Set<string>();
   const order: string[] = [];
   for (const list of [refs, defs]) {
@@ -21,13 +21,16 @@ export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteD
   return order;
 }
 
+/** What a text without [^ holds: shared, never written to. */
+const NO_FOOTNOTES: { refs: FootnoteReference[]; defs: FootnoteDefinition[] } = Object.freeze({ refs: NOTHING_FOUND, defs: NOTHING_FOUND });
+
 /** The most characters a label has: [^…] with a longer one is no footnote mark. */
 const MAX_LABEL = 40;
 
 export function findFootnotes(text: string, excluded: Exclusions, origin: BlockOrigin): { refs: FootnoteReference[]; defs: FootnoteDefinition[] } {
+  if (!text.includes('[^')) return NO_FOOTNOTES;
   const refs: FootnoteReference[] = [];
   const defs: FootnoteDefinition[] = [];
-  if (!text.includes('[^')) return { refs, defs };
   // [^label]: a label of 1 to MAX_LABEL characters, none of them ] or white space. Scanned by hand from each
   // "[^" (what /\[\^([^\]\s]{1,40})\]/g matches, without a match array and two strings per mark).
   for (let start = text.indexOf('[^'); start >= 0; ) {

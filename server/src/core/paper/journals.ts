@@ -1,7 +1,7 @@
 /** Journal citations: 作者：《题名》，载《期刊》2025年第4期，第5页. */
 import type { JournalCitation, TextSpan, TitleCitation } from './citationTypes';
 import { isInlineSpace, isWhitespace } from './characters';
-import { BlockOrigin, LocatedJournal, LocatedText } from './located';
+import { BlockOrigin, LocatedJournal, LocatedText, NOTHING_FOUND } from './located';
 import { NO_REFERENCES } from './references';
 
 /**
@@ -11,6 +11,7 @@ import { NO_REFERENCES } from './references';
 const found = { zai: -1, zaiLength: 0, yearStart: 0, issueStart: 0, issueEnd: 0, end: 0 };
 
 export function findJournals(text: string, titles: TitleCitation[], origin: BlockOrigin): JournalCitation[] {
+  if (titles.length < 2) return NOTHING_FOUND;
   const journals: JournalCitation[] = [];
   for (let i = 0; i + 1 < titles.length; i++) {
     const article = titles[i];

@@ -56,10 +56,14 @@ export function findExcludedRegions(text: string): ExcludedRegions {
   return spans.length === 0 ? NO_REGIONS : new ExcludedRegions(merge(spans));
 }
 
+// Module constants: a pattern literal in a function is a new object each call, and this runs for every paragraph.
+const FRONT_MATTER_OPENING = /^\ufeff?---[ \t]*\r?\n/;
+const FRONT_MATTER_CLOSE = /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/g;
+
 function frontMatter(text: string, spans: Span[]): void {
-  const opening = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  const opening = FRONT_MATTER_OPENING.exec(text);
   if (!opening) return;
-  const close = /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/g;
+  const close = FRONT_MATTER_CLOSE;
   close.lastIndex = opening[0].length - 1;
   const match = close.exec(text);
   // The closing line, without its line break (the same span whether the front matter is parsed alone or not).

@@ -16,7 +16,7 @@ import { findFootnotes, footnoteLabelsInOrder } from './footnotes';
 import { findJournals } from './journals';
 import { findPandocCitations } from './pandocCitations';
 import { isWhitespace } from './characters';
-import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle } from './located';
+import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle, NOTHING_FOUND } from './located';
 import { Exclusions, findExcludedRegions } from './markdown';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { findQuotations } from './quotes';
@@ -40,19 +40,21 @@ export function parsePaper(text: string, origin = new BlockOrigin()): ParsedPape
   const journals = findJournals(text, titles, origin);
   const { refs, defs } = findFootnotes(text, excluded, origin);
   const footnoteOrder = footnoteLabelsInOrder(refs, defs);
-  const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : [];
-  const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : [];
+  const quotations = text.includes('“') || text.includes('‘') || text.includes('「') || text.includes('"') ? findQuotations(text, excluded, titles, origin) : NONE;
+  const shortForms = defs.length > 0 ? findShortForms(text, defs, origin) : NONE;
   const anaphora = findAnaphora(text, excluded, titles, origin);
   const pandocCitations = findPandocCitations(text, excluded, origin);
-  return {
+  const parsed: ParsedPaper = {
     text, titles: kept(titles), docNumbers: kept(docNumbers), journals: kept(journals), footnoteRefs: kept(refs), footnoteDefs: kept(defs), footnoteOrder: kept(footnoteOrder),
     quotations: kept(quotations), shortForms: kept(shortForms), anaphora: kept(anaphora), caseNumbers: kept(findCaseNumbers(text, excluded, origin)), excluded,
-    ...(pandocCitations.length > 0 ? { pandocCitations } : {}),
   };
+  // Set only when there are some (a spread of a conditional literal would copy the object for every paragraph).
+  if (pandocCitations.length > 0) parsed.pandocCitations = pandocCitations;
+  return parsed;
 }
 
 /** Shared by every parse without citations of a kind (most paragraphs have none of most kinds); never written to. */
-const NONE = Object.freeze([]) as unknown as never[];
+const NONE = NOTHING_FOUND;
 
 /**
  * A list as the parse keeps it: a paragraph's parse lives as long as its document is open, and most lists are
@@ -68,8 +70,9 @@ const SHORT_LIST = 32;
 // Titles
 
 function findTitles(text: string, excluded: Exclusions, docNumbers: DocNumberCitation[], origin: BlockOrigin): TitleCitation[] {
+  let from = text.indexOf('《');
+  if (from < 0) return NONE;
   const titles: TitleCitation[] = [];
-  let from = 0;
   for (;;) {
     const open = text.indexOf('《', from);
     if (open < 0) break;
@@ -78,7 +81,8 @@ function findTitles(text: string, excluded: Exclusions, docNumbers: DocNumberCit
     const close = matchingClose(text, open);
     if (close < 0) continue;
     const raw = text.slice(open + 1, close);
-    const title = hasSpace(text, open + 1, close) ? raw.replace(ALL_SPACES, '') : raw;
+    const inside = scanTitle(text, open + 1, close);
+    const title = (inside & HAS_SPACE) !== 0 ? raw.replace(ALL_SPACES, '') : raw;
     if (title.length === 0) continue;
     const citation = new LocatedTitle(origin, open, close + 1, title, NO_REFERENCES);
     const written = jurisdictionBeforeTitle(text, open);
@@ -87,7 +91,7 @@ function findTitles(text: string, excluded: Exclusions, docNumbers: DocNumberCit
       const shared = listJurisdiction(text, open, titles[titles.length - 1]);
       if (shared) citation.jurisdiction = shared;
     }
-    if ((title.includes('技术') && STANDARD_DOMAIN.test(raw)) || (digitBeforeTitle(text, open) && STANDARD_NUMBER_BEFORE.test(text.slice(Math.max(0, open - 30), open)))) citation.standard = true;
+    if (((inside & HAS_JI) !== 0 && title.includes('技术') && STANDARD_DOMAIN.test(raw)) || (digitBeforeTitle(text, open) && STANDARD_NUMBER_BEFORE.test(text.slice(Math.max(0, open - 30), open)))) citation.standard = true;
     let position = parseTrailingGroups(text, close + 1, citation, docNumbers, origin);
     position = skipInlineSpace(text, position);
     citation.references = parseReferences(text, position, origin);
@@ -134,14 +138,21 @@ const LIST_JOINER = /^[ \t\u3000]*(?:、|和|及|与|以及|或)[ \t\u3000]*$/;
 /** Titles broken across lines or spaced out are read without the breaks and spaces. */
 const ALL_SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 
-/** Whether [start, end) holds a character of ALL_SPACES (JavaScript's \s, zero-width spaces, word joiner). */
-function hasSpace(text: string, start: number, end: number): boolean {
+/**
+ * What [start, end) holds, in one pass: HAS_SPACE, a character of ALL_SPACES (JavaScript's \s, zero-width spaces,
+ * word joiner); HAS_JI, a 技 (without one the title cannot contain 技术).
+ */
+function scanTitle(text: string, start: number, end: number): number {
+  let found = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x3001 ? isWhitespace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 : c === 0xfeff) return true;
+    if (c < 0x3001 ? isWhitespace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 : c === 0xfeff) found |= HAS_SPACE;
+    else if (c === 0x6280 /* 技 */) found |= HAS_JI;
   }
-  return false;
+  return found;
 }
+const HAS_SPACE = 1;
+const HAS_JI = 2;
 
 /** Index of the 》 closing the 《 at `open`, honouring nesting; -1 when unbalanced or too long. */
 function matchingClose(text: string, open: number): number {
@@ -205,11 +216,14 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
       } else if (c === 10) break;
     }
     if (close < 0) break;
-    const inner = text.slice(q + 1, close);
     const number = docNumberWithin(docNumbers, q, close);
-    const shortName = SHORT_NAME.exec(inner);
-    const tag = VERSION_TAG.test(inner.trim());
-    const standard = STANDARD_NUMBER.test(inner);
+    // Each pattern is run only on a group holding the character it cannot match without.
+    const holds = groupCharacters(text, q + 1, close);
+    if (!number && holds === 0) break;
+    const inner = text.slice(q + 1, close);
+    const shortName = (holds & HOLDS_CHENG) !== 0 ? SHORT_NAME.exec(inner) : null;
+    const tag = (holds & HOLDS_TAG_CHARACTER) !== 0 && VERSION_TAG.test(inner.trim());
+    const standard = (holds & HOLDS_GB) !== 0 && STANDARD_NUMBER.test(inner);
     if (!number && !shortName && !tag && !standard) break;
     if (standard) citation.standard = true;
     if (number) citation.docNumber = number;
@@ -223,6 +237,24 @@ function parseTrailingGroups(text: string, position: number, citation: TitleCita
   }
   return p;
 }
+
+/**
+ * Which characters [start, end) holds that the group patterns need: 称 (SHORT_NAME), 年 or 修 (VERSION_TAG),
+ * GB (STANDARD_NUMBER).
+ */
+function groupCharacters(text: string, start: number, end: number): number {
+  let holds = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x79f0 /* 称 */) holds |= HOLDS_CHENG;
+    else if (c === 0x5e74 /* 年 */ || c === 0x4fee /* 修 */) holds |= HOLDS_TAG_CHARACTER;
+    else if (c === 0x47 /* G */ && text.charCodeAt(i + 1) === 0x42 /* B */ && i + 1 < end) holds |= HOLDS_GB;
+  }
+  return holds;
+}
+const HOLDS_CHENG = 1;
+const HOLDS_TAG_CHARACTER = 2;
+const HOLDS_GB = 4;
 
 /** The 文号 lying inside (open, close), by binary search over the 文号 sorted by offset. */
 function docNumberWithin(docNumbers: DocNumberCitation[], open: number, close: number): DocNumberCitation | undefined {

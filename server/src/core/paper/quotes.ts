@@ -13,6 +13,9 @@ export type { Quotation } from './citationTypes';
 const OPEN_TO_CLOSE = new Map<number, number>([[0x201c, 0x201d], [0x2018, 0x2019], [0x300c, 0x300d], [0x300e, 0x300f]]);
 const CLOSERS = new Set(OPEN_TO_CLOSE.values());
 const STRAIGHT = 0x22;
+// Module constants, their lastIndex set before each use: a pattern literal in the function is a new object per call.
+const MARKS = /["\u2018-\u201d\u300c-\u300f]/g;
+const BLANK_LINES = /\n[ \t\r]*\n/g;
 
 export function findQuotations(text: string, excluded: Exclusions, titleSpans: { start: number; end: number }[], origin = new BlockOrigin()): Quotation[] {
   const out: Quotation[] = [];
@@ -24,10 +27,11 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   let straightOpen = -1;
   let title = 0;
   // Jump from mark to mark: irregexp scans a character class far faster than a loop over every character.
-  const marks = /["\u2018-\u201d\u300c-\u300f]/g;
+  const marks = MARKS;
+  marks.lastIndex = 0;
   // A blank line ends every open quotation (quotes do not span paragraphs). Blank lines are looked for only
   // while a quotation is open, and the next one found is remembered, so the text is scanned for them once.
-  const blankLines = /\n[ \t\r]*\n/g;
+  const blankLines = BLANK_LINES;
   let nextBlankLine = -2; // -2: not looked for yet; -1: none left
   let previousMark = 0;
   while (marks.test(text)) {

@@ -360,6 +360,20 @@ export function normalizeLocale(locale: string | undefined): Locale {
 }
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = CATALOGS[locale][key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  const parts = templateParts(CATALOGS[locale][key]);
+  // What template.replace(/\{(\w+)\}/g, …) gives, from the template split once: a check writes a message per finding.
+  let message = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    message += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return message;
 }
+
+/** A template as its text and parameter names in turn: 'a{x}b' → ['a', 'x', 'b']. */
+function templateParts(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (!parts) PARTS.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+const PARTS = new Map<string, string[]>();
