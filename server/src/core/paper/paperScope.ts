@@ -44,8 +44,14 @@ const SENTENCE_END = /[。！？!?\n]/;
 /** A bare 第N条 between 该条 and the last cited article: 该条 may mean that one, which no title names. */
 const BARE_ARTICLE = /第[ \t\u3000]*[0-9０-９〇零一二两三四五六七八九十百千]+[ \t\u3000]*条/;
 
+const NO_DEFINITIONS: ShortNameDefinition[] = [];
+/** Names as written whose definitions a scope (and the scopes of later versions) remember, at most. */
+const MAX_NAMES_REMEMBERED = 10_000;
+
 export class PaperScope {
   private readonly byKey: Map<string, ShortNameDefinition[]>;
+  /** The definitions of each name asked about, as written. */
+  private readonly byName: Map<string, ShortNameDefinition[]>;
   private antecedents?: Map<AnaphoricCitation, AnaphorRecord>;
   /**
    * What the version before found for its anaphora and how this one differs from it, until this one's are found
@@ -67,10 +73,12 @@ export class PaperScope {
     const definesNone = (parses: readonly ParsedPaper[]) => parses.every((parse) => parse.titles.every((title) => !title.shortName));
     if (previous && previous.scope.corpus === corpus && previous.change.previous === previous.scope.paper && definesNone(previous.change.replaced) && definesNone(previous.change.replacing)) {
       this.byKey = previous.scope.byKey;
+      this.byName = previous.scope.byName;
       this.inOrder = previous.scope.inOrder;
       return;
     }
     this.byKey = new Map();
+    this.byName = new Map();
     for (const title of paper.titles) {
       if (!title.shortName) continue;
       // 韩国《个人信息保护法》（以下简称“个保法”）: the name stands for Korea's act, not the PRC law.
@@ -91,7 +99,14 @@ export class PaperScope {
 
   /** Every definition of a short name, in order. */
   definitionsOf(name: string): ShortNameDefinition[] {
-    return this.byKey.get(titleKeyWithoutPrc(name)) ?? [];
+    // Asked for every title of the paper, version after version: each name is normalised once.
+    let definitions = this.byName.get(name);
+    if (!definitions) {
+      if (this.byName.size >= MAX_NAMES_REMEMBERED) this.byName.clear();
+      definitions = this.byKey.get(titleKeyWithoutPrc(name)) ?? NO_DEFINITIONS;
+      this.byName.set(name, definitions);
+    }
+    return definitions;
   }
 
   /**
