@@ -106,9 +106,11 @@ describe('re-checking an edited paper block by block', function () {
     const corpus = productCorpus();
     const limited = resolveSettings({ paperDate: '2025-06-01', maxCitations: 3 }, 'zh-cn');
     const service = new CitationService(corpus);
-    let text = ['引言。', '《网络安全法》第21条。', '《数据安全法》第二十一条。', '其他论述。', '《个人信息保护法》第十三条与《民法典》第一千零三十四条。', '结语《网络安全法》第二十二条。'].join('\n\n');
+    let text = ['引言。', '《网络安全法》第21条。', '《数据安全法》第二十一条。', '其他论述。', '《个人信息保护法》第十三条与《民法典》第一千零三十四条。', '后文一。', '后文二。', '后文三。', '结语《网络安全法》第二十二条。'].join('\n\n');
     const edits: [string, string][] = [
       ['结语', '结语部分'], // after the cut
+      ['后文三。', '后文三。[^9]'], // after the cut, a footnote mark
+      ['《网络安全法》第21条', '《网络安全法》第91条'], // before it, the same length: an article that does not exist
       ['引言。', '引言：本文讨论。'], // before it, no citation added
       ['《个人信息保护法》', '《中华人民共和国个人信息保护法》'], // in its paragraph, before it
       ['其他论述。', '其他论述《刑法》第二百五十三条之一。'], // a citation before it: the cut moves

@@ -80,16 +80,33 @@ function formatCount(n: number): string {
 
 /** The paper without the citations, quotations and footnotes that start at or after `end`, and its blocks up to there. */
 function clipPaper(paper: Paper, end: number): Paper {
-  const last = Math.max(0, firstIndexWhere(paper.blocks.length, (i) => paper.blocks[i].end > end));
-  const blocks = paper.blocks.slice(0, last);
-  const blockParses = paper.blockParses.slice(0, last);
-  const cutBlock = paper.blocks[last];
+  const last = lastClips.get(paper.lifetime);
+  const change = paper.change;
+  // An edit past the cut that left the footnotes and the paragraphs up to the cut as they were: the same clip,
+  // with this version's text.
+  if (last && last.end === end && change?.previous === last.parsed && change.from > end && change.footnotesKept && last.cutParse && !change.replaced.includes(last.cutParse)) {
+    const parsed = { ...last.clipped.parsed, text: paper.parsed.text };
+    clippedFootnoteIndex(paper.parsed, parsed, end);
+    const clipped = { ...paper, parsed, blocks: last.clipped.blocks, blockParses: last.clipped.blockParses, groups: last.clipped.groups };
+    lastClips.set(paper.lifetime, { ...last, parsed: paper.parsed, clipped });
+    return clipped;
+  }
+  const count = Math.max(0, firstIndexWhere(paper.blocks.length, (i) => paper.blocks[i].end > end));
+  const blocks = paper.blocks.slice(0, count);
+  const blockParses = paper.blockParses.slice(0, count);
+  const cutBlock = paper.blocks[count];
+  const cutParse = cutBlock && cutBlock.start < end ? paper.blockParses[count] : paper.blockParses[count - 1];
   if (cutBlock && cutBlock.start < end) {
     blocks.push({ start: cutBlock.start, end, text: cutBlock.text.slice(0, end - cutBlock.start) });
-    blockParses.push(clipParsed(paper.blockParses[last], end));
+    blockParses.push(clipParsed(paper.blockParses[count], end));
   }
-  return { ...paper, parsed: clipParsed(paper.parsed, end), blocks, blockParses, groups: firstGroups(paper.groups, blocks.length) };
+  const clipped = { ...paper, parsed: clipParsed(paper.parsed, end), blocks, blockParses, groups: firstGroups(paper.groups, blocks.length) };
+  lastClips.set(paper.lifetime, { parsed: paper.parsed, end, cutParse, clipped });
+  return clipped;
 }
+
+/** The last clip of each open paper, with the version it was made of and the parse of the paragraph it ends in. */
+const lastClips = new WeakMap<object, { parsed: ParsedPaper; end: number; cutParse: ParsedPaper | undefined; clipped: Paper }>();
 
 /** The groups of the first `count` blocks: those wholly among them, and one made for the rest. */
 function firstGroups(groups: readonly BlockGroup[], count: number): BlockGroup[] {
