@@ -15,6 +15,7 @@ const CACHED_LOAD_MS = 1000;
 const RSS_MB = 200;
 const VSIX_MB = 20;
 const BOOK_RSS_MB = 250;
+const WORKLOAD_RSS_MB = 400;
 /** Issue 16: a 100-character quotation looked up at the whole book, and the index's build between requests. */
 const REVERSE_LOOKUP_P95_MS = 20;
 const REVERSE_BUILD_STEP_MS = 20;
@@ -107,6 +108,13 @@ export function evaluateBudgets(results: Omit<BenchResults, 'budgets'>): BudgetR
   const rssName = `server RSS after load, ${largest.provisions.toLocaleString('en')} provisions (${largest.label})`;
   const rss = largest.memory.afterLoad;
   budgets.push(rss ? { name: rssName, limit: `≤ ${RSS_MB} MB`, measured: `${rss.rssMb.toFixed(0)} MB`, pass: rss.rssMb <= RSS_MB } : missing(rssName, `≤ ${RSS_MB} MB`));
+  for (const corpus of results.corpora) {
+    const afterName = `server RSS after the workload (a 2 MB paper opened, checked and edited) and ${corpus.memory.idleSeconds ?? '?'} s idle (${corpus.label})`;
+    const after = corpus.memory.afterIdle;
+    budgets.push(after
+      ? { name: afterName, limit: `≤ ${WORKLOAD_RSS_MB} MB`, measured: `${after.rssMb.toFixed(0)} MB (right after the workload ${corpus.memory.afterWorkload?.rssMb.toFixed(0) ?? '—'} MB)`, pass: after.rssMb <= WORKLOAD_RSS_MB }
+      : missing(afterName, `≤ ${WORKLOAD_RSS_MB} MB`));
+  }
   budgets.push(...statuteBookBudgets(results));
   return budgets;
 }

@@ -65,6 +65,7 @@ function scalingTable(results: BenchResults): Table {
     row('slowest hover while loading from cache, ms', (c) => (c.load ? fmtMs(c.load.cached.hoversDuringLoad.max) : '—')),
     row('server RSS after load / after workload, MB', (c) => `${fmtMb(c.memory.afterLoad?.rssMb)} / ${fmtMb(c.memory.afterWorkload?.rssMb)}`),
     row('server peak RSS, MB', (c) => fmtMb(c.memory.afterWorkload?.peakRssMb)),
+    row('server RSS after the workload and an idle pause (s), MB', (c) => `${fmtMb(c.memory.afterIdle?.rssMb)} (${c.memory.idleSeconds ?? '—'} s)`),
     ...[...new Set(results.check.map((c) => c.paperBytes))].map((bytes) => row(`whole check, ${(bytes / 1e6).toFixed(0)} MB paper, MB/s`, (c) => {
       const found = byCorpus(results.check, c).find((x) => x.paperBytes === bytes);
       return found ? fmtRate(found.medianMBps) : '—';

@@ -46,7 +46,7 @@ export interface CorpusResult {
   /** Statute folders: first load (empty cache) and from the on-disk cache (a second server). */
   load?: { first: StatuteLoad; cached: StatuteLoad };
   /** After load and warm-up of the probe documents; and after the whole workload (50 papers, a 2 MB paper). */
-  memory: { afterLoad: MemoryUsage | undefined; afterWorkload: MemoryUsage | undefined };
+  memory: { afterLoad: MemoryUsage | undefined; afterWorkload: MemoryUsage | undefined; afterIdle?: MemoryUsage; idleSeconds?: number };
   floor: LatencySummary;
   requests: RequestResult[];
 }

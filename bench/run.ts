@@ -68,14 +68,14 @@ function iterations(quick: boolean): { server: ServerIterations; inProcess: InPr
   return quick
     ? {
       server: {
-        warmup: 3, rounds: 30, references: 20, coldStarts: 3, workspacePapers: 50,
+        warmup: 3, rounds: 30, references: 20, coldStarts: 3, workspacePapers: 50, idleMs: 1000,
         diagnostics: [{ label: '20 KB', bytes: 20_000, full: 10, edits: 30 }, { label: '200 KB', bytes: 200_000, full: 5, edits: 30 }, { label: '2 MB', bytes: 2_000_000, full: 1, edits: 6 }],
       },
       inProcess: { throughputRuns: 1, cliRuns: 1, cliPapers: 100, searchPasses: 2, cliCheckRuns: 3 },
     }
     : {
       server: {
-        warmup: 20, rounds: 1000, references: 300, coldStarts: 15, workspacePapers: 50,
+        warmup: 20, rounds: 1000, references: 300, coldStarts: 15, workspacePapers: 50, idleMs: 10_000,
         diagnostics: [{ label: '20 KB', bytes: 20_000, full: 300, edits: 500 }, { label: '200 KB', bytes: 200_000, full: 100, edits: 500 }, { label: '2 MB', bytes: 2_000_000, full: 15, edits: 100 }],
       },
       inProcess: { throughputRuns: 7, cliRuns: 5, cliPapers: 100, searchPasses: 50, cliCheckRuns: 9 },

@@ -23,6 +23,8 @@ export interface ServerIterations {
   diagnostics: { label: string; bytes: number; full: number; edits: number }[];
   coldStarts: number;
   workspacePapers: number;
+  /** How long the server is left idle after the workload before its memory is read again. */
+  idleMs: number;
 }
 
 const LOAD_TIMEOUT_MS = 180_000;
@@ -327,10 +329,14 @@ export async function measureCorpusSize(size: CorpusSize, iterations: ServerIter
     progress(`  ${size.label}: diagnostics`);
     for (const diagnostics of await measureDiagnostics(server, iterations, size.label, notes)) requests.push(result(diagnostics.name, diagnostics.samples, floorSummary, diagnostics.answer));
     const afterWorkload = server.memory();
+    // Read again after a pause: right after the workload RSS still holds the garbage of its whole checks, which V8
+    // collects and gives back once the server is idle.
+    await new Promise((resolve) => setTimeout(resolve, iterations.idleMs));
+    const afterIdle = server.memory();
     await server.stop();
     return {
       key: size.key, label: size.label, folders: size.folders, documents: status.documents ?? 0, provisions: status.provisions ?? 0, statutes: status.statutes ?? 0,
-      load, memory: { afterLoad, afterWorkload }, floor: floorSummary, requests,
+      load, memory: { afterLoad, afterWorkload, afterIdle, idleSeconds: iterations.idleMs / 1000 }, floor: floorSummary, requests,
     };
   } finally {
     server.kill();
