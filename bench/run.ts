@@ -75,7 +75,7 @@ function iterations(quick: boolean): { server: ServerIterations; inProcess: InPr
     }
     : {
       server: {
-        warmup: 20, rounds: 1000, references: 300, coldStarts: 15, workspacePapers: 50, idleMs: 10_000,
+        warmup: 20, rounds: 1000, references: 300, coldStarts: 15, workspacePapers: 50, idleMs: 35_000,
         diagnostics: [{ label: '20 KB', bytes: 20_000, full: 300, edits: 500 }, { label: '200 KB', bytes: 200_000, full: 100, edits: 500 }, { label: '2 MB', bytes: 2_000_000, full: 15, edits: 100 }],
       },
       inProcess: { throughputRuns: 7, cliRuns: 5, cliPapers: 100, searchPasses: 50, cliCheckRuns: 9 },
