@@ -10,6 +10,7 @@ import { Corpus } from '../../server/src/core/corpus/corpus';
 import type { PaperDocument } from '../../server/src/core/paper/paperCache';
 import { CitationService } from '../../server/src/core/service';
 import { LexciteSettings, resolveSettings } from '../../server/src/core/settings';
+import { makePaper as makeBenchPaper } from '../../bench/papers';
 import { productCorpus } from '../helpers/corpus';
 import {
   Lines, adversarialDocuments, applyEdits, assertRange, check, citingPaperArbitrary, fuzzTimeout, interestingOffsets, linesOf, markdownArbitrary,
@@ -170,6 +171,26 @@ describe('fuzz: language service', function () {
         assert.deepEqual(service.diagnostics(doc(text), settings), new CitationService(fuzzCorpus()).diagnostics(doc(text), settings));
       }
     }), nEdits);
+  });
+
+  const nLong = runs(60);
+  it(titled('a paper of hundreds of paragraphs (groups of them kept, short names, 该法, footnotes, a citation limit) edited again and again: diagnostics equal a fresh check each time', nLong), () => {
+    // The bench's generated paper: as dense as the real texts in short names, citations that point back,
+    // quotations and footnotes; ~60 KB is some 200 paragraphs, seven groups.
+    const base = makeBenchPaper(60_000, 5);
+    const piece = fc.constantFrom('\n\n', '\n', '。', '[^1]', '该法第三条', '该条第二款', '《中华人民共和国个人信息保护法》（以下简称《个保法》）', '《个保法》第十三条', '“个人信息处理者应当”', '\n\n[^7]: 同上注。', '第二十一条', '');
+    const edit = fc.record({ at: fc.nat(), removed: fc.nat(30), insert: piece });
+    const limited = resolveSettings({ paperDate: '2026-06-01', maxCitations: 150 }, 'zh-cn');
+    check(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(SETTINGS[0], limited), (edits, settings) => {
+      const service = new CitationService(fuzzCorpus());
+      let text = base;
+      service.diagnostics(doc(text), settings);
+      for (const { at, removed, insert } of edits) {
+        const offset = snap(text, at % (text.length + 1));
+        text = text.slice(0, offset) + insert + text.slice(offset + removed);
+        assert.deepEqual(service.diagnostics(doc(text), settings), new CitationService(fuzzCorpus()).diagnostics(doc(text), settings));
+      }
+    }), nLong);
   });
 
   const n4 = runs(150);
