@@ -126,6 +126,18 @@ function assertVersionedEdit(action: CodeAction, lines: Lines, version: number):
   return changes[0];
 }
 
+/** `start` checked, then edited edit after edit: after each, one service's diagnostics equal a fresh service's. */
+function editedAgainAndAgain(start: string, edits: { at: number; removed: number; insert: string }[], settings: LexciteSettings): void {
+  const service = new CitationService(fuzzCorpus());
+  let text = start;
+  service.diagnostics(doc(text), settings);
+  for (const { at, removed, insert } of edits) {
+    const offset = snap(text, at % (text.length + 1));
+    text = text.slice(0, offset) + insert + text.slice(offset + removed);
+    assert.deepEqual(service.diagnostics(doc(text), settings), new CitationService(fuzzCorpus()).diagnostics(doc(text), settings));
+  }
+}
+
 describe('fuzz: language service', function () {
   this.timeout(fuzzTimeout(60000));
   before(() => void fuzzCorpus().search);
@@ -161,16 +173,7 @@ describe('fuzz: language service', function () {
   it(titled('after edits one after another (footnote marks, line breaks, paragraphs), diagnostics equal a fresh check each time', nEdits), () => {
     const piece = fc.oneof(paper, fc.constantFrom('\n', '\n\n', '[^1]', '[^2]', '\n\n[^1]: 同上注。', '\n[^3]: 《中华人民共和国数据安全法》第二十一条。', '。', '', '<!-- lexcite-disable-next-line -->\n'));
     const edit = fc.record({ at: fc.nat(), removed: fc.nat(12), insert: piece });
-    check(fc.property(paper, fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom(...SETTINGS), (start, edits, settings) => {
-      const service = new CitationService(fuzzCorpus());
-      let text = start;
-      service.diagnostics(doc(text), settings);
-      for (const { at, removed, insert } of edits) {
-        const offset = snap(text, at % (text.length + 1));
-        text = text.slice(0, offset) + insert + text.slice(offset + removed);
-        assert.deepEqual(service.diagnostics(doc(text), settings), new CitationService(fuzzCorpus()).diagnostics(doc(text), settings));
-      }
-    }), nEdits);
+    check(fc.property(paper, fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom(...SETTINGS), editedAgainAndAgain), nEdits);
   });
 
   const nLong = runs(60);
@@ -181,16 +184,7 @@ describe('fuzz: language service', function () {
     const piece = fc.constantFrom('\n\n', '\n', '。', '[^1]', '该法第三条', '该条第二款', '《中华人民共和国个人信息保护法》（以下简称《个保法》）', '《个保法》第十三条', '“个人信息处理者应当”', '\n\n[^7]: 同上注。', '第二十一条', '');
     const edit = fc.record({ at: fc.nat(), removed: fc.nat(30), insert: piece });
     const limited = resolveSettings({ paperDate: '2026-06-01', maxCitations: 150 }, 'zh-cn');
-    check(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(SETTINGS[0], limited), (edits, settings) => {
-      const service = new CitationService(fuzzCorpus());
-      let text = base;
-      service.diagnostics(doc(text), settings);
-      for (const { at, removed, insert } of edits) {
-        const offset = snap(text, at % (text.length + 1));
-        text = text.slice(0, offset) + insert + text.slice(offset + removed);
-        assert.deepEqual(service.diagnostics(doc(text), settings), new CitationService(fuzzCorpus()).diagnostics(doc(text), settings));
-      }
-    }), nLong);
+    check(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(SETTINGS[0], limited), (edits, settings) => editedAgainAndAgain(base, edits, settings)), nLong);
   });
 
   const n4 = runs(150);
