@@ -8,6 +8,7 @@ import type { Locale } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
 import type { PaperChange } from '../paper/incremental';
 import type { ParsedPaper } from '../paper/parser';
+import { CITATION_LISTS } from '../paper/citationTypes';
 import { parsedItemsStartingIn } from '../paper/paperIndex';
 import type { HouseStyle } from '../text/styles';
 
@@ -33,11 +34,9 @@ export function inScope<T extends { start: number }>(context: CheckContext, item
   return (within.parse && blockList(context.paper.parsed, within.parse, items)) ?? parsedItemsStartingIn(items, within.start, within.end);
 }
 
-const LISTS = ['titles', 'docNumbers', 'journals', 'footnoteRefs', 'footnoteDefs', 'quotations', 'shortForms', 'anaphora', 'caseNumbers', 'pandocCitations'] as const;
-
 /** The block's list of the kind `items` is the paper's list of. */
 function blockList<T>(paper: ParsedPaper, block: ParsedPaper, items: readonly T[]): readonly T[] | undefined {
-  for (const name of LISTS) if ((paper[name] as unknown) === items) return (block[name] ?? []) as unknown as readonly T[];
+  for (const name of CITATION_LISTS) if ((paper[name] as unknown) === items) return (block[name] ?? []) as unknown as readonly T[];
   return undefined;
 }
 

@@ -2,7 +2,7 @@
  * A paper's parse from its blocks' parses: the blocks' lists joined, nothing copied or shifted (each object reads
  * its position from its block's origin, located.ts). After an edit, the last version's lists are spliced.
  */
-import type { ParsedPaper } from './citationTypes';
+import type { CitationListName, ParsedPaper } from './citationTypes';
 import { footnoteLabelsInOrder } from './footnotes';
 import type { BlockOrigin } from './located';
 import type { Exclusions } from './markdown';
@@ -21,9 +21,6 @@ export class ParsedBlock {
     return this.origin.start + this.text.length;
   }
 }
-
-/** The lists of a parse that hold citations (and the like) in the order of their start. */
-type ListName = 'titles' | 'docNumbers' | 'journals' | 'footnoteRefs' | 'footnoteDefs' | 'quotations' | 'shortForms' | 'anaphora' | 'caseNumbers' | 'pandocCitations';
 
 export function assemble(text: string, blocks: readonly ParsedBlock[]): ParsedPaper {
   const out = withLists(text, blocks, (name) => joined(blocks, name));
@@ -52,7 +49,7 @@ export interface BlockEdit {
 export function spliced(edit: BlockEdit, text: string, blocks: readonly ParsedBlock[]): ParsedPaper {
   const { previous, previousBlocks, first, resumed } = edit;
   const cutAt = (index: number, list: readonly { start: number }[]) => (index < previousBlocks.length ? firstStartingAtOrAfter(list, previousBlocks[index].start) : list.length);
-  const out = withLists(text, blocks, <N extends ListName>(name: N): ParsedPaper[N] => {
+  const out = withLists(text, blocks, <N extends CitationListName>(name: N): ParsedPaper[N] => {
     const list: readonly { start: number }[] = previous[name] ?? [];
     const spliced = list.slice(0, cutAt(first, list)).concat(joined(edit.replacing, name), list.slice(cutAt(resumed, list)));
     return (name === 'pandocCitations' && spliced.length === 0 ? undefined : spliced) as ParsedPaper[N];
@@ -64,7 +61,7 @@ export function spliced(edit: BlockEdit, text: string, blocks: readonly ParsedBl
   return out;
 }
 
-function withLists(text: string, blocks: readonly ParsedBlock[], list: <N extends ListName>(name: N) => ParsedPaper[N]): ParsedPaper {
+function withLists(text: string, blocks: readonly ParsedBlock[], list: <N extends CitationListName>(name: N) => ParsedPaper[N]): ParsedPaper {
   const out: ParsedPaper = {
     text, titles: list('titles'), docNumbers: list('docNumbers'), journals: list('journals'), footnoteRefs: list('footnoteRefs'), footnoteDefs: list('footnoteDefs'), footnoteOrder: [],
     quotations: list('quotations'), shortForms: list('shortForms'), anaphora: list('anaphora'), caseNumbers: list('caseNumbers'), excluded: new BlocksExclusions(blocks),
@@ -75,7 +72,7 @@ function withLists(text: string, blocks: readonly ParsedBlock[], list: <N extend
 }
 
 /** One list of the blocks' parses, joined item by item: spreading a block's list as arguments overflows the stack when a block has ~100,000 items. */
-function joined<N extends ListName>(blocks: readonly ParsedBlock[], name: N): NonNullable<ParsedPaper[N]> {
+function joined<N extends CitationListName>(blocks: readonly ParsedBlock[], name: N): NonNullable<ParsedPaper[N]> {
   const out: unknown[] = [];
   for (const { parsed } of blocks) {
     const list = parsed[name];

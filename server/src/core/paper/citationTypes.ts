@@ -5,6 +5,10 @@
 import type { ParsedDocNumber } from '../text/docNumber';
 import type { Exclusions } from './markdown';
 
+/** The lists of a parse that hold citations (and the like), each in the order of their start. */
+export const CITATION_LISTS = ['titles', 'docNumbers', 'journals', 'footnoteRefs', 'footnoteDefs', 'quotations', 'shortForms', 'anaphora', 'caseNumbers', 'pandocCitations'] as const;
+export type CitationListName = (typeof CITATION_LISTS)[number];
+
 export interface TextSpan {
   start: number;
   end: number;

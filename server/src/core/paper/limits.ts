@@ -95,7 +95,7 @@ function cutAt(citation: { start: number; end: number }, limit: number): Citatio
 
 /** The first citation past the limit (there is one). */
 function firstCut(parsed: ParsedPaper, limit: number): { citation: { start: number; end: number } } {
-  const attached = new Set(parsed.titles.map((t) => t.docNumber).filter((n) => n !== undefined));
+  const attached = attachedNumbers(parsed);
   const freeNumbers = parsed.docNumbers.filter((n) => !attached.has(n));
   const titles = parsed.titles.filter((t) => t.journalRole !== 'journal');
   // Both lists are sorted by offset: merge them up to the first citation past the limit.
@@ -129,14 +129,18 @@ function citationCount(parsed: ParsedPaper, change?: PaperChange): number {
 function countOf(parses: readonly ParsedPaper[]): number {
   let count = 0;
   for (const parsed of parses) {
-    const attached = new Set<DocNumberCitation>();
-    for (const title of parsed.titles) {
-      if (title.docNumber !== undefined) attached.add(title.docNumber);
-      if (title.journalRole !== 'journal') count++;
-    }
+    const attached = attachedNumbers(parsed);
+    for (const title of parsed.titles) if (title.journalRole !== 'journal') count++;
     for (const number of parsed.docNumbers) if (!attached.has(number)) count++;
   }
   return count;
+}
+
+/** The 文号 written after a title (counted with it, not on their own). */
+function attachedNumbers(parsed: ParsedPaper): Set<DocNumberCitation> {
+  const attached = new Set<DocNumberCitation>();
+  for (const title of parsed.titles) if (title.docNumber !== undefined) attached.add(title.docNumber);
+  return attached;
 }
 
 /**

@@ -40,7 +40,8 @@ export interface Antecedent {
 const ANTECEDENT_WINDOW = 1500;
 const CERTAIN_DISTANCE = 300;
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
-const SENTENCE_END = /[。！？!?\n]/;
+const SENTENCE_ENDS = '。！？!?\n';
+const SENTENCE_END = new RegExp(`[${SENTENCE_ENDS}]`);
 /** A bare 第N条 between 该条 and the last cited article: 该条 may mean that one, which no title names. */
 const BARE_ARTICLE = /第[ \t\u3000]*[0-9０-９〇零一二两三四五六七八九十百千]+[ \t\u3000]*条/;
 
@@ -68,13 +69,15 @@ export class PaperScope {
    */
   constructor(private readonly corpus: Corpus, private readonly paper: ParsedPaper, defaultDate: string = todayIso(), previous?: { scope: PaperScope; change: PaperChange }) {
     this.date = frontMatterDate(paper.text) ?? defaultDate;
-    const records = previous?.scope.antecedents;
-    if (records && previous.change.previous === previous.scope.paper) this.previous = { records, change: previous.change };
+    // What the previous scope found is of use only if this version was made from its paper.
+    const follows = previous?.change.previous === previous?.scope.paper ? previous : undefined;
+    const records = follows?.scope.antecedents;
+    if (follows && records) this.previous = { records, change: follows.change };
     const definesNone = (parses: readonly ParsedPaper[]) => parses.every((parse) => parse.titles.every((title) => !title.shortName));
-    if (previous && previous.scope.corpus === corpus && previous.change.previous === previous.scope.paper && definesNone(previous.change.replaced) && definesNone(previous.change.replacing)) {
-      this.byKey = previous.scope.byKey;
-      this.byName = previous.scope.byName;
-      this.inOrder = previous.scope.inOrder;
+    if (follows && follows.scope.corpus === corpus && definesNone(follows.change.replaced) && definesNone(follows.change.replacing)) {
+      this.byKey = follows.scope.byKey;
+      this.byName = follows.scope.byName;
+      this.inOrder = follows.scope.inOrder;
       return;
     }
     this.byKey = new Map();
@@ -212,7 +215,7 @@ function sentenceStartsAfter(text: string, end: number, from: number): boolean {
   for (let i = end - 1; i >= from; i--) if (SENTENCE_END_CHARACTERS.has(text.charCodeAt(i))) return true;
   return false;
 }
-const SENTENCE_END_CHARACTERS = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CHARACTERS = new Set([...SENTENCE_ENDS].map((c) => c.charCodeAt(0)));
 
 function anaphorRecord(paper: ParsedPaper, seen: number, anaphor: AnaphoricCitation, before: LastArticle | undefined): AnaphorRecord {
   const kind = kindOf(anaphor.word);
