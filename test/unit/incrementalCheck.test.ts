@@ -131,6 +131,46 @@ describe('re-checking an edited paper block by block', function () {
     assert.ok(new Set(cuts.map((cut) => JSON.stringify(cut))).size >= 3, JSON.stringify(cuts));
   });
 
+  it('with a citation limit, citations typed far below a quotation move the cut above its footnote: the quotation is no longer checked against it', () => {
+    const corpus = productCorpus();
+    const limited = resolveSettings({ paperDate: '2025-06-01', maxCitations: 1 }, 'zh-cn');
+    const service = new CitationService(corpus);
+    const text = [
+      '数据处理者须对其行为负责。“个人信息处理者应当对其个人信息处理活动负责”。[^1]',
+      ...Array.from({ length: 40 }, (_, k) => `第${k}段论述。`),
+      '其他论述。',
+      '[^1]: 《中华人民共和国个人信息保护法》第十条。',
+      '《网络安全法》第二十一条。',
+    ].join('\n\n');
+    const quoteFindings = (list: Diagnostic[]) => list.filter((d) => String(d.code).startsWith('quote.')).map((d) => `${d.range.start.line} ${d.code}`);
+    const before = service.diagnostics({ uri, version: 1, getText: () => text }, limited);
+    assert.equal(quoteFindings(before).length, 1, JSON.stringify(before));
+    // The quotation's paragraph, forty paragraphs above, is unchanged; the cut now falls before its footnote.
+    const typed = text.replace('其他论述。', '其他论述《刑法》第二百五十三条之一与《民法典》第一千零三十四条。');
+    const after = service.diagnostics({ uri, version: 2, getText: () => typed }, limited);
+    assert.deepEqual(after, new CitationService(corpus).diagnostics({ uri, version: 2, getText: () => typed }, limited));
+    assert.deepEqual(quoteFindings(after), []);
+  });
+
+  it('an edit of the paper’s date, and an edit made with other levels, re-check the paragraphs far from it', () => {
+    const corpus = productCorpus();
+    const service = new CitationService(corpus);
+    const text = `---\ndate: 2025-06-01\n---\n\n${'其他论述。\n\n'.repeat(40)}《中华人民共和国个人信息保护法》第十三条与《网络安全法》第21条。`;
+    const codes = (list: Diagnostic[]) => list.map((d) => `${d.code} ${d.severity}`);
+    const first = service.diagnostics({ uri, version: 1, getText: () => text }, settings);
+    assert.ok(!codes(first).some((code) => code.startsWith('statute.not-yet-in-force')), JSON.stringify(first));
+    const redated = text.replace('2025-06-01', '2019-01-01');
+    const after = service.diagnostics({ uri, version: 2, getText: () => redated }, settings);
+    assert.deepEqual(after, new CitationService(corpus).diagnostics({ uri, version: 2, getText: () => redated }, settings));
+    assert.ok(codes(after).some((code) => code.startsWith('statute.not-yet-in-force')), JSON.stringify(after));
+    // The numerals finding far below is now an error.
+    const stricter = resolveSettings({ paperDate: '2025-06-01', diagnostics: { 'style.article-numerals': 'error' } }, 'zh-cn');
+    const typed = redated.replace('其他论述。', '其他的论述。');
+    const relevelled = service.diagnostics({ uri, version: 3, getText: () => typed }, stricter);
+    assert.deepEqual(relevelled, new CitationService(corpus).diagnostics({ uri, version: 3, getText: () => typed }, stricter));
+    assert.ok(codes(relevelled).includes('style.article-numerals 1'), JSON.stringify(relevelled));
+  });
+
   it('a line typed above a footnote defined twice moves the finding and the line its message names', () => {
     const corpus = productCorpus();
     const service = new CitationService(corpus);

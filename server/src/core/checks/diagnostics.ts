@@ -52,7 +52,7 @@ export function checkPaper(corpus: Corpus, paper: Paper, options: CheckOptions =
   const checked: CheckContext = cut ? { ...context, paper: clipPaper(paper, cut.offset) } : context;
   const levels = options.levels ?? {};
   // The per-citation checks first: they resolve every title, which the first-mention check then asks again.
-  const groups = checkGroups(checked, levels, cut?.offset ?? Infinity);
+  const groups = checkGroups(checked, levels, cut?.offset ?? Infinity, paper);
   // Footnote structure and short names are checked on the whole paper (what is past a cut is left out below).
   let paperWide = [...checkFootnotes(context), ...checkShortNames(context), ...firstMentionFindings(checked, groups.firstMentions)];
   if (cut) paperWide = [...paperWide.filter((f) => f.start < cut.offset), tooManyCitations(cut, context.locale)];

@@ -7,13 +7,15 @@
  * edited group are looked at one by one, each with what blockMemo.ts kept for it.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { AnaphoricCitation } from '../paper/parser';
+import type { AnaphoricCitation, ParsedPaper } from '../paper/parser';
+import type { Paper } from '../paper/paperCache';
+import type { ShortNameDefinition } from '../paper/paperScope';
 import type { Block, BlockGroup } from '../paper/incremental';
 import type { LineIndex } from '../paper/lineIndex';
 import { footnoteDefinition } from '../paper/paperIndex';
 import type { HouseStyle } from '../text/styles';
 import { BlockInputs, antecedentInputs, blockFindings } from './blockChecks';
-import { BlockState, Entry, NO_FINDINGS, PlacedFindings, blockState, keptFor } from './blockMemo';
+import { BlockState, Entry, Inputs, NO_FINDINGS, PlacedFindings, blockState, keptFor } from './blockMemo';
 import type { CheckContext } from './context';
 import { Levels, compareDiagnostics, movedDown, toDiagnostics } from './lspDiagnostics';
 import { blockStyle, documentsWithNumbers, effectiveStyle, observed } from './style';
@@ -60,7 +62,7 @@ export interface GroupsChecked {
  * The block-at-a-time checks of the whole paper, each group's kept while its inputs are. `cutAt`: where checking
  * stops for the citation limit (a block cut there is in a group of its own making, never kept).
  */
-export function checkGroups(context: CheckContext, levels: Levels, cutAt: number): GroupsChecked {
+export function checkGroups(context: CheckContext, levels: Levels, cutAt: number, whole: Paper): GroupsChecked {
   const { paper } = context;
   const { groups, blocks } = paper;
   const states = groups.map(groupState);
@@ -75,12 +77,18 @@ export function checkGroups(context: CheckContext, levels: Levels, cutAt: number
   const inputs = new BlockInputs(context);
   const run: GroupRun = { context, style, styleInputs: [context.locale, style.name], inputs, levels, levelsKey, cutAt };
   const out: GroupsChecked = { diagnostics: [], firstMentions: [] };
+  const thisRun: LastRun = { parsed: whole.parsed, shared: inputs.shared, definitions: paper.scope.definitions, styleName: style.name, levelsKey, cutAt };
+  const unchangedOutside = spanToCheck(lastRuns.get(paper.lifetime), thisRun, whole);
+  lastRuns.set(paper.lifetime, thisRun);
   first = 0;
   for (let g = 0; g < groups.length; g++) {
     const state = states[g];
     const start = blocks[first].start;
-    const groupInputs = inputsOfGroup(run, state.content!, start);
-    const checked = keptFor(state.checked, groupInputs) ?? (state.checked = { inputs: groupInputs, value: checkGroupBlocks(run, first, groups[g].size) }).value;
+    const size = groups[g].size;
+    // A group the last check saw, with the same inputs outside it, that holds no anaphor whose antecedent may
+    // have changed: what it found stands, without its inputs being gathered again.
+    const kept = unchangedOutside && state.checked && (blocks[first + size - 1].end <= unchangedOutside.from || start >= unchangedOutside.to) ? state.checked.value : undefined;
+    const checked = kept ?? checkedGroup(run, state, first, size, start);
     const startLine = paper.lines.lineAt(start);
     if (checked.startLine !== startLine) {
       const delta = startLine - checked.startLine;
@@ -92,6 +100,41 @@ export function checkGroups(context: CheckContext, levels: Levels, cutAt: number
     first += groups[g].size;
   }
   return out;
+}
+
+function checkedGroup(run: GroupRun, state: GroupState, first: number, size: number, start: number): GroupChecked {
+  const groupInputs = inputsOfGroup(run, state.content!, start);
+  return keptFor(state.checked, groupInputs) ?? (state.checked = { inputs: groupInputs, value: checkGroupBlocks(run, first, size) }).value;
+}
+
+/** What the last check of an open paper's groups ran with: the version, and the inputs every group shares. */
+interface LastRun {
+  parsed: ParsedPaper;
+  shared: Inputs;
+  definitions: readonly ShortNameDefinition[];
+  styleName: string;
+  levelsKey: string;
+  cutAt: number;
+}
+
+const lastRuns = new WeakMap<object, LastRun>();
+
+/**
+ * After an edit of the version the last check saw, where the groups lie whose inputs from outside may have
+ * changed: those holding an anaphor whose antecedent may have. Every other group the last check saw has the
+ * inputs it had — the same shared inputs, short names (none defined or removed by the edit: the same list),
+ * style and levels; footnotes as they were; the citation limit's cut at the same citation. Undefined when any
+ * of these may have changed: every group's inputs are then gathered and compared.
+ */
+function spanToCheck(last: LastRun | undefined, now: LastRun, whole: Paper): { from: number; to: number } | undefined {
+  // Asked even when of no use now: the antecedents of the next version are then found from this one's.
+  const antecedentsChanged = whole.scope.antecedentsChangedSince(last?.parsed);
+  const { change } = whole;
+  if (!last || !change || change.previous !== last.parsed || !change.footnotesKept) return undefined;
+  if (now.shared !== last.shared || now.definitions !== last.definitions || now.styleName !== last.styleName || now.levelsKey !== last.levelsKey) return undefined;
+  const sameCut = now.cutAt === Infinity ? last.cutAt === Infinity
+    : now.cutAt <= change.from ? now.cutAt === last.cutAt : now.cutAt >= change.reparsedTo && now.cutAt - change.delta === last.cutAt;
+  return sameCut ? antecedentsChanged : undefined;
 }
 
 /** What one check of the groups shares. */

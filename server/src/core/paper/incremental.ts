@@ -84,7 +84,7 @@ export class BlockParseCache {
     replacing.forEach((block, k) => (block.origin.start = split.blocks[k].start));
     if (delta !== 0) for (let i = resumed; i < old.length; i++) old[i].origin.start += delta;
     const change: PaperChange = {
-      previous: latest.parsed, from: prefix, to: unchangedFrom, delta, footnotesKept: edit.footnotesKept,
+      previous: latest.parsed, from: prefix, to: unchangedFrom, delta, reparsedFrom: restart, reparsedTo: split.stoppedAt ?? text.length, footnotesKept: edit.footnotesKept,
       replaced: old.slice(first, resumed).map((block) => block.parsed), replacing: replacing.map((block) => block.parsed),
     };
     const blockParses = latest.blockParses.slice(0, first).concat(change.replacing, latest.blockParses.slice(resumed));
@@ -109,6 +109,12 @@ export interface PaperChange {
   from: number;
   to: number;
   delta: number;
+  /**
+   * The paragraphs parsed again lie in [reparsedFrom, reparsedTo) of this version's text: every citation outside
+   * it is the previous version's object (moved by `delta` when after it).
+   */
+  reparsedFrom: number;
+  reparsedTo: number;
   /**
    * The footnotes are as they were: the paragraphs parsed again hold no footnote definition, before or after,
    * and refer to the same footnotes in the same order.

@@ -53,12 +53,12 @@ export class PaperScope {
   private readonly byKey: Map<string, ShortNameDefinition[]>;
   /** The definitions of each name asked about, as written. */
   private readonly byName: Map<string, ShortNameDefinition[]>;
-  private antecedents?: Map<AnaphoricCitation, AnaphorRecord>;
+  private antecedents?: FoundAntecedents;
   /**
    * What the version before found for its anaphora and how this one differs from it, until this one's are found
    * (never the scope itself: a chain of versions would be kept).
    */
-  private previous?: { records: Map<AnaphoricCitation, AnaphorRecord>; change: PaperChange };
+  private previous?: { records: AnaphorRecords; change: PaperChange };
   private inOrder?: ShortNameDefinition[];
   /** The paper's date (ISO): its front matter's `date:`, else the given default. Untagged statute citations mean the version in force then. */
   readonly date: string;
@@ -71,7 +71,7 @@ export class PaperScope {
     this.date = frontMatterDate(paper.text) ?? defaultDate;
     // What the previous scope found is of use only if this version was made from its paper.
     const follows = previous?.change.previous === previous?.scope.paper ? previous : undefined;
-    const records = follows?.scope.antecedents;
+    const records = follows?.scope.antecedents?.records;
     if (follows && records) this.previous = { records, change: follows.change };
     const definesNone = (parses: readonly ParsedPaper[]) => parses.every((parse) => parse.titles.every((title) => !title.shortName));
     if (follows && follows.scope.corpus === corpus && definesNone(follows.change.replaced) && definesNone(follows.change.replacing)) {
@@ -129,12 +129,24 @@ export class PaperScope {
 
   /** The work an anaphoric citation points back to; undefined when none is near enough to tell. */
   antecedentOf(anaphor: AnaphoricCitation): Antecedent | undefined {
+    return this.found().records.get(anaphor)?.antecedent;
+  }
+
+  /**
+   * Where the anaphora lie whose antecedents may differ from those found for the version `since` ([from, to) of
+   * this version's text, empty when none do); undefined when this version's were not found from that version's.
+   */
+  antecedentsChangedSince(since: ParsedPaper | undefined): { from: number; to: number } | undefined {
+    const { changed } = this.found();
+    return since && changed?.since === since ? changed : undefined;
+  }
+
+  private found(): FoundAntecedents {
     if (!this.antecedents) {
-      const previous = this.previous;
-      this.antecedents = findAntecedents(this.paper, previous);
+      this.antecedents = findAntecedents(this.paper, this.previous);
       this.previous = undefined;
     }
-    return this.antecedents.get(anaphor)?.antecedent;
+    return this.antecedents;
   }
 }
 
@@ -162,29 +174,91 @@ interface AnaphorRecord {
   after?: LastArticle;
 }
 
+/** The versions' records an anaphor's is looked up through at most, before they are put in one map again. */
+const MAX_RECORD_LAYERS = 8;
+
+/**
+ * What was found for each anaphor of a version: those found again for it, over the records of the version before
+ * (a few versions deep, then put in one map again), so that an edit costs the anaphora it can affect, not all.
+ * Asked only about the anaphora of its version, so the records of anaphora since removed are never read.
+ */
+class AnaphorRecords {
+  private constructor(private readonly own: Map<AnaphoricCitation, AnaphorRecord>, private readonly base: AnaphorRecords | undefined, private readonly depth: number) {}
+
+  static of(records: Map<AnaphoricCitation, AnaphorRecord>): AnaphorRecords {
+    return new AnaphorRecords(records, undefined, 0);
+  }
+
+  get(anaphor: AnaphoricCitation): AnaphorRecord | undefined {
+    for (let layer: AnaphorRecords | undefined = this; layer; layer = layer.base) {
+      const record = layer.own.get(anaphor);
+      if (record) return record;
+    }
+    return undefined;
+  }
+
+  /** These records with `found` over them, for a version whose anaphora are `anaphora`. */
+  over(found: Map<AnaphoricCitation, AnaphorRecord>, anaphora: readonly AnaphoricCitation[]): AnaphorRecords {
+    if (found.size === 0) return this;
+    if (this.depth + 1 < MAX_RECORD_LAYERS) return new AnaphorRecords(found, this, this.depth + 1);
+    const records = new Map<AnaphoricCitation, AnaphorRecord>();
+    for (const anaphor of anaphora) records.set(anaphor, found.get(anaphor) ?? this.get(anaphor)!);
+    return AnaphorRecords.of(records);
+  }
+}
+
+interface FoundAntecedents {
+  records: AnaphorRecords;
+  /** Found from the records of the version `since`: only the anaphora in [from, to) have other records. */
+  changed?: { since: ParsedPaper; from: number; to: number };
+}
+
 /**
  * The anaphora in order, each looking back among the titles before it (found by bisection): linear in the number
  * of anaphora and the titles near them, not in the paper's titles. With the last version's records and the edit
- * since (`previous`), an anaphor before the edit, or far enough after it — its sentence and the ANTECEDENT_WINDOW
- * before it wholly after the edit, the same last article before it — keeps what was found.
+ * since (`previous`), only the anaphora from the paragraphs parsed again on are looked at: one before the edit,
+ * or far enough after it — its sentence and the ANTECEDENT_WINDOW before it wholly after the edit, the same last
+ * article before it — keeps what was found; and once one past the paragraphs parsed again keeps it, so does
+ * every later one, since all it reads is as it was.
  */
-function findAntecedents(paper: ParsedPaper, previous?: { records: Map<AnaphoricCitation, AnaphorRecord>; change: PaperChange }): Map<AnaphoricCitation, AnaphorRecord> {
-  const out = new Map<AnaphoricCitation, AnaphorRecord>();
-  const { titles } = paper;
-  const records = previous?.records;
-  const editEnd = previous ? previous.change.to + previous.change.delta : 0;
-  let before: { anaphor: AnaphoricCitation; record: AnaphorRecord } | undefined;
-  for (const anaphor of paper.anaphora) {
+function findAntecedents(paper: ParsedPaper, previous?: { records: AnaphorRecords; change: PaperChange }): FoundAntecedents {
+  const found = new Map<AnaphoricCitation, AnaphorRecord>();
+  const { titles, anaphora } = paper;
+  if (!previous) {
+    let before: { anaphor: AnaphoricCitation; record: AnaphorRecord } | undefined;
+    for (const anaphor of anaphora) {
+      const seen = firstStartingAtOrAfter(titles, anaphor.start);
+      const record = anaphorRecord(paper, seen, anaphor, lastArticleBefore(titles, seen, before));
+      found.set(anaphor, record);
+      before = { anaphor, record };
+    }
+    return { records: AnaphorRecords.of(found) };
+  }
+  const { records, change } = previous;
+  const editEnd = change.to + change.delta;
+  let from = Infinity;
+  let to = -Infinity;
+  let i = firstIndexWhere(anaphora.length, (k) => anaphora[k].start >= change.reparsedFrom);
+  let before = i > 0 ? { anaphor: anaphora[i - 1], record: records.get(anaphora[i - 1])! } : undefined;
+  for (; i < anaphora.length; i++) {
+    const anaphor = anaphora[i];
     const seen = firstStartingAtOrAfter(titles, anaphor.start);
     const lastArticle = lastArticleBefore(titles, seen, before);
-    const kept = records?.get(anaphor);
-    const unaffected = kept && (anaphor.end <= previous!.change.from
+    const kept = records.get(anaphor);
+    const unaffected = kept && (anaphor.end <= change.from
       || (anaphor.start - ANTECEDENT_WINDOW >= editEnd && sameArticle(kept.before, lastArticle) && sentenceStartsAfter(paper.text, anaphor.start, anaphor.start - ANTECEDENT_WINDOW)));
     const record = unaffected ? kept : anaphorRecord(paper, seen, anaphor, lastArticle);
-    out.set(anaphor, record);
+    if (record !== kept) {
+      found.set(anaphor, record);
+      from = Math.min(from, anaphor.start);
+      to = Math.max(to, anaphor.end);
+    }
+    // Everything the later anaphora read lies past the paragraphs parsed again and is as it was: the titles
+    // within their window, the text back to a sentence end (one lies in this anaphor's window), this record.
+    if (unaffected && anaphor.start - ANTECEDENT_WINDOW > change.reparsedTo) break;
     before = { anaphor, record };
   }
-  return out;
+  return { records: records.over(found, anaphora), changed: { since: change.previous, ...(from <= to ? { from, to } : { from: 0, to: 0 }) } };
 }
 
 /** A title that names a work (not a journal, not a standard). */
