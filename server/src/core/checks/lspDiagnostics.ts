@@ -54,6 +54,12 @@ export function mergeInOrder(blocks: readonly Diagnostic[][], paperWide: readonl
   if (disabled.size === 0) {
     // The usual paper: nothing switched off.
     for (const list of blocks) {
+      if (list.length === 0) continue;
+      if (next === paperWide.length || compareDiagnostics(paperWide[next], list[list.length - 1]) > 0) {
+        // No paper-wide diagnostic goes before the list's last: the list goes in whole, compared once.
+        for (let i = 0; i < list.length; i++) out.push(list[i]);
+        continue;
+      }
       for (let i = 0; i < list.length; i++) {
         while (next < paperWide.length && compareDiagnostics(paperWide[next], list[i]) <= 0) out.push(paperWide[next++]);
         out.push(list[i]);
