@@ -8,7 +8,7 @@
  * of text per character indexed, plus 8 MB of bucket offsets.
  */
 import type { CorpusDocument, Provision } from './model';
-import { provisionsWithoutKeeping } from '../statutes/provisionSource';
+import { provisionsWithoutKeepingInSteps } from '../statutes/provisionSource';
 import { provisionUnit, segmentsIn, unitIndices } from './provisionUnits';
 import { normalizeForMatch } from '../text/normalize';
 
@@ -93,7 +93,7 @@ class ChunkedText {
   append(text: string): number {
     let chunk = this.chunks[this.chunks.length - 1];
     if (!chunk || this.used + text.length > chunk.length) {
-      if (chunk) this.chunks[this.chunks.length - 1] = chunk.slice(0, this.used);
+      if (chunk) this.chunks[this.chunks.length - 1] = trimmedChunk(chunk, this.used);
       chunk = new Uint16Array(Math.max(CHUNK, text.length));
       this.chunks.push(chunk);
       this.chunkStart.push(this.length);
@@ -107,12 +107,20 @@ class ChunkedText {
 
   trim(): void {
     const last = this.chunks.length - 1;
-    if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.used);
+    if (last >= 0) this.chunks[last] = trimmedChunk(this.chunks[last], this.used);
   }
 
   get bytes(): number {
     return this.chunks.reduce((n, c) => n + c.byteLength, 0);
   }
+}
+
+/**
+ * A chunk cut to the codes it holds: a view when little of it is unused (a full chunk's copy was 2 MB more to
+ * allocate and collect, for each of the ten), a copy otherwise.
+ */
+function trimmedChunk(chunk: Uint16Array, used: number): Uint16Array {
+  return used >= chunk.length - (chunk.length >>> 3) ? chunk.subarray(0, used) : chunk.slice(0, used);
 }
 
 function gramHash(codes: Uint16Array, at: number): number {
@@ -165,7 +173,8 @@ function countPostings(codes: Uint16Array, start: number, end: number, bucketSta
 
 /**
  * The second pass, from unit `from` on until `to` or until the step has run STEP_MS since `stepStart`: each sampled
- * gram's position put in its bucket's next free place. Returns the next unit to place.
+ * gram's position put in its bucket's next free place, `fill[bucket]`, which then moves on. Returns the next unit
+ * to place.
  */
 function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uint32Array, fill: Uint32Array, postings: Uint32Array, from: number, to: number, stepStart: number): number {
   let unit = from;
@@ -297,9 +306,9 @@ export class ReverseIndex {
     let postingCount = 0;
     let complete = true;
     for (let d = 0; d < documents.length; d++) {
-      const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
+      // A large statute is read (decompressed from the book, checked, parsed) in steps of its own.
+      const provisions: readonly Provision[] = yield* provisionsWithoutKeepingInSteps(documents[d]);
       if (provisions.length < (documents[d].provisionCount ?? 0)) complete = false;
-      // Reading a large statute (decompressed from the book) is a step of its own.
       if (provisions.length > UNITS_PER_STEP) yield;
       let sinceYield = 0;
       let stepStart = performance.now();
@@ -328,20 +337,22 @@ export class ReverseIndex {
       addPreceding(bucketStart, from, Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP));
       yield;
     }
-    const fill = new Uint32Array(BUCKETS);
-    yield;
-    for (let from = 0; from < BUCKETS; from += BUCKETS_PER_STEP) {
-      fill.set(bucketStart.subarray(from, Math.min(BUCKETS, from + BUCKETS_PER_STEP)), from);
-      yield;
-    }
     const starts = unitStart.trimmed();
     const chunks = unitChunk.trimmed();
     yield;
     const postings = yield* zeroedInSteps(postingCount);
+    // The bucket starts are the places the postings are put in: each moves on to its bucket's end, the next
+    // bucket's start, so shifting them up by one restores them (no copy of the 8 MB to fill from).
     for (let from = 0; from < chunks.length; ) {
-      from = placePostings(text, starts, chunks, fill, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP), performance.now());
+      from = placePostings(text, starts, chunks, bucketStart, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP), performance.now());
       yield;
     }
+    for (let to = BUCKETS; to > 0; to -= BUCKETS_PER_STEP) {
+      const from = Math.max(0, to - BUCKETS_PER_STEP);
+      bucketStart.copyWithin(from + 1, from, to);
+      yield;
+    }
+    bucketStart[0] = 0;
     const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: starts, unitChunk: chunks, textChunks: text.chunks, bucketStart, postings };
     return new ReverseIndex(documents, arrays, complete);
   }
