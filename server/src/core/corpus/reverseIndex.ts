@@ -9,7 +9,7 @@
  */
 import type { CorpusDocument, Provision } from './model';
 import { provisionsWithoutKeepingInSteps } from '../statutes/provisionSource';
-import { provisionUnit, segmentsIn, unitIndices } from './provisionUnits';
+import { ownText, provisionUnit, segmentsIn, subtreeEnd, unitIndices } from './provisionUnits';
 import { normalizeForMatch } from '../text/normalize';
 
 const GRAM = 4;
@@ -91,17 +91,33 @@ class ChunkedText {
 
   /** Appends the text; returns the chunk it went into. */
   append(text: string): number {
+    const chunk = this.room(text.length);
+    for (let i = 0; i < text.length; i++) chunk[this.used + i] = text.charCodeAt(i);
+    return this.appended(text.length);
+  }
+
+  /** Appends codes[0, length); returns the chunk they went into. */
+  appendCodes(codes: Uint16Array, length: number): number {
+    this.room(length).set(codes.subarray(0, length), this.used);
+    return this.appended(length);
+  }
+
+  /** The chunk with room for `length` more codes: the last one, or a new one. */
+  private room(length: number): Uint16Array {
     let chunk = this.chunks[this.chunks.length - 1];
-    if (!chunk || this.used + text.length > chunk.length) {
+    if (!chunk || this.used + length > chunk.length) {
       if (chunk) this.chunks[this.chunks.length - 1] = trimmedChunk(chunk, this.used);
-      chunk = new Uint16Array(Math.max(CHUNK, text.length));
+      chunk = new Uint16Array(Math.max(CHUNK, length));
       this.chunks.push(chunk);
       this.chunkStart.push(this.length);
       this.used = 0;
     }
-    for (let i = 0; i < text.length; i++) chunk[this.used + i] = text.charCodeAt(i);
-    this.used += text.length;
-    this.length += text.length;
+    return chunk;
+  }
+
+  private appended(length: number): number {
+    this.used += length;
+    this.length += length;
     return this.chunks.length - 1;
   }
 
@@ -218,25 +234,59 @@ function addPreceding(counts: Uint32Array, from: number, to: number): void {
 /** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
 const FOLDED = new Int32Array(0x10000).fill(-2);
 const DROPPED = -1;
+/** A surrogate, or a character that lower-cases to two: the text goes through normalizeForMatch whole. */
+const NOT_ALONE = -3;
 let scratch = new Uint16Array(4096);
+
+/** What normalizeForMatch makes of the code alone: a code, DROPPED or NOT_ALONE. */
+function folded(code: number): number {
+  let to = FOLDED[code];
+  if (to === -2) {
+    const once = code >= 0xd800 && code <= 0xdfff ? 'xx' : normalizeForMatch(String.fromCharCode(code));
+    to = once.length === 0 ? DROPPED : once.length === 1 ? once.charCodeAt(0) : NOT_ALONE;
+    FOLDED[code] = to;
+  }
+  return to;
+}
+
+/** The text folded into codes from `at` on; the end, or -1 when a code is NOT_ALONE. */
+function foldInto(text: string, codes: Uint16Array, at: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const to = folded(text.charCodeAt(i));
+    if (to === NOT_ALONE) return -1;
+    if (to !== DROPPED) codes[at++] = to;
+  }
+  return at;
+}
 
 function fastNormalize(text: string): string {
   if (text.length > scratch.length) scratch = new Uint16Array(text.length * 2);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let folded = FOLDED[code];
-    if (folded === -2) {
-      const once = code >= 0xd800 && code <= 0xdfff ? 'xx' : normalizeForMatch(String.fromCharCode(code));
-      folded = once.length === 0 ? DROPPED : once.length === 1 ? once.charCodeAt(0) : -3;
-      FOLDED[code] = folded;
-    }
-    // A surrogate pair, or a character that lower-cases to two: the whole text the slow way.
-    if (folded === -3) return normalizeForMatch(text);
-    if (folded !== DROPPED) scratch[n++] = folded;
-  }
+  const n = foldInto(text, scratch, 0);
+  return n < 0 ? normalizeForMatch(text) : stringOf(scratch, 0, n);
+}
+
+/**
+ * The unit's text (provisionUnit's, with fastNormalize) folded into `scratch` with no string made: its length, or
+ * -1 when a provision of it needs normalizeForMatch whole. The build's garbage was mostly the strings and parts
+ * of provisionUnit, and collecting it took steps of 5–15 ms on a busy machine.
+ */
+function foldUnit(provisions: readonly Provision[], index: number): number {
+  const end = subtreeEnd(provisions, index);
+  let bound = 0;
+  for (let i = index; i < end; i++) bound += (provisions[i].caption?.length ?? 0) + provisions[i].text.length;
+  if (bound > scratch.length) scratch = new Uint16Array(bound * 2);
+  let at = 0;
+  for (let i = index; i < end && at >= 0; i++) at = foldInto(ownText(provisions[i]), scratch, at);
+  return at;
+}
+
+/**
+ * The string of UTF-16 codes[from, to), 4,096 codes per call: `apply` reads the typed array as it is, where a
+ * spread goes through its iterator (three times slower over the whole book).
+ */
+function stringOf(codes: Uint16Array, from: number, to: number): string {
   let out = '';
-  for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...scratch.subarray(i, Math.min(n, i + 4096)));
+  for (let i = from; i < to; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
   return out;
 }
 
@@ -313,15 +363,17 @@ export class ReverseIndex {
       let sinceYield = 0;
       let stepStart = performance.now();
       for (const index of unitIndices(provisions)) {
-        const unit = provisionUnit(provisions, index, fastNormalize);
-        if (unit.text.length === 0) continue;
+        let length = foldUnit(provisions, index);
+        const slow = length < 0 ? provisionUnit(provisions, index, fastNormalize).text : undefined;
+        if (slow !== undefined) length = slow.length;
+        if (length === 0) continue;
         unitDocument.push(d);
         unitProvision.push(index);
         unitStart.push(text.length);
-        const chunk = text.append(unit.text);
+        const chunk = slow !== undefined ? text.append(slow) : text.appendCodes(scratch, length);
         unitChunk.push(chunk);
         const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
-        postingCount += countPostings(text.chunks[chunk], offset, offset + unit.text.length, bucketStart);
+        postingCount += countPostings(text.chunks[chunk], offset, offset + length, bucketStart);
         if (++sinceYield >= UNITS_PER_STEP || performance.now() - stepStart >= STEP_MS) {
           sinceYield = 0;
           yield;
@@ -445,9 +497,6 @@ export class ReverseIndex {
   private unitText(unit: number): string {
     const chunk = this.unitChunk[unit];
     const base = this.text.chunkStart[chunk];
-    const codes = this.text.chunks[chunk].subarray(this.unitStart[unit] - base, this.unitStart[unit + 1] - base);
-    let out = '';
-    for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.subarray(i, i + 4096));
-    return out;
+    return stringOf(this.text.chunks[chunk], this.unitStart[unit] - base, this.unitStart[unit + 1] - base);
   }
 }
