@@ -342,9 +342,10 @@ export class ReverseIndex {
   /**
    * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
    * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
-   * postings are allocated once at their final size. A step is one document read, or up to UNITS_PER_STEP units
-   * indexed (fewer when they take STEP_MS), or BUCKETS_PER_STEP offsets summed or copied, or one large array
-   * allocated: a few milliseconds each.
+   * postings are allocated once at their final size. A step is one document read (a large statute of the book in
+   * several: decompressed and checked, then its rows parsed a run at a time), or up to UNITS_PER_STEP units indexed
+   * (fewer when they take STEP_MS), or BUCKETS_PER_STEP offsets summed or moved, or one large array allocated: a
+   * few milliseconds each.
    */
   static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
     const unitDocument = new Uint32List();
