@@ -11,6 +11,9 @@ import { LineIndex } from '../../server/src/core/paper/lineIndex';
 import { makePaper } from '../../server/src/core/paper/paperCache';
 import { placeInCorpus, placeInDocument, quotationSegments } from '../../server/src/core/corpus/reverseLookup';
 import { ReverseIndex } from '../../server/src/core/corpus/reverseIndex';
+import { provisionUnit, segmentsIn } from '../../server/src/core/corpus/provisionUnits';
+import type { CorpusDocument } from '../../server/src/core/corpus/model';
+import { normalizeForMatch } from '../../server/src/core/text/normalize';
 import type { Locale } from '../../server/src/core/text/messages';
 import { productCorpus } from '../helpers/corpus';
 
@@ -81,6 +84,24 @@ describe('reverse lookup: where a quotation\'s words are', function () {
       }
     }
     assert.ok(checked > 100, `${checked} passages`);
+  });
+
+  it('a provision with a character the build cannot fold alone (a surrogate pair, a letter lower-cased to two) or with a caption: placed where its unit\'s text has it', () => {
+    const pipl = corpus.lookupTitle(PIPL).map((e) => corpus.document(e.id)!).find((d) => d.kind === 'statute')!;
+    const provisions = pipl.provisions.map((p) => ({ ...p }));
+    const [a, b, c] = provisions.flatMap((p, i) => ((p.kind === 'article' || p.kind === 'clause') && p.text.length >= 40 ? [i] : [])).slice(3, 6);
+    provisions[a].text = `𠮷${provisions[a].text}`;
+    provisions[b].text = provisions[b].text.replace('，', 'İ，');
+    provisions[c].caption = '（特别规定）';
+    const edited = { ...pipl, id: 'edited', provisions } as CorpusDocument;
+    const index = ReverseIndex.buildNow([edited]);
+    for (const [i, passage] of [[a, provisions[a].text.slice(0, 30)], [b, provisions[b].text.slice(0, 40)], [c, `特别规定）${provisions[c].text.slice(0, 20)}`]] as const) {
+      const segments = quotationSegments(passage);
+      const unit = unitOf(edited, i);
+      const place = segmentsIn(provisionUnit(provisions, unit).text, segments.map(normalizeForMatch).filter((t) => t.length > 0));
+      assert.ok(place, passage);
+      assert.deepEqual(index.find(segments).map((h) => [h.unit, h.from, h.to]), [[unit, ...place]], passage);
+    }
   });
 });
 

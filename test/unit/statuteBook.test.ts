@@ -10,10 +10,12 @@ import * as path from 'path';
 import { ProvisionAddressing } from '../../server/src/core/corpus/addressing';
 import type { CorpusDocument } from '../../server/src/core/corpus/model';
 import type { ParsedStatute } from '../../server/src/core/statutes/importTypes';
-import type { ProvisionFault } from '../../server/src/core/statutes/provisionSource';
+import { ReverseIndex } from '../../server/src/core/corpus/reverseIndex';
+import { quotationSegments } from '../../server/src/core/corpus/reverseLookup';
+import { ProvisionFault, provisionsWithoutKeepingInSteps } from '../../server/src/core/statutes/provisionSource';
 import { StatuteBookError, defaultStatuteBookPath, loadStatuteBook } from '../../server/src/node/statuteBook';
 import { assembleCollection, parseStatuteFile } from '../../server/src/node/statuteFolder';
-import { PACK_FORMAT, encodeDocument, readPackHeader, readPackIndex, writePack } from '../../server/src/node/statutePack';
+import { PACK_FORMAT, decodeProvisions, decodeProvisionsInSteps, encodeDocument, encodeProvisions, readPackHeader, readPackIndex, writePack } from '../../server/src/node/statutePack';
 import { REPO_ROOT } from '../helpers/corpus';
 import { requireShared } from '../helpers/shared';
 import { recogniseCollection } from '../../scripts/build-statutes/sources';
@@ -35,6 +37,14 @@ function directParse(): CorpusDocument[] {
 function packOf(documents: CorpusDocument[]): Buffer {
   const encoded = documents.map(({ provisions, ...metadata }) => encodeDocument(metadata, provisions));
   return writePack({ format: PACK_FORMAT, date: '2026-05-16', collections: [{ name: 'test', files: FILES.length, documents: documents.length }] }, encoded, 5);
+}
+
+/** Runs steps to their end; how many there were, and the value. */
+function stepped<T>(steps: Generator<void, T>): { steps: number; value: T } {
+  for (let count = 1; ; count++) {
+    const step = steps.next();
+    if (step.done) return { steps: count, value: step.value };
+  }
 }
 
 describe('the statute book', function () {
@@ -115,6 +125,56 @@ describe('the statute book', function () {
     assert.match(faults[0].reason, /the statute book is damaged here \(the file ends early\)/);
     // What was read before stays served.
     assert.deepEqual(book.documents[0].provisions, direct[0].provisions);
+  });
+
+  it('read in steps, a document\'s provisions are the ones read at once, whatever the size of a step', () => {
+    const direct = directParse();
+    for (const { provisions } of direct) {
+      const encoded = encodeProvisions(provisions);
+      for (const piece of [1, 100, 4096, 1 << 16]) {
+        const read = stepped(decodeProvisionsInSteps(encoded, piece));
+        assert.deepEqual(read.value, decodeProvisions(encoded));
+        if (piece === 1) assert.equal(read.steps, provisions.length, 'a row a step');
+      }
+    }
+    // Brackets, quotes and backslashes in a provision's text are text, not the end of a row.
+    const tricky = [{ kind: 'article', label: '第一条', text: '“]],[[”与\\"】，[见附件]\\', parent: -1, lines: [1, 1], number: 1 },
+      { kind: 'paragraph', label: '', text: '"[', parent: 0, lines: [2, 2], caption: '],' }] as CorpusDocument['provisions'];
+    for (const piece of [1, 8, 1000]) assert.deepEqual(stepped(decodeProvisionsInSteps(encodeProvisions(tricky), piece)).value, tricky);
+    assert.deepEqual(stepped(decodeProvisionsInSteps(Buffer.from('[]'))).value, []);
+  });
+
+  it('read in steps, what is not a list of provisions is refused as it is when read at once', () => {
+    const row = '["article","第一条","文",-1,1,1]';
+    const refused = ['', '{}', '[', `[${row}`, `[${row},]`, `[${row}]x`, `[${row}][]`, '[1]', '[[]]', `[${row},1]`, '["a"]', `[${row}${row}]`, `[${row},["article","第二条","文",5,1,1]]`, `[["article","第一条","文\\",-1,1,1]]`];
+    for (const text of refused) {
+      const bytes = Buffer.from(text);
+      assert.throws(() => decodeProvisions(bytes), Error, `at once: ${text}`);
+      for (const piece of [1, 1 << 16]) assert.throws(() => stepped(decodeProvisionsInSteps(bytes, piece)), Error, `in steps of ${piece}: ${text}`);
+    }
+  });
+
+  it('a damaged document met while the reverse index is built in steps is left out of it: no crash, and a fault once read for real', () => {
+    const direct = directParse();
+    const pack = packOf(direct);
+    const { index, blobStart } = readPackIndex(pack);
+    const victim = direct.findIndex((d) => d.title === '中华人民共和国数据安全法');
+    const [offset, length] = index.spans[victim];
+    for (let i = offset + 2; i < offset + length - 2; i += 7) pack[blobStart + i] ^= 0x5a;
+    const file = path.join(dir, 'statutes.pack');
+    fs.writeFileSync(file, pack);
+    const book = loadStatuteBook(file, { onProvisionFault });
+    assert.deepEqual(stepped(provisionsWithoutKeepingInSteps(book.documents[victim])).value, []);
+    const built = stepped(ReverseIndex.build(book.documents)).value;
+    assert.equal(built.complete, false, 'an index missing a document is not one to save');
+    // The other documents are in it: 个人信息保护法 第六条第二款 is found.
+    const pipl = book.documents.findIndex((d) => d.title === '中华人民共和国个人信息保护法');
+    assert.deepEqual(built.find(quotationSegments('收集个人信息，应当限于实现处理目的的最小范围，不得过度收集个人信息。')).map((h) => h.document.id), [book.documents[pipl].id]);
+    assert.equal(faults.length, 0, 'a pass over the book reports nothing itself');
+    assert.deepEqual(book.documents[victim].provisions, []);
+    assert.deepEqual(faults.map((f) => f.title), ['中华人民共和国数据安全法']);
+    // Read in steps, the others are what a direct parse gives.
+    book.documents.forEach((doc, i) => i !== victim && assert.deepEqual(stepped(provisionsWithoutKeepingInSteps(doc)).value, direct[i].provisions));
   });
 
   it('a missing, foreign or truncated file is a StatuteBookError naming it', () => {

@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { CorpusDocument } from '../core/corpus/model';
 import { ProvisionFaultListener, documentFromSource } from '../core/statutes/provisionSource';
 import { reportProvisionFault } from './cacheDirectory';
-import { HEADER_LENGTH, PackCollection, packIndexEnd, readPackIndex, readPackProvisions } from './statutePack';
+import { DECODE_PIECE, HEADER_LENGTH, PackCollection, decodeProvisions, decodeProvisionsInSteps, packIndexEnd, readPackEncoded, readPackIndex } from './statutePack';
 
 export const STATUTE_BOOK_FILE = path.join('statutes', 'statutes.pack');
 
@@ -97,10 +97,21 @@ function readStatuteBook(file: string, onFault: ProvisionFaultListener): Statute
     throw new StatuteBookError(`${file}: ${(error as Error).message}`, file);
   }
   const { index, blobStart } = parsed;
+  let compressed = Buffer.alloc(0);
+  // Decompressed and checked against the index's hash; the compressed bytes are read into a buffer kept for the next
+  // read (a pass over the whole book reads 2,400 documents).
+  const encodedOf = (i: number) => {
+    const [offset, length] = index.spans[i];
+    if (compressed.length < length) compressed = Buffer.allocUnsafe(Math.max(length, compressed.length * 2));
+    const bytes = readBytes(file, blobStart + offset, length, 'the statute book is damaged here', compressed);
+    return readPackEncoded(bytes, 0, [0, length], index.documents[i].sha256);
+  };
   const documents = index.documents.map((entry, i) => documentFromSource(entry.document, entry.provisionCount, {
-    read: () => {
-      const [offset, length] = index.spans[i];
-      return { ok: true, provisions: readPackProvisions(readBytes(file, blobStart + offset, length, 'the statute book is damaged here'), 0, [0, length], entry.sha256) };
+    read: () => ({ ok: true, provisions: decodeProvisions(encodedOf(i)) }),
+    *readInSteps() {
+      const encoded = encodedOf(i);
+      if (encoded.length > DECODE_PIECE) yield;
+      return { ok: true, provisions: yield* decodeProvisionsInSteps(encoded) };
     },
     contentKey: entry.sha256,
   }, onFault));
@@ -115,11 +126,14 @@ function packEnd(file: string, header: Buffer): number {
   }
 }
 
-/** `length` bytes of the file from `position`; a file now shorter (replaced meanwhile) is an error saying so. */
-function readBytes(file: string, position: number, length: number, problem = 'the statute book is truncated'): Buffer {
+/**
+ * `length` bytes of the file from `position` (into `into`'s beginning when given); a file now shorter (replaced
+ * meanwhile) is an error saying so.
+ */
+function readBytes(file: string, position: number, length: number, problem = 'the statute book is truncated', into?: Buffer): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const bytes = Buffer.allocUnsafe(length);
+    const bytes = into ? into.subarray(0, length) : Buffer.allocUnsafe(length);
     for (let done = 0; done < length;) {
       const read = fs.readSync(fd, bytes, done, length - done, position + done);
       if (read === 0) throw new Error(`${problem} (the file ends early)`);

@@ -39,7 +39,7 @@ export function unitIndices(provisions: readonly Provision[]): number[] {
 }
 
 /** The text a quotation of a provision holds: its caption when it is not the text's start, and its text. */
-function ownText(p: Provision): string {
+export function ownText(p: Provision): string {
   return p.caption && !p.text.startsWith(p.caption) ? p.caption + p.text : p.text;
 }
 

@@ -8,8 +8,9 @@
  * of text per character indexed, plus 8 MB of bucket offsets.
  */
 import type { CorpusDocument, Provision } from './model';
-import { provisionsWithoutKeeping } from '../statutes/provisionSource';
+import { provisionsWithoutKeepingInSteps } from '../statutes/provisionSource';
 import { provisionUnit, segmentsIn, unitIndices } from './provisionUnits';
+import { fastNormalize, foldUnit, stringOf, unitCodes } from './unitFolding';
 import { normalizeForMatch } from '../text/normalize';
 
 const GRAM = 4;
@@ -91,28 +92,52 @@ class ChunkedText {
 
   /** Appends the text; returns the chunk it went into. */
   append(text: string): number {
+    const chunk = this.room(text.length);
+    for (let i = 0; i < text.length; i++) chunk[this.used + i] = text.charCodeAt(i);
+    return this.appended(text.length);
+  }
+
+  /** Appends codes[0, length); returns the chunk they went into. */
+  appendCodes(codes: Uint16Array, length: number): number {
+    this.room(length).set(codes.subarray(0, length), this.used);
+    return this.appended(length);
+  }
+
+  /** The chunk with room for `length` more codes: the last one, or a new one. */
+  private room(length: number): Uint16Array {
     let chunk = this.chunks[this.chunks.length - 1];
-    if (!chunk || this.used + text.length > chunk.length) {
-      if (chunk) this.chunks[this.chunks.length - 1] = chunk.slice(0, this.used);
-      chunk = new Uint16Array(Math.max(CHUNK, text.length));
+    if (!chunk || this.used + length > chunk.length) {
+      if (chunk) this.chunks[this.chunks.length - 1] = trimmedChunk(chunk, this.used);
+      chunk = new Uint16Array(Math.max(CHUNK, length));
       this.chunks.push(chunk);
       this.chunkStart.push(this.length);
       this.used = 0;
     }
-    for (let i = 0; i < text.length; i++) chunk[this.used + i] = text.charCodeAt(i);
-    this.used += text.length;
-    this.length += text.length;
+    return chunk;
+  }
+
+  private appended(length: number): number {
+    this.used += length;
+    this.length += length;
     return this.chunks.length - 1;
   }
 
   trim(): void {
     const last = this.chunks.length - 1;
-    if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.used);
+    if (last >= 0) this.chunks[last] = trimmedChunk(this.chunks[last], this.used);
   }
 
   get bytes(): number {
     return this.chunks.reduce((n, c) => n + c.byteLength, 0);
   }
+}
+
+/**
+ * A chunk cut to the codes it holds: a view when little of it is unused (a full chunk's copy was 2 MB more to
+ * allocate and collect, for each of the ten), a copy otherwise.
+ */
+function trimmedChunk(chunk: Uint16Array, used: number): Uint16Array {
+  return used >= chunk.length - (chunk.length >>> 3) ? chunk.subarray(0, used) : chunk.slice(0, used);
 }
 
 function gramHash(codes: Uint16Array, at: number): number {
@@ -165,7 +190,8 @@ function countPostings(codes: Uint16Array, start: number, end: number, bucketSta
 
 /**
  * The second pass, from unit `from` on until `to` or until the step has run STEP_MS since `stepStart`: each sampled
- * gram's position put in its bucket's next free place. Returns the next unit to place.
+ * gram's position put in its bucket's next free place, `fill[bucket]`, which then moves on. Returns the next unit
+ * to place.
  */
 function placePostings(text: ChunkedText, unitStart: Uint32Array, unitChunk: Uint32Array, fill: Uint32Array, postings: Uint32Array, from: number, to: number, stepStart: number): number {
   let unit = from;
@@ -204,31 +230,6 @@ function* zeroedInSteps(length: number): Generator<void, Uint32Array> {
  */
 function addPreceding(counts: Uint32Array, from: number, to: number): void {
   for (let b = from; b < to; b++) counts[b] += counts[b - 1];
-}
-
-/** normalizeForMatch character by character through a table (what it does to each UTF-16 unit, learnt once). */
-const FOLDED = new Int32Array(0x10000).fill(-2);
-const DROPPED = -1;
-let scratch = new Uint16Array(4096);
-
-function fastNormalize(text: string): string {
-  if (text.length > scratch.length) scratch = new Uint16Array(text.length * 2);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let folded = FOLDED[code];
-    if (folded === -2) {
-      const once = code >= 0xd800 && code <= 0xdfff ? 'xx' : normalizeForMatch(String.fromCharCode(code));
-      folded = once.length === 0 ? DROPPED : once.length === 1 ? once.charCodeAt(0) : -3;
-      FOLDED[code] = folded;
-    }
-    // A surrogate pair, or a character that lower-cases to two: the whole text the slow way.
-    if (folded === -3) return normalizeForMatch(text);
-    if (folded !== DROPPED) scratch[n++] = folded;
-  }
-  let out = '';
-  for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...scratch.subarray(i, Math.min(n, i + 4096)));
-  return out;
 }
 
 /** The index's arrays, as saved and loaded (reverseIndexBytes.ts). */
@@ -283,9 +284,10 @@ export class ReverseIndex {
   /**
    * Builds the index over the documents' provisions, yielding between steps; keeps no document's provisions in
    * memory. Two passes over the text: one counts each bucket's postings, the other puts them in place, so the
-   * postings are allocated once at their final size. A step is one document read, or up to UNITS_PER_STEP units
-   * indexed (fewer when they take STEP_MS), or BUCKETS_PER_STEP offsets summed or copied, or one large array
-   * allocated: a few milliseconds each.
+   * postings are allocated once at their final size. A step is one document read (a large statute of the book in
+   * several: decompressed and checked, then its rows parsed a run at a time), or up to UNITS_PER_STEP units indexed
+   * (fewer when they take STEP_MS), or BUCKETS_PER_STEP offsets summed or moved, or one large array allocated: a
+   * few milliseconds each.
    */
   static *build(documents: readonly CorpusDocument[]): Generator<void, ReverseIndex> {
     const unitDocument = new Uint32List();
@@ -297,22 +299,24 @@ export class ReverseIndex {
     let postingCount = 0;
     let complete = true;
     for (let d = 0; d < documents.length; d++) {
-      const provisions: readonly Provision[] = provisionsWithoutKeeping(documents[d]);
+      // A large statute is read (decompressed from the book, checked, parsed) in steps of its own.
+      const provisions: readonly Provision[] = yield* provisionsWithoutKeepingInSteps(documents[d]);
       if (provisions.length < (documents[d].provisionCount ?? 0)) complete = false;
-      // Reading a large statute (decompressed from the book) is a step of its own.
       if (provisions.length > UNITS_PER_STEP) yield;
       let sinceYield = 0;
       let stepStart = performance.now();
       for (const index of unitIndices(provisions)) {
-        const unit = provisionUnit(provisions, index, fastNormalize);
-        if (unit.text.length === 0) continue;
+        let length = foldUnit(provisions, index);
+        const slow = length < 0 ? provisionUnit(provisions, index, fastNormalize).text : undefined;
+        if (slow !== undefined) length = slow.length;
+        if (length === 0) continue;
         unitDocument.push(d);
         unitProvision.push(index);
         unitStart.push(text.length);
-        const chunk = text.append(unit.text);
+        const chunk = slow !== undefined ? text.append(slow) : text.appendCodes(unitCodes(), length);
         unitChunk.push(chunk);
         const offset = unitStart.data[unitStart.length - 1] - text.chunkStart[chunk];
-        postingCount += countPostings(text.chunks[chunk], offset, offset + unit.text.length, bucketStart);
+        postingCount += countPostings(text.chunks[chunk], offset, offset + length, bucketStart);
         if (++sinceYield >= UNITS_PER_STEP || performance.now() - stepStart >= STEP_MS) {
           sinceYield = 0;
           yield;
@@ -328,20 +332,22 @@ export class ReverseIndex {
       addPreceding(bucketStart, from, Math.min(BUCKETS + 1, from + BUCKETS_PER_STEP));
       yield;
     }
-    const fill = new Uint32Array(BUCKETS);
-    yield;
-    for (let from = 0; from < BUCKETS; from += BUCKETS_PER_STEP) {
-      fill.set(bucketStart.subarray(from, Math.min(BUCKETS, from + BUCKETS_PER_STEP)), from);
-      yield;
-    }
     const starts = unitStart.trimmed();
     const chunks = unitChunk.trimmed();
     yield;
     const postings = yield* zeroedInSteps(postingCount);
+    // The bucket starts are the places the postings are put in: each moves on to its bucket's end, the next
+    // bucket's start, so shifting them up by one restores them (no copy of the 8 MB to fill from).
     for (let from = 0; from < chunks.length; ) {
-      from = placePostings(text, starts, chunks, fill, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP), performance.now());
+      from = placePostings(text, starts, chunks, bucketStart, postings, from, Math.min(chunks.length, from + UNITS_PER_STEP), performance.now());
       yield;
     }
+    for (let to = BUCKETS; to > 0; to -= BUCKETS_PER_STEP) {
+      const from = Math.max(0, to - BUCKETS_PER_STEP);
+      bucketStart.copyWithin(from + 1, from, to);
+      yield;
+    }
+    bucketStart[0] = 0;
     const arrays = { unitDocument: unitDocument.trimmed(), unitProvision: unitProvision.trimmed(), unitStart: starts, unitChunk: chunks, textChunks: text.chunks, bucketStart, postings };
     return new ReverseIndex(documents, arrays, complete);
   }
@@ -434,9 +440,6 @@ export class ReverseIndex {
   private unitText(unit: number): string {
     const chunk = this.unitChunk[unit];
     const base = this.text.chunkStart[chunk];
-    const codes = this.text.chunks[chunk].subarray(this.unitStart[unit] - base, this.unitStart[unit + 1] - base);
-    let out = '';
-    for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.subarray(i, i + 4096));
-    return out;
+    return stringOf(this.text.chunks[chunk], this.unitStart[unit] - base, this.unitStart[unit + 1] - base);
   }
 }

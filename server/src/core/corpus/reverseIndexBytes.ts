@@ -103,8 +103,9 @@ function* arrayProblem(documents: readonly CorpusDocument[], a: ReverseIndexArra
     length += chunk.length;
   }
   if (a.unitStart[0] !== 0 || a.unitStart[units] !== textLength) return 'its units do not cover its text';
-  // The provision counts without reading a lazily loaded statute's provisions.
-  const provisionCounts = Uint32Array.from(documents, (d) => d.provisionCount ?? d.provisions.length);
+  // The provision counts without reading a lazily loaded statute's provisions. A plain array, not a typed one: a
+  // new array buffer right after the file's tens of megabytes made V8 collect the young generation then and there.
+  const provisionCounts = documents.map((d) => d.provisionCount ?? d.provisions.length);
   const chunkEnd = a.textChunks.map((chunk, i) => chunkStart[i] + chunk.length);
   yield;
   // The loops are functions of their own: V8 optimises those at once, a generator's loop only after a while. Each
@@ -126,7 +127,7 @@ function* arrayProblem(documents: readonly CorpusDocument[], a: ReverseIndexArra
 }
 
 /** Units from `from` on, until the last or STEP_MS after `stepStart`: the next unit to check, or what is wrong. */
-function unitProblem(a: ReverseIndexArrays, provisionCounts: Uint32Array, chunkStart: number[], chunkEnd: number[], from: number, stepStart: number): string | number {
+function unitProblem(a: ReverseIndexArrays, provisionCounts: readonly number[], chunkStart: number[], chunkEnd: number[], from: number, stepStart: number): string | number {
   const units = a.unitProvision.length;
   let unit = from;
   while (unit < units) {
