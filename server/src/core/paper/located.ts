@@ -53,11 +53,22 @@ export class Located {
   /** Plain data with paper offsets, for JSON and for tests comparing parses. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    // A kind shared by every object of a class is kept on its prototype (ofKind), and written first, as it was set first.
+    const kind = (this as { kind?: unknown }).kind;
+    if (kind !== undefined && !Object.prototype.hasOwnProperty.call(this, 'kind')) out.kind = kind;
     for (const [key, value] of Object.entries(this)) if (key !== 'origin' && !key.startsWith('relative')) out[key] = value;
     out.start = this.start;
     out.end = this.end;
     return out;
   }
+}
+
+/**
+ * Sets the kind every object of a class has on its prototype: one field fewer in each of the tens of thousands of
+ * objects a paper's parse keeps. Located.toJSON writes it.
+ */
+function ofKind(type: { prototype: object }, kind: string): void {
+  Object.defineProperty(type.prototype, 'kind', { value: kind });
 }
 
 export class LocatedText extends Located implements TextSpan {
@@ -84,23 +95,35 @@ export class LocatedJurisdiction extends LocatedText {
   }
 }
 
+/**
+ * A step of an article reference. Its unit, brackets and numerals are kept as one number (`form`), read through
+ * getters: a paper has a step for each of its tens of thousands of references.
+ */
 export class LocatedStep extends Located implements ReferenceStep {
-  declare readonly unit: RefUnit;
   declare readonly number: number;
-  declare readonly parenthesized: boolean;
-  declare readonly numerals: 'arabic' | 'chinese';
   declare sub?: number;
+  declare private readonly form: number;
   declare private relativeNumberStart: number;
   declare private relativeNumberEnd: number;
 
   constructor(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number) {
     super(origin, start, end);
-    this.unit = unit;
+    this.form = STEP_UNITS.indexOf(unit) | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
     this.number = number;
-    this.parenthesized = parenthesized;
-    this.numerals = numerals;
     this.relativeNumberStart = numberStart;
     this.relativeNumberEnd = numberEnd;
+  }
+
+  get unit(): RefUnit {
+    return STEP_UNITS[this.form & UNIT_MASK];
+  }
+
+  get parenthesized(): boolean {
+    return (this.form & PARENTHESIZED) !== 0;
+  }
+
+  get numerals(): 'arabic' | 'chinese' {
+    return (this.form & ARABIC) !== 0 ? 'arabic' : 'chinese';
   }
 
   get numberStart(): number {
@@ -111,20 +134,63 @@ export class LocatedStep extends Located implements ReferenceStep {
     return this.origin.start + this.relativeNumberEnd;
   }
 
+  /** As when every part was a field: unit, number, parenthesized, numerals, sub, start, end, numberStart, numberEnd. */
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), numberStart: this.numberStart, numberEnd: this.numberEnd };
+    const out: Record<string, unknown> = { unit: this.unit, number: this.number, parenthesized: this.parenthesized, numerals: this.numerals };
+    if (Object.prototype.hasOwnProperty.call(this, 'sub')) out.sub = this.sub;
+    out.start = this.start;
+    out.end = this.end;
+    out.numberStart = this.numberStart;
+    out.numberEnd = this.numberEnd;
+    return out;
+  }
+}
+const STEP_UNITS: readonly RefUnit[] = ['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'];
+const UNIT_MASK = 15;
+const PARENTHESIZED = 16;
+const ARABIC = 32;
+
+/**
+ * An article reference: 第十三条第一款. Its text is cut from the text parsed when read (messages and reports read
+ * it; the checks mostly do not), so that a paper's references hold no string each.
+ */
+export class LocatedReference extends Located implements ArticleReference {
+  declare steps: ReferenceStep[];
+  declare rangeEnd?: boolean;
+  declare private readonly source: string;
+
+  /** `source`: the text parsed, which holds the reference at [start, end). */
+  constructor(origin: BlockOrigin, start: number, end: number, source: string, steps: ReferenceStep[]) {
+    super(origin, start, end);
+    this.source = source;
+    this.steps = steps;
+  }
+
+  get text(): string {
+    return this.source.slice(this.relativeStart, this.relativeEnd);
+  }
+
+  /** As when the text was a field: text, steps, rangeEnd, start, end. */
+  override toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { text: this.text, steps: this.steps };
+    if (Object.prototype.hasOwnProperty.call(this, 'rangeEnd')) out.rangeEnd = this.rangeEnd;
+    out.start = this.start;
+    out.end = this.end;
+    return out;
   }
 }
 
-export class LocatedReference extends Located implements ArticleReference {
-  declare readonly text: string;
-  declare steps: ReferenceStep[];
-  declare rangeEnd?: boolean;
+/** A member of a list sharing one 第 and unit (第十三、十四条): its text, 第十四条, is not written as such. */
+export class LocatedListMember extends LocatedReference {
+  declare private readonly written: string;
 
-  constructor(origin: BlockOrigin, start: number, end: number, text: string, steps: ReferenceStep[]) {
-    super(origin, start, end);
-    this.text = text;
-    this.steps = steps;
+  constructor(origin: BlockOrigin, start: number, end: number, written: string, steps: ReferenceStep[]) {
+    super(origin, start, end, '', steps);
+    this.written = written;
+  }
+
+  override get text(): string {
+    return this.written;
   }
 }
 
@@ -136,7 +202,6 @@ export class LocatedDocNumber extends Located implements DocNumberCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, text: string, bracketStart: number, parsed: ParsedDocNumber) {
     super(origin, start, end);
-    this.kind = 'docNumber';
     this.text = text;
     this.parsed = parsed;
     this.relativeBracketStart = bracketStart;
@@ -150,6 +215,7 @@ export class LocatedDocNumber extends Located implements DocNumberCitation {
     return { ...super.toJSON(), bracketStart: this.bracketStart };
   }
 }
+ofKind(LocatedDocNumber, 'docNumber');
 
 export class LocatedTitle extends Located implements TitleCitation {
   declare readonly title: string;
@@ -164,11 +230,11 @@ export class LocatedTitle extends Located implements TitleCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, title: string, references: ArticleReference[]) {
     super(origin, start, end);
-    this.kind = 'title';
     this.title = title;
     this.references = references;
   }
 }
+ofKind(LocatedTitle, 'title');
 
 /** Where a journal citation's parts lie in the text parsed, in block offsets (zaiStart -1: no 载). */
 export interface JournalParts {
@@ -197,7 +263,6 @@ export class LocatedJournal extends Located implements JournalCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, title: TitleCitation, journal: TitleCitation, source: string, at: JournalParts) {
     super(origin, start, end);
-    this.kind = 'journal';
     this.title = title;
     this.journal = journal;
     this.authors = NO_AUTHORS;
@@ -244,6 +309,7 @@ export class LocatedJournal extends Located implements JournalCitation {
     return out;
   }
 }
+ofKind(LocatedJournal, 'journal');
 
 /** The authors of a journal citation that names none: shared, never written to (a citation with authors gets its own list). */
 const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
@@ -254,10 +320,10 @@ export class LocatedFootnoteRef extends Located implements FootnoteReference {
 
   constructor(origin: BlockOrigin, start: number, end: number, label: string) {
     super(origin, start, end);
-    this.kind = 'footnoteRef';
     this.label = label;
   }
 }
+ofKind(LocatedFootnoteRef, 'footnoteRef');
 
 export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
   declare readonly label: string;
@@ -267,7 +333,6 @@ export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
 
   constructor(origin: BlockOrigin, start: number, end: number, label: string, contentStart: number, contentEnd: number) {
     super(origin, start, end);
-    this.kind = 'footnoteDef';
     this.label = label;
     this.relativeContentStart = contentStart;
     this.relativeContentEnd = contentEnd;
@@ -285,6 +350,7 @@ export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
     return { ...super.toJSON(), contentStart: this.contentStart, contentEnd: this.contentEnd };
   }
 }
+ofKind(LocatedFootnoteDef, 'footnoteDef');
 
 export class LocatedQuotation extends Located implements Quotation {
   declare readonly depth: number;
@@ -328,11 +394,11 @@ export class LocatedAnaphor extends Located implements AnaphoricCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, word: string, references: ArticleReference[]) {
     super(origin, start, end);
-    this.kind = 'anaphor';
     this.word = word;
     this.references = references;
   }
 }
+ofKind(LocatedAnaphor, 'anaphor');
 
 export class LocatedCaseNumber extends Located implements CaseNumber {
   declare readonly text: string;
@@ -346,7 +412,6 @@ export class LocatedCaseNumber extends Located implements CaseNumber {
 
   constructor(origin: BlockOrigin, start: number, end: number, text: string, parts: Omit<CaseNumber, 'kind' | 'start' | 'end' | 'text'>) {
     super(origin, start, end);
-    this.kind = 'caseNumber';
     this.text = text;
     this.year = parts.year;
     this.court = parts.court;
@@ -356,6 +421,7 @@ export class LocatedCaseNumber extends Located implements CaseNumber {
     this.problems = parts.problems;
   }
 }
+ofKind(LocatedCaseNumber, 'caseNumber');
 
 export class LocatedSpan extends Located {}
 

@@ -3,7 +3,7 @@
  * them (第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款, which inherit their 条).
  */
 import type { ArticleReference, RefUnit, ReferenceStep } from './citationTypes';
-import { BlockOrigin, LocatedReference, LocatedStep } from './located';
+import { BlockOrigin, LocatedListMember, LocatedReference, LocatedStep } from './located';
 import { parseChineseNumeral, parseNumeral, toChineseNumeral } from '../text/numerals';
 
 /** Shared by every title without references (most of them): one array fewer per title to allocate. */
@@ -155,7 +155,7 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
   }
   if (!steps) return undefined;
   // Several steps: a copy of exactly their number (a push gave the array room for 17), as the reference is kept.
-  return new LocatedReference(origin, position, p, text.slice(position, p), steps.length === 1 ? steps : steps.slice());
+  return new LocatedReference(origin, position, p, text, steps.length === 1 ? steps : steps.slice());
 }
 
 /**
@@ -185,7 +185,7 @@ function scanNumberList(text: string, position: number, origin: BlockOrigin): Lo
   }
   const unit = STEP_UNITS.get(text.charCodeAt(p));
   if (members.length < 2 || !unit || !LIST_UNITS.has(unit)) return undefined;
-  const references: LocatedReference[] = [];
+  const references: LocatedListMember[] = [];
   for (const [i, member] of members.entries()) {
     const written = text.slice(member.start, member.end);
     const number = parseNumeral(written);
@@ -193,7 +193,7 @@ function scanNumberList(text: string, position: number, origin: BlockOrigin): Lo
     const start = i === 0 ? position : member.start;
     const end = i === members.length - 1 ? p + 1 : member.end;
     const step = new LocatedStep(origin, start, end, unit, number, false, numeralsOf(written), member.start, member.end);
-    const reference = new LocatedReference(origin, start, end, `第${written}${unit}`, [step]);
+    const reference = new LocatedListMember(origin, start, end, `第${written}${unit}`, [step]);
     if (member.range) reference.rangeEnd = true;
     references.push(reference);
   }
