@@ -18,11 +18,15 @@ import { CheckContext, Finding, inScope } from './context';
 
 export function checkCitations(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  for (const title of inScope(context, context.paper.parsed.titles)) {
+  // Indexed loops: a for-of over these lists (some shared and frozen) calls the iterator and allocates a result per item.
+  const titles = inScope(context, context.paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole) continue;
     checkTitle(context, title, findings);
   }
-  for (const number of inScope(context, context.paper.parsed.docNumbers)) checkDocNumberFormat(context, number, findings);
+  const numbers = inScope(context, context.paper.parsed.docNumbers);
+  for (let i = 0; i < numbers.length; i++) checkDocNumberFormat(context, numbers[i], findings);
   return findings;
 }
 
@@ -71,12 +75,13 @@ export function checkWorkReferences(context: CheckContext, title: TitleCitation,
 }
 
 function checkReferences(context: CheckContext, references: readonly ArticleReference[], documents: CorpusDocument[], findings: Finding[]): void {
-  for (const reference of references) {
+  for (let r = 0; r < references.length; r++) {
+    const reference = references[r];
     // Every document is asked, in order, as the failure a result names keeps the first asking reference's offsets.
     let found = false;
     let result: AddressResult | undefined;
-    for (const doc of documents) {
-      const answer = resolveReference(context.corpus, doc, reference);
+    for (let d = 0; d < documents.length; d++) {
+      const answer = resolveReference(context.corpus, documents[d], reference);
       result ??= answer;
       if (answer.ok) found = true;
     }
@@ -94,7 +99,8 @@ function checkReferences(context: CheckContext, references: readonly ArticleRefe
 
 /** Statute versions: the reference must exist in the version the citation means; say if another has it. */
 function checkVersionedReferences(context: CheckContext, references: readonly ArticleReference[], choice: VersionChoice, findings: Finding[]): void {
-  for (const reference of references) {
+  for (let r = 0; r < references.length; r++) {
+    const reference = references[r];
     const result = resolveReference(context.corpus, choice.chosen, reference);
     if (result.ok || provisionsUnavailable(choice.chosen)) continue;
     const elsewhere = choice.others.filter((doc) => resolveReference(context.corpus, doc, reference).ok).map(versionName);

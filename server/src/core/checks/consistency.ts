@@ -21,14 +21,17 @@ import { footnoteContaining } from '../paper/paperIndex';
 export function checkConsistency(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const issuers = knownIssuers(context.corpus);
-  for (const title of inScope(context, context.paper.parsed.titles)) {
+  const titles = inScope(context, context.paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole) continue;
     const document = documentForTitle(context.corpus, title, context.paper.scope);
     if (!document) continue;
     checkDate(context, title, document, findings);
     checkIssuer(context, title, document, issuers, findings);
   }
-  for (const journal of inScope(context, context.paper.parsed.journals)) checkPaperCitation(context, journal, findings);
+  const journals = inScope(context, context.paper.parsed.journals);
+  for (let i = 0; i < journals.length; i++) checkPaperCitation(context, journals[i], findings);
   return findings;
 }
 

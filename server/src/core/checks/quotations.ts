@@ -37,7 +37,9 @@ export function checkQuotations(context: CheckContext): Finding[] {
   const { paper, corpus, locale } = context;
   const parsed = paper.parsed;
   const findings: Finding[] = [];
-  for (const quotation of inScope(context, parsed.quotations)) {
+  const quotations = inScope(context, parsed.quotations);
+  for (let i = 0; i < quotations.length; i++) {
+    const quotation = quotations[i];
     if (quotation.depth > 0) continue;
     const inner = parsed.text.slice(quotation.innerStart, quotation.innerEnd);
     if (normalizeForMatch(inner).length < MIN_QUOTE) continue;
@@ -169,7 +171,8 @@ function quotedSource(corpus: Corpus, document: CorpusDocument, title: TitleCita
   const parts: string[] = [];
   const addresses: string[] = [];
   const targets: number[] = [];
-  for (const reference of title.references) {
+  for (let r = 0; r < title.references.length; r++) {
+    const reference = title.references[r];
     const result = addressing.resolve(reference.steps);
     if (!result.ok) continue;
     const { index, paragraph, provision } = result.target;

@@ -185,6 +185,9 @@ export function resolveReference(corpus: Corpus, doc: CorpusDocument, reference:
 export function stepsKey(steps: ArticleReference['steps']): string {
   // Built in one loop: this runs for every reference each time it is resolved.
   let key = '';
-  for (const s of steps) key += `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    key += `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`;
+  }
   return key;
 }
