@@ -14,8 +14,6 @@ const OPEN_TO_CLOSE = new Map<number, number>([[0x201c, 0x201d], [0x2018, 0x2019
 const STRAIGHT = 0x22;
 /** Every mark a quotation opens or closes with. */
 const MARKS = ['“', '”', '‘', '’', '「', '」', '『', '』', '"'];
-// A module constant, its lastIndex set before each use: a pattern literal in the function is a new object per call.
-const BLANK_LINES = /\n[ \t\r]*\n/g;
 
 export function findQuotations(text: string, excluded: Exclusions, titleSpans: { start: number; end: number }[], origin = new BlockOrigin()): Quotation[] {
   const out: Quotation[] = [];
@@ -38,7 +36,6 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   }
   // A blank line ends every open quotation (quotes do not span paragraphs). Blank lines are looked for only
   // while a quotation is open, and the next one found is remembered, so the text is scanned for them once.
-  const blankLines = BLANK_LINES;
   let nextBlankLine = -2; // -2: not looked for yet; -1: none left
   let previousMark = 0;
   for (;;) {
@@ -50,8 +47,7 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
     const code = text.charCodeAt(i);
     if (open > 0 || straightOpen >= 0) {
       if (nextBlankLine === -2 || (nextBlankLine >= 0 && nextBlankLine < previousMark)) {
-        blankLines.lastIndex = previousMark;
-        nextBlankLine = blankLines.exec(text)?.index ?? -1;
+        nextBlankLine = blankLineAt(text, previousMark);
       }
       if (nextBlankLine >= 0 && nextBlankLine < i) {
         open = 0;
@@ -87,4 +83,14 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   }
   // Pushed as they close; readers (and the checks' binary searches) want them by where they open.
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Where the first blank line at or after `from` starts (where /\n[ \t\r]*\n/ would match first), or -1. */
+function blankLineAt(text: string, from: number): number {
+  for (let newline = text.indexOf('\n', from); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    let p = newline + 1;
+    for (let c = text.charCodeAt(p); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++p));
+    if (text.charCodeAt(p) === 0x0a) return newline;
+  }
+  return -1;
 }
