@@ -9,28 +9,15 @@ import type { Exclusions } from './markdown';
 import { parseReferences } from './references';
 import { firstEndingAfter } from '../util/binarySearch';
 
-/**
- * The word and what it points back to; 本条/同条 are left out: inside a quoted provision they mean that provision.
- * Sticky, tried only after 该, 本 or 同 (found by indexOf): no word holds one of them after its first character,
- * so the words found at each of them are those a global search would find.
- */
-const ANAPHOR = /(?:该|本|同)(?:法|条例|办法|规定|决定|解释|意见|通知|细则|规则)|该条/y;
-const STARTERS = ['该', '本', '同'];
+/** The word and what it points back to; 本条/同条 are left out: inside a quoted provision they mean that provision. */
+const ANAPHOR = /(?:该|本|同)(?:法|条例|办法|规定|决定|解释|意见|通知|细则|规则)|该条/g;
 
 export function findAnaphora(text: string, excluded: Exclusions, titles: readonly TitleCitation[], origin: BlockOrigin): AnaphoricCitation[] {
   if (!text.includes('该') && !text.includes('本法') && !text.includes('同法')) return NOTHING_FOUND;
   const out: AnaphoricCitation[] = [];
-  // The next 该, 本 and 同 (-1: none left); each step takes the first of them.
-  const next = STARTERS.map((starter) => text.indexOf(starter));
-  for (;;) {
-    let which = -1;
-    for (let k = 0; k < next.length; k++) if (next[k] >= 0 && (which < 0 || next[k] < next[which])) which = k;
-    if (which < 0) break;
-    const start = next[which];
-    next[which] = text.indexOf(STARTERS[which], start + 1);
-    ANAPHOR.lastIndex = start;
-    const match = ANAPHOR.exec(text);
-    if (!match) continue;
+  ANAPHOR.lastIndex = 0;
+  for (let match = ANAPHOR.exec(text); match; match = ANAPHOR.exec(text)) {
+    const start = match.index;
     const end = start + match[0].length;
     // 应该法律…, 《…该法…》: only a word standing on its own, outside titles, code and links.
     if (excluded.contains(start) || insideTitle(titles, start)) continue;

@@ -11,9 +11,10 @@ export type { Quotation } from './citationTypes';
 
 // Opening marks and the closing mark each pairs with: “” ‘’ 「」 『』.
 const OPEN_TO_CLOSE = new Map<number, number>([[0x201c, 0x201d], [0x2018, 0x2019], [0x300c, 0x300d], [0x300e, 0x300f]]);
+const CLOSERS = new Set(OPEN_TO_CLOSE.values());
 const STRAIGHT = 0x22;
-/** Every mark a quotation opens or closes with. */
-const MARKS = ['“', '”', '‘', '’', '「', '」', '『', '』', '"'];
+// Module constants, their lastIndex set before each use: a pattern literal in the function is a new object per call.
+const MARKS = /["\u2018-\u201d\u300c-\u300f]/g;
 
 export function findQuotations(text: string, excluded: Exclusions, titleSpans: { start: number; end: number }[], origin = new BlockOrigin()): Quotation[] {
   const out: Quotation[] = [];
@@ -24,26 +25,15 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   let open = 0;
   let straightOpen = -1;
   let title = 0;
-  // Jump from mark to mark with indexOf, one search per kind of mark the text holds (mostly “ and ”), which is
-  // faster than irregexp scanning for a character class, and far faster than a loop over every character.
-  const kinds: string[] = [];
-  const next: number[] = [];
-  for (const mark of MARKS) {
-    const at = text.indexOf(mark);
-    if (at < 0) continue;
-    kinds.push(mark);
-    next.push(at);
-  }
+  // Jump from mark to mark: irregexp scans a character class far faster than a loop over every character.
+  const marks = MARKS;
+  marks.lastIndex = 0;
   // A blank line ends every open quotation (quotes do not span paragraphs). Blank lines are looked for only
   // while a quotation is open, and the next one found is remembered, so the text is scanned for them once.
   let nextBlankLine = -2; // -2: not looked for yet; -1: none left
   let previousMark = 0;
-  for (;;) {
-    let kind = -1;
-    for (let k = 0; k < next.length; k++) if (next[k] >= 0 && (kind < 0 || next[k] < next[kind])) kind = k;
-    if (kind < 0) break;
-    const i = next[kind];
-    next[kind] = text.indexOf(kinds[kind], i + 1);
+  while (marks.test(text)) {
+    const i = marks.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (open > 0 || straightOpen >= 0) {
       if (nextBlankLine === -2 || (nextBlankLine >= 0 && nextBlankLine < previousMark)) {
@@ -56,6 +46,7 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
     }
     previousMark = i;
     const close = OPEN_TO_CLOSE.get(code);
+    if (close === undefined && !CLOSERS.has(code) && code !== STRAIGHT) continue;
     while (title < titleSpans.length && titleSpans[title].end <= i) title++;
     if (title < titleSpans.length && titleSpans[title].start <= i) continue;
     if (excluded.contains(i)) continue;
@@ -85,7 +76,7 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Where the first blank line at or after `from` starts (where /\n[ \t\r]*\n/ would match first), or -1. */
+/** Where the first blank line at or after `from` starts (where /\n[ \t\r]*\n/ would match first), or -1: no match array per look. */
 function blankLineAt(text: string, from: number): number {
   for (let newline = text.indexOf('\n', from); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
     let p = newline + 1;
