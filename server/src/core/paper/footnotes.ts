@@ -47,9 +47,10 @@ export function findFootnotes(text: string, excluded: Exclusions, origin: BlockO
       const label = text.slice(labelStart, close);
       if (text.charCodeAt(end) === 0x3a /* : */ && atLineStart(text, start)) {
         const contentStart = end + 1;
-        defs.push(new LocatedFootnoteDef(origin, start, end, label, contentStart, definitionEnd(text, contentStart)));
+        // Its end (start + the label's length + 3) and content start (one after) are computed when read.
+        defs.push(new LocatedFootnoteDef(origin, start, label, definitionEnd(text, contentStart)));
       } else {
-        refs.push(new LocatedFootnoteRef(origin, start, end, label));
+        refs.push(new LocatedFootnoteRef(origin, start, label));
       }
     }
     start = text.indexOf('[^', end);

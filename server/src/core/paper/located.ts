@@ -314,32 +314,52 @@ ofKind(LocatedJournal, 'journal');
 /** The authors of a journal citation that names none: shared, never written to (a citation with authors gets its own list). */
 const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
 
-export class LocatedFootnoteRef extends Located implements FootnoteReference {
+/**
+ * A footnote mark, [^label]: it ends three characters past its label's length ([^ and ]), so only its start is
+ * kept (a paper has a reference and a definition per footnote, thousands of them).
+ */
+abstract class LocatedFootnoteMark {
+  declare readonly origin: BlockOrigin;
+  declare private readonly relativeStart: number;
   declare readonly label: string;
-  declare readonly kind: 'footnoteRef';
 
-  constructor(origin: BlockOrigin, start: number, end: number, label: string) {
-    super(origin, start, end);
+  constructor(origin: BlockOrigin, start: number, label: string) {
+    this.origin = origin;
+    this.relativeStart = start;
     this.label = label;
   }
+
+  get start(): number {
+    return this.origin.start + this.relativeStart;
+  }
+
+  get end(): number {
+    return this.origin.start + this.relativeStart + this.label.length + 3;
+  }
+
+  /** As Located writes it: kind, label, start, end. */
+  toJSON(): Record<string, unknown> {
+    return { kind: (this as { kind?: unknown }).kind, label: this.label, start: this.start, end: this.end };
+  }
+}
+
+export class LocatedFootnoteRef extends LocatedFootnoteMark implements FootnoteReference {
+  declare readonly kind: 'footnoteRef';
 }
 ofKind(LocatedFootnoteRef, 'footnoteRef');
 
-export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
-  declare readonly label: string;
+/** A definition, [^label]: content: its content starts right after the colon. */
+export class LocatedFootnoteDef extends LocatedFootnoteMark implements FootnoteDefinition {
   declare readonly kind: 'footnoteDef';
-  declare private relativeContentStart: number;
   declare private relativeContentEnd: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, label: string, contentStart: number, contentEnd: number) {
-    super(origin, start, end);
-    this.label = label;
-    this.relativeContentStart = contentStart;
+  constructor(origin: BlockOrigin, start: number, label: string, contentEnd: number) {
+    super(origin, start, label);
     this.relativeContentEnd = contentEnd;
   }
 
   get contentStart(): number {
-    return this.origin.start + this.relativeContentStart;
+    return this.end + 1;
   }
 
   get contentEnd(): number {
