@@ -28,7 +28,7 @@ export function findJournals(text: string, titles: TitleCitation[], origin: Bloc
     article.references = NO_REFERENCES;
     journal.references = NO_REFERENCES;
     const citation = new LocatedJournal(origin, article.start, end, article, journal, text, {
-      yearStart, issueStart, issueEnd, separatorStart: articleEnd, separatorEnd: journalStart, zaiStart: zai, zaiLength,
+      yearStart, issueStart, issueEnd, zaiStart: zai, zaiLength,
     });
     const authors = authorsBefore(text, article.start, origin);
     if (authors.length > 0) {
