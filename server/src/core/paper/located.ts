@@ -253,12 +253,11 @@ export interface JournalParts {
  * their offsets: a paper keeps thousands of journal citations, and each part is an object and a string that
  * extraction alone never reads.
  */
-export class LocatedJournal extends Located implements JournalCitation {
+export abstract class LocatedJournal extends Located implements JournalCitation {
   declare readonly title: TitleCitation;
   declare readonly journal: TitleCitation;
   declare readonly kind: 'journal';
-  declare authors: TextSpan[];
-  declare private readonly source: string;
+  declare protected readonly source: string;
   declare private readonly yearStart: number;
   declare private readonly issueStart: number;
   declare private readonly issueEnd: number;
@@ -270,7 +269,6 @@ export class LocatedJournal extends Located implements JournalCitation {
     super(origin, start, end);
     this.title = title;
     this.journal = journal;
-    this.authors = NO_AUTHORS;
     this.source = source;
     // The parts' offsets as fields of their own (one object fewer per citation); the separator runs from the
     // article's title to the journal's, so it needs none.
@@ -280,6 +278,12 @@ export class LocatedJournal extends Located implements JournalCitation {
     this.zaiStart = at.zaiStart;
     this.zaiLength = at.zaiLength;
   }
+
+  /**
+   * The authors written before the article's title (张金平：《…》), found in the text parsed each time they are
+   * read (journals.ts): the citation starts at the first when there are some.
+   */
+  abstract get authors(): TextSpan[];
 
   get year(): LocatedValue {
     return this.parts().year;
@@ -325,7 +329,7 @@ export class LocatedJournal extends Located implements JournalCitation {
 ofKind(LocatedJournal, 'journal');
 
 /** The authors of a journal citation that names none: shared, never written to (a citation with authors gets its own list). */
-const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
+export const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
 
 /**
  * A footnote mark, [^label]: it ends three characters past its label's length ([^ and ]), so only its start is
