@@ -51,7 +51,7 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
   }
   const documents = documentsOf(corpus, resolution.entries);
   if (documents.length === 0) return;
-  checkWorkReferences(context, title, title.references, {}, findings);
+  if (title.references.length > 0) checkReferencesIn(context, title, documents, title.references, NO_CONTEXT, findings);
   if (title.docNumber) checkDocNumberMatch(context, title.docNumber, documents, findings);
 }
 
@@ -64,13 +64,24 @@ export interface ReferenceContext {
 
 /** `references` must exist in the work `title` resolves to (in the version it means); silent when it does not resolve. */
 export function checkWorkReferences(context: CheckContext, title: TitleCitation, references: readonly ArticleReference[], how: ReferenceContext, findings: Finding[]): void {
+  if (references.length === 0) return;
   const resolution = resolveTitle(context.corpus, title.title, context.paper.scope, title);
   if (resolution.status !== 'resolved') return;
   const documents = documentsOf(context.corpus, resolution.entries);
   if (documents.length === 0) return;
-  const found: Finding[] = [];
+  checkReferencesIn(context, title, documents, references, how, findings);
+}
+
+/** A reference written right after its title: nothing to add to what is found. */
+const NO_CONTEXT: ReferenceContext = {};
+
+/** checkWorkReferences, with the documents the title resolves to (at least one). */
+function checkReferencesIn(context: CheckContext, title: TitleCitation, documents: CorpusDocument[], references: readonly ArticleReference[], how: ReferenceContext, findings: Finding[]): void {
+  // Found straight into `findings` when there is nothing to add to them.
+  const found: Finding[] = how.note === undefined && !how.uncertain ? findings : [];
   if (isVersionSet(documents)) checkVersionedReferences(context, references, versionsForTitle(context.corpus, title, context.paper.scope)!, found);
   else checkReferences(context, references, documents, found);
+  if (found === findings) return;
   for (const finding of found) findings.push({ ...finding, message: finding.message + (how.note ?? ''), ...(how.uncertain ? { uncertain: true } : {}) });
 }
 
