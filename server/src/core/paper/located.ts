@@ -96,22 +96,19 @@ export class LocatedJurisdiction extends LocatedText {
 }
 
 /**
- * A step of an article reference. Its unit, brackets and numerals are kept as one number (`form`), read through
- * getters: a paper has a step for each of its tens of thousands of references.
+ * A step of an article reference. Its unit, brackets and numerals, and where its number lies (from the step's
+ * start), are kept as one number (`form`), read through getters: a paper has a step for each of its tens of
+ * thousands of references. Made by locatedStep, which makes a WideStep for a number too far or too long for that.
  */
 export class LocatedStep extends Located implements ReferenceStep {
   declare readonly number: number;
   declare sub?: number;
-  declare private readonly form: number;
-  declare private relativeNumberStart: number;
-  declare private relativeNumberEnd: number;
+  declare protected readonly form: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number) {
+  constructor(origin: BlockOrigin, start: number, end: number, number: number, form: number) {
     super(origin, start, end);
-    this.form = STEP_UNITS.indexOf(unit) | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
+    this.form = form;
     this.number = number;
-    this.relativeNumberStart = numberStart;
-    this.relativeNumberEnd = numberEnd;
   }
 
   get unit(): RefUnit {
@@ -127,11 +124,11 @@ export class LocatedStep extends Located implements ReferenceStep {
   }
 
   get numberStart(): number {
-    return this.origin.start + this.relativeNumberStart;
+    return this.start + ((this.form >> NUMBER_OFFSET_SHIFT) & MAX_NUMBER_OFFSET);
   }
 
   get numberEnd(): number {
-    return this.origin.start + this.relativeNumberEnd;
+    return this.numberStart + (this.form >> NUMBER_LENGTH_SHIFT);
   }
 
   /** As when every part was a field: unit, number, parenthesized, numerals, sub, start, end, numberStart, numberEnd. */
@@ -145,10 +142,46 @@ export class LocatedStep extends Located implements ReferenceStep {
     return out;
   }
 }
+
+/** A step whose number starts too far from it, or is too long, to be packed: its offsets kept as fields. */
+class WideStep extends LocatedStep {
+  declare private readonly relativeNumberStart: number;
+  declare private readonly relativeNumberEnd: number;
+
+  constructor(origin: BlockOrigin, start: number, end: number, number: number, form: number, numberStart: number, numberEnd: number) {
+    super(origin, start, end, number, form);
+    this.relativeNumberStart = numberStart;
+    this.relativeNumberEnd = numberEnd;
+  }
+
+  override get numberStart(): number {
+    return this.origin.start + this.relativeNumberStart;
+  }
+
+  override get numberEnd(): number {
+    return this.origin.start + this.relativeNumberEnd;
+  }
+}
+
+/** A step of a reference at [start, end), its number at [numberStart, numberEnd), all in block offsets. */
+export function locatedStep(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number): LocatedStep {
+  const form = STEP_UNITS.indexOf(unit) | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
+  const offset = numberStart - start;
+  const length = numberEnd - numberStart;
+  if (offset >= 0 && offset <= MAX_NUMBER_OFFSET && length >= 0 && length <= MAX_NUMBER_LENGTH) {
+    return new LocatedStep(origin, start, end, number, form | (offset << NUMBER_OFFSET_SHIFT) | (length << NUMBER_LENGTH_SHIFT));
+  }
+  return new WideStep(origin, start, end, number, form, numberStart, numberEnd);
+}
 const STEP_UNITS: readonly RefUnit[] = ['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'];
+// form: bits 0–3 the unit, 4 brackets, 5 Arabic numerals, 6–15 the number's offset from the step, 16–29 its length.
 const UNIT_MASK = 15;
 const PARENTHESIZED = 16;
 const ARABIC = 32;
+const NUMBER_OFFSET_SHIFT = 6;
+const MAX_NUMBER_OFFSET = 1023;
+const NUMBER_LENGTH_SHIFT = 16;
+const MAX_NUMBER_LENGTH = 0x3fff;
 
 /**
  * An article reference: 第十三条第一款. Its text is cut from the text parsed when read (messages and reports read
