@@ -37,17 +37,13 @@ export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, 
 const resolutionsByScope = new WeakMap<PaperScope, { corpus: Corpus; resolutions: Map<TitleCitation, TitleResolution> }>();
 
 /**
- * The short name a citation uses (scope.definitionFor), kept for the paper's version: every check that resolves a
- * citation asks, and the answer depends only on the version's definitions and the citation.
+ * The short name a citation uses (scope.definitionFor). Not remembered: it is asked about twice per citation
+ * (resolveTitle and the version choice, each remembered per citation), and answered by a test of whether the
+ * paper defines any, or a lookup by name and a bisection, which cost about what a map entry per citation would.
  */
 export function shortNameFor(scope: PaperScope, citation: TitleCitation): ShortNameDefinition | undefined {
-  let definitions = definitionsByScope.get(scope);
-  if (!definitions) definitionsByScope.set(scope, (definitions = new Map()));
-  let definition = definitions.get(citation);
-  if (definition === undefined) definitions.set(citation, (definition = scope.definitionFor(citation) ?? null));
-  return definition ?? undefined;
+  return scope.definitionFor(citation);
 }
-const definitionsByScope = new WeakMap<PaperScope, Map<TitleCitation, ShortNameDefinition | null>>();
 
 function resolveTitleOnce(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
   const definition = scope && citation ? shortNameFor(scope, citation) : undefined;
