@@ -13,9 +13,10 @@ export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteD
   for (const list of [refs, defs]) {
     for (let i = 0; i < list.length; i++) {
       const label = list[i].label;
-      if (seen.has(label)) continue;
+      // One lookup, not a test and then an addition: the set grows only for a label not seen yet.
+      const known = seen.size;
       seen.add(label);
-      order.push(label);
+      if (seen.size !== known) order.push(label);
     }
   }
   return order;
