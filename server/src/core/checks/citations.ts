@@ -18,11 +18,15 @@ import { CheckContext, Finding, inScope } from './context';
 
 export function checkCitations(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  for (const title of inScope(context, context.paper.parsed.titles)) {
+  // Indexed loops: a for-of over these lists (some shared and frozen) calls the iterator and allocates a result per item.
+  const titles = inScope(context, context.paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole) continue;
     checkTitle(context, title, findings);
   }
-  for (const number of inScope(context, context.paper.parsed.docNumbers)) checkDocNumberFormat(context, number, findings);
+  const numbers = inScope(context, context.paper.parsed.docNumbers);
+  for (let i = 0; i < numbers.length; i++) checkDocNumberFormat(context, numbers[i], findings);
   return findings;
 }
 
@@ -47,7 +51,7 @@ function checkTitle(context: CheckContext, title: TitleCitation, findings: Findi
   }
   const documents = documentsOf(corpus, resolution.entries);
   if (documents.length === 0) return;
-  checkWorkReferences(context, title, title.references, {}, findings);
+  if (title.references.length > 0) checkReferencesIn(context, title, documents, title.references, NO_CONTEXT, findings);
   if (title.docNumber) checkDocNumberMatch(context, title.docNumber, documents, findings);
 }
 
@@ -60,23 +64,35 @@ export interface ReferenceContext {
 
 /** `references` must exist in the work `title` resolves to (in the version it means); silent when it does not resolve. */
 export function checkWorkReferences(context: CheckContext, title: TitleCitation, references: readonly ArticleReference[], how: ReferenceContext, findings: Finding[]): void {
+  if (references.length === 0) return;
   const resolution = resolveTitle(context.corpus, title.title, context.paper.scope, title);
   if (resolution.status !== 'resolved') return;
   const documents = documentsOf(context.corpus, resolution.entries);
   if (documents.length === 0) return;
-  const found: Finding[] = [];
+  checkReferencesIn(context, title, documents, references, how, findings);
+}
+
+/** A reference written right after its title: nothing to add to what is found. */
+const NO_CONTEXT: ReferenceContext = {};
+
+/** checkWorkReferences, with the documents the title resolves to (at least one). */
+function checkReferencesIn(context: CheckContext, title: TitleCitation, documents: CorpusDocument[], references: readonly ArticleReference[], how: ReferenceContext, findings: Finding[]): void {
+  // Found straight into `findings` when there is nothing to add to them.
+  const found: Finding[] = how.note === undefined && !how.uncertain ? findings : [];
   if (isVersionSet(documents)) checkVersionedReferences(context, references, versionsForTitle(context.corpus, title, context.paper.scope)!, found);
   else checkReferences(context, references, documents, found);
+  if (found === findings) return;
   for (const finding of found) findings.push({ ...finding, message: finding.message + (how.note ?? ''), ...(how.uncertain ? { uncertain: true } : {}) });
 }
 
 function checkReferences(context: CheckContext, references: readonly ArticleReference[], documents: CorpusDocument[], findings: Finding[]): void {
-  for (const reference of references) {
+  for (let r = 0; r < references.length; r++) {
+    const reference = references[r];
     // Every document is asked, in order, as the failure a result names keeps the first asking reference's offsets.
     let found = false;
     let result: AddressResult | undefined;
-    for (const doc of documents) {
-      const answer = resolveReference(context.corpus, doc, reference);
+    for (let d = 0; d < documents.length; d++) {
+      const answer = resolveReference(context.corpus, documents[d], reference);
       result ??= answer;
       if (answer.ok) found = true;
     }
@@ -94,7 +110,8 @@ function checkReferences(context: CheckContext, references: readonly ArticleRefe
 
 /** Statute versions: the reference must exist in the version the citation means; say if another has it. */
 function checkVersionedReferences(context: CheckContext, references: readonly ArticleReference[], choice: VersionChoice, findings: Finding[]): void {
-  for (const reference of references) {
+  for (let r = 0; r < references.length; r++) {
+    const reference = references[r];
     const result = resolveReference(context.corpus, choice.chosen, reference);
     if (result.ok || provisionsUnavailable(choice.chosen)) continue;
     const elsewhere = choice.others.filter((doc) => resolveReference(context.corpus, doc, reference).ok).map(versionName);

@@ -50,7 +50,9 @@ const unitsByDocument = new WeakMap<CorpusDocument, ProvisionUnit[]>();
 export function checkClaimedTerms(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const { text } = context.paper.parsed;
-  for (const title of inScope(context, context.paper.parsed.titles)) {
+  const titles = inScope(context, context.paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole || title.jurisdiction?.foreign || title.references.length === 0) continue;
     const reference = title.references[title.references.length - 1];
     const claim = claimAfter(text, reference.end);

@@ -21,14 +21,17 @@ import { footnoteContaining } from '../paper/paperIndex';
 export function checkConsistency(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const issuers = knownIssuers(context.corpus);
-  for (const title of inScope(context, context.paper.parsed.titles)) {
+  const titles = inScope(context, context.paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole) continue;
     const document = documentForTitle(context.corpus, title, context.paper.scope);
     if (!document) continue;
     checkDate(context, title, document, findings);
     checkIssuer(context, title, document, issuers, findings);
   }
-  for (const journal of inScope(context, context.paper.parsed.journals)) checkPaperCitation(context, journal, findings);
+  const journals = inScope(context, context.paper.parsed.journals);
+  for (let i = 0; i < journals.length; i++) checkPaperCitation(context, journals[i], findings);
   return findings;
 }
 
@@ -167,13 +170,15 @@ function checkPaperCitation(context: CheckContext, journal: JournalCitation, fin
   }
   if (!record) return;
   const recorded = record;
-  if (journal.authors.length > 0 && journal.authors.some((a) => !recorded.authors.includes(a.text))) {
-    const start = journal.authors[0].start;
-    const end = journal.authors[journal.authors.length - 1].end;
+  // Read once: a citation's authors are found in the text each time they are read.
+  const authors = journal.authors;
+  if (authors.length > 0 && authors.some((a) => !recorded.authors.includes(a.text))) {
+    const start = authors[0].start;
+    const end = authors[authors.length - 1].end;
     const value = recorded.authors.join('、');
     findings.push({
       code: 'paper.author-mismatch', start, end,
-      message: t(locale, 'paper.author-mismatch', { title: recorded.title, recorded: value, written: journal.authors.map((a) => a.text).join('、') }),
+      message: t(locale, 'paper.author-mismatch', { title: recorded.title, recorded: value, written: authors.map((a) => a.text).join('、') }),
       fixes: [{ title: t(locale, 'fix.replace-with', { value }), start, end, newText: value }],
     });
   }

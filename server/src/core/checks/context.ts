@@ -8,7 +8,6 @@ import type { Locale } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
 import type { PaperChange } from '../paper/incremental';
 import type { ParsedPaper } from '../paper/parser';
-import { CITATION_LISTS } from '../paper/citationTypes';
 import { parsedItemsStartingIn } from '../paper/paperIndex';
 import type { HouseStyle } from '../text/styles';
 
@@ -34,10 +33,18 @@ export function inScope<T extends { start: number }>(context: CheckContext, item
   return (within.parse && blockList(context.paper.parsed, within.parse, items)) ?? parsedItemsStartingIn(items, within.start, within.end);
 }
 
-/** The block's list of the kind `items` is the paper's list of. */
+/**
+ * The block's list of the kind `items` is the paper's list of (citationTypes CITATION_LISTS, in order; a list left
+ * out here is found by binary search instead). Each list is named rather than looked up by a name taken from
+ * CITATION_LISTS: this runs for every check of every block.
+ */
 function blockList<T>(paper: ParsedPaper, block: ParsedPaper, items: readonly T[]): readonly T[] | undefined {
-  for (const name of CITATION_LISTS) if ((paper[name] as unknown) === items) return (block[name] ?? []) as unknown as readonly T[];
-  return undefined;
+  const list = items as unknown;
+  const found: unknown = list === paper.titles ? block.titles : list === paper.docNumbers ? block.docNumbers : list === paper.journals ? block.journals
+    : list === paper.footnoteRefs ? block.footnoteRefs : list === paper.footnoteDefs ? block.footnoteDefs : list === paper.quotations ? block.quotations
+      : list === paper.shortForms ? block.shortForms : list === paper.anaphora ? block.anaphora : list === paper.caseNumbers ? block.caseNumbers
+        : list === paper.pandocCitations ? block.pandocCitations ?? [] : undefined;
+  return found as readonly T[] | undefined;
 }
 
 export interface TextFix {

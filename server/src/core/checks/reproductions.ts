@@ -19,7 +19,9 @@ export function checkReproductions(context: CheckContext): Finding[] {
   const { paper, corpus, locale } = context;
   const { text } = paper.parsed;
   const findings: Finding[] = [];
-  for (const title of inScope(context, paper.parsed.titles)) {
+  const titles = inScope(context, paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole || title.jurisdiction?.foreign || title.references.length !== 1) continue;
     const reference = title.references[0];
     // LAYOUT_GAP opens with a space or a tab: most references are followed by neither, and cut nothing out.

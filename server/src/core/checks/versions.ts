@@ -23,7 +23,10 @@ import { CheckContext, Finding, inScope } from './context';
 export function checkVersions(context: CheckContext): Finding[] {
   const { corpus, paper, locale } = context;
   const findings: Finding[] = [];
-  for (const title of inScope(context, paper.parsed.titles)) {
+  // Indexed loops: a for-of over these lists (some shared and frozen) calls the iterator and allocates a result per item.
+  const titles = inScope(context, paper.parsed.titles);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i];
     if (title.journalRole) continue;
     const choice = versionsForTitle(corpus, title, paper.scope);
     if (!choice) continue;
@@ -49,7 +52,8 @@ export function checkVersions(context: CheckContext): Finding[] {
     // Only where the paper's date leaves the version in doubt: a version adopted after it cannot be meant.
     const candidates = versionsInDoubt(choice, date);
     if (candidates.length === 0) continue;
-    for (const reference of title.references) {
+    for (let r = 0; r < title.references.length; r++) {
+      const reference = title.references[r];
       const differing = candidates.filter((other) => !provisionsUnavailable(other) && textOf(corpus, other, reference) !== textOf(corpus, chosen, reference));
       if (differing.length === 0) continue;
       const insertAt = title.end;

@@ -37,17 +37,13 @@ export function resolveTitle(corpus: Corpus, title: string, scope?: PaperScope, 
 const resolutionsByScope = new WeakMap<PaperScope, { corpus: Corpus; resolutions: Map<TitleCitation, TitleResolution> }>();
 
 /**
- * The short name a citation uses (scope.definitionFor), kept for the paper's version: every check that resolves a
- * citation asks, and the answer depends only on the version's definitions and the citation.
+ * The short name a citation uses (scope.definitionFor). Not remembered: it is asked about twice per citation
+ * (resolveTitle and the version choice, each remembered per citation), and answered by a test of whether the
+ * paper defines any, or a lookup by name and a bisection, which cost about what a map entry per citation would.
  */
 export function shortNameFor(scope: PaperScope, citation: TitleCitation): ShortNameDefinition | undefined {
-  let definitions = definitionsByScope.get(scope);
-  if (!definitions) definitionsByScope.set(scope, (definitions = new Map()));
-  let definition = definitions.get(citation);
-  if (definition === undefined) definitions.set(citation, (definition = scope.definitionFor(citation) ?? null));
-  return definition ?? undefined;
+  return scope.definitionFor(citation);
 }
-const definitionsByScope = new WeakMap<PaperScope, Map<TitleCitation, ShortNameDefinition | null>>();
 
 function resolveTitleOnce(corpus: Corpus, title: string, scope?: PaperScope, citation?: TitleCitation): TitleResolution {
   const definition = scope && citation ? shortNameFor(scope, citation) : undefined;
@@ -177,14 +173,56 @@ export function firstItem(corpus: Corpus, entries: TitleEntry[]): CorpusItem | u
   return undefined;
 }
 
+/**
+ * Where a reference points in a document, remembered per corpus: by document, then step by step, each step packed
+ * into a number (packedStep), so that asking again builds no string key. A reference whose numbers are too large
+ * to pack is remembered under its string key instead.
+ */
 export function resolveReference(corpus: Corpus, doc: CorpusDocument, reference: ArticleReference): AddressResult {
-  return corpus.cached(`ref:${doc.id}:${stepsKey(reference.steps)}`, () => corpus.addressing(doc).resolve(reference.steps));
+  const steps = reference.steps;
+  let memo = referenceMemos.get(corpus);
+  if (!memo || memo.size >= REFERENCE_MEMO_LIMIT) referenceMemos.set(corpus, (memo = { size: 0, byDocument: new Map() }));
+  let node: StepNode | undefined = memo.byDocument.get(doc.id);
+  if (!node) memo.byDocument.set(doc.id, (node = {}));
+  for (let i = 0; i < steps.length; i++) {
+    const key = packedStep(steps[i]);
+    if (key < 0) return corpus.cached(`ref:${doc.id}:${stepsKey(steps)}`, () => corpus.addressing(doc).resolve(steps));
+    let next: StepNode | undefined = node.next?.get(key);
+    if (!next) (node.next ??= new Map()).set(key, (next = {}));
+    node = next;
+  }
+  if (!node.result) {
+    node.result = corpus.addressing(doc).resolve(steps);
+    memo.size++;
+  }
+  return node.result;
 }
+
+/** A document's answers: the result for the steps leading here, and the nodes one step further. */
+interface StepNode {
+  result?: AddressResult;
+  next?: Map<number, StepNode>;
+}
+const referenceMemos = new WeakMap<Corpus, { size: number; byDocument: Map<string, StepNode> }>();
+/** Answers remembered per corpus before they are all let go (as Corpus.cached does). */
+const REFERENCE_MEMO_LIMIT = 50000;
+
+/** What stepsKey writes of a step, as one number below 2^31; -1 when its numbers are too large for that. */
+function packedStep(step: ArticleReference['steps'][number]): number {
+  const unit = UNIT_CODES.get(step.unit);
+  const sub = step.sub ?? 0;
+  if (unit === undefined || !(step.number >= 0 && step.number < 0x100000 && sub >= 0 && sub < 64) || !Number.isInteger(step.number) || !Number.isInteger(sub)) return -1;
+  return ((step.number * 64 + sub) * 2 + (step.parenthesized ? 1 : 0)) * 16 + unit;
+}
+const UNIT_CODES = new Map<string, number>(['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'].map((unit, i) => [unit, i]));
 
 /** A reference's steps as a key: 条13.0款1项2 (the failing step a result names keeps the first call's offsets). */
 export function stepsKey(steps: ArticleReference['steps']): string {
   // Built in one loop: this runs for every reference each time it is resolved.
   let key = '';
-  for (const s of steps) key += `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    key += `${s.unit}${s.number}.${s.sub ?? 0}${s.parenthesized ? 'p' : ''}`;
+  }
   return key;
 }

@@ -52,24 +52,80 @@ const PLACEHOLDER_CHARS = /[XxＸｘ×＊*某○〇？?]/;
 const PLACEHOLDER_SEQUENCE = /^(?:0+|([0-9])\1{4,}|123456?7?8?9?)$/;
 
 // （2022）沪01民终12345号; the year may be a placeholder; everything up to 号 on the same line, at most 24 characters.
-const CANDIDATE = /[（(][ \t]*([0-9０-９XxＸｘ×＊*]{4})[ \t]*[）)]([\u4e00-\u9fff0-9０-９XxＸｘ×＊*○〇？?（）()]{2,24}?)号/g;
+// Sticky: run only where candidateStarts says one may start.
+const CANDIDATE = /[（(][ \t]*([0-9０-９XxＸｘ×＊*]{4})[ \t]*[）)]([\u4e00-\u9fff0-9０-９XxＸｘ×＊*○〇？?（）()]{2,24}?)号/y;
 
 /** Every case number written outside code, URLs and comments, in order. */
 export function findCaseNumbers(text: string, excluded: Exclusions, origin: BlockOrigin): CaseNumber[] {
-  if (!text.includes('号')) return NOTHING_FOUND;
+  const starts = candidateStarts(text);
+  if (starts.length === 0) return NOTHING_FOUND;
   const out: CaseNumber[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
-    if (excluded.contains(match.index)) continue;
+  // As a global CANDIDATE would go: from the leftmost start at or after where the last match ended.
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    CANDIDATE.lastIndex = start;
+    const match = CANDIDATE.exec(text);
+    if (!match) continue;
+    const end = start + match[0].length;
+    from = end;
+    if (excluded.contains(start)) continue;
     const parsed = parseCaseNumber(toHalfWidth(match[1]), toHalfWidth(match[2]));
     if (!parsed) {
       // Not a case number: let the next candidate start inside this one (its 号 may close a real one further on).
-      CANDIDATE.lastIndex = match.index + 1;
+      from = start + 1;
       continue;
     }
-    out.push(new LocatedCaseNumber(origin, match.index, match.index + match[0].length, match[0], parsed));
+    out.push(new LocatedCaseNumber(origin, start, end, match[0], parsed));
   }
-  return out;
+  return out.length === 0 ? NOTHING_FOUND : out;
+}
+
+/**
+ * Every offset where CANDIDATE may match, sorted: read back from each 号 (found by indexOf, which is far faster
+ * than irregexp trying the pattern at every character), over 2 to 24 characters of its body to a closing
+ * bracket, then spaces, four year characters, spaces and the opening bracket. Some may not match; every match
+ * starts at one of them.
+ */
+function candidateStarts(text: string): number[] {
+  let starts: number[] | undefined;
+  for (let hao = text.indexOf('号'); hao >= 0; hao = text.indexOf('号', hao + 1)) {
+    for (let close = hao - 1; close >= 0 && hao - close <= 25 && isBodyCharacter(text.charCodeAt(close)); close--) {
+      const code = text.charCodeAt(close);
+      if ((code !== 0xff09 && code !== 0x29) || hao - close < 3) continue;
+      let p = skipSpacesBack(text, close);
+      let year = 0;
+      while (year < 4 && isYearCharacter(text.charCodeAt(p - 1))) {
+        p--;
+        year++;
+      }
+      if (year < 4) continue;
+      p = skipSpacesBack(text, p);
+      const open = text.charCodeAt(p - 1);
+      if (open === 0xff08 || open === 0x28) (starts ??= []).push(p - 1);
+    }
+  }
+  if (!starts) return NOTHING_FOUND;
+  return starts.length === 1 ? starts : starts.sort((a, b) => a - b);
+}
+
+/** [0-9０-９XxＸｘ×＊*] */
+function isYearCharacter(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || YEAR_SYMBOLS.has(code);
+}
+const YEAR_SYMBOLS = new Set([...'XxＸｘ×＊*'].map((c) => c.charCodeAt(0)));
+
+/** [\u4e00-\u9fff0-9０-９XxＸｘ×＊*○〇？?（）()] */
+function isBodyCharacter(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || isYearCharacter(code) || BODY_SYMBOLS.has(code);
+}
+const BODY_SYMBOLS = new Set([...'○〇？?（）()'].map((c) => c.charCodeAt(0)));
+
+/** Back over [ \t] before `position`. */
+function skipSpacesBack(text: string, position: number): number {
+  let p = position;
+  for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x09; c = text.charCodeAt(--p - 1));
+  return p;
 }
 
 export type CaseNumberParts = Omit<CaseNumber, 'kind' | 'start' | 'end' | 'text'>;

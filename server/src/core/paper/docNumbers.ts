@@ -4,21 +4,26 @@ import { BlockOrigin, LocatedDocNumber, NOTHING_FOUND } from './located';
 import type { Exclusions } from './markdown';
 import { parseDocNumber } from '../text/docNumber';
 
-const YEAR_BRACKET = /[〔\[［(（【〖][ \t\u3000]*(?:[0-9０-９]{4}|[0-9０-９]{2})[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/g;
 /** Characters that cannot be part of an issuer code, so the walk back stops before them. */
 const ISSUER_STOP = new Set([...'的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'].map((c) => c.charCodeAt(0)));
 const INTRODUCING_VERBS = /印发|发布|下发|出台|公布|参见|依据|根据|按照|依照|详见|转发/;
 const INTRODUCING_VERBS_GLOBAL = new RegExp(INTRODUCING_VERBS.source, 'g');
 const MAX_ISSUER = 10;
-/** What YEAR_BRACKET opens with (a constant: a pattern literal in the function would be a new object per paragraph). */
-const YEAR_BRACKET_OPENER = /[〔\[［(（【〖]/;
 
+/**
+ * The bracketed year and serial number of a 文号 are what
+ * /[〔\[［(（【〖][ \t\u3000]*(?:[0-9０-９]{4}|[0-9０-９]{2})[ \t\u3000]*[〕\]］)）】〗][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,5}[ \t\u3000]*号/
+ * matches. It ends with 号 and its parts are of character classes that do not overlap, so each 号 ends at most one,
+ * found by reading back from it (yearBracketStart): jumping from 号 to 号 with indexOf replaces a scan of the
+ * whole text by the pattern, which irregexp runs at every character.
+ */
 export function findDocNumbers(text: string, excluded: Exclusions, origin: BlockOrigin): DocNumberCitation[] {
-  if (!YEAR_BRACKET_OPENER.test(text)) return NOTHING_FOUND;
-  const out: DocNumberCitation[] = [];
-  YEAR_BRACKET.lastIndex = 0;
-  for (let match = YEAR_BRACKET.exec(text); match; match = YEAR_BRACKET.exec(text)) {
-    const bracket = match.index;
+  let hao = text.indexOf('号');
+  if (hao < 0) return NOTHING_FOUND;
+  let out: DocNumberCitation[] | undefined;
+  for (; hao >= 0; hao = text.indexOf('号', hao + 1)) {
+    const bracket = yearBracketStart(text, hao);
+    if (bracket < 0) continue;
     if (excluded.contains(bracket)) continue;
     let start = bracket;
     while (start > 0 && bracket - start < MAX_ISSUER && !ISSUER_STOP.has(text.charCodeAt(start - 1)) && isIssuerChar(text.charCodeAt(start - 1))) start--;
@@ -31,13 +36,48 @@ export function findDocNumbers(text: string, excluded: Exclusions, origin: Block
       start += cut;
     }
     if (issuer.length === 0) continue;
-    const end = bracket + match[0].length;
+    const end = hao + 1;
     const written = text.slice(start, end);
     const parsed = parseDocNumber(written);
     if (!parsed) continue;
-    out.push(new LocatedDocNumber(origin, start, end, written, bracket, parsed));
+    (out ??= []).push(new LocatedDocNumber(origin, start, end, written, bracket, parsed));
   }
-  return out;
+  return out ?? NOTHING_FOUND;
+}
+
+/**
+ * Where the 文号 ending with the 号 at `hao` starts (its year's opening bracket), read backwards along YEAR_BRACKET:
+ * spaces, 1–5 digits, spaces, 第?, spaces, the closing bracket, spaces, 4 or 2 digits, spaces, the opening
+ * bracket; -1 when the text before the 号 is not one.
+ */
+function yearBracketStart(text: string, hao: number): number {
+  let p = skipSpacesBack(text, hao);
+  const serialEnd = p;
+  while (isDigit(text.charCodeAt(p - 1))) p--;
+  if (p === serialEnd || serialEnd - p > 5) return -1;
+  p = skipSpacesBack(text, p);
+  if (text.charCodeAt(p - 1) === 0x7b2c /* 第 */) p = skipSpacesBack(text, p - 1);
+  if (!YEAR_CLOSERS.has(text.charCodeAt(p - 1))) return -1;
+  p = skipSpacesBack(text, p - 1);
+  const yearEnd = p;
+  while (isDigit(text.charCodeAt(p - 1))) p--;
+  if (yearEnd - p !== 4 && yearEnd - p !== 2) return -1;
+  p = skipSpacesBack(text, p);
+  return YEAR_OPENERS.has(text.charCodeAt(p - 1)) ? p - 1 : -1;
+}
+const YEAR_OPENERS = new Set([...'〔[［(（【〖'].map((c) => c.charCodeAt(0)));
+const YEAR_CLOSERS = new Set([...'〕]］)）】〗'].map((c) => c.charCodeAt(0)));
+
+/** [0-9０-９] */
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** Back over [ \t\u3000] before `position`. */
+function skipSpacesBack(text: string, position: number): number {
+  let p = position;
+  for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(--p - 1));
+  return p;
 }
 
 function isIssuerChar(code: number): boolean {

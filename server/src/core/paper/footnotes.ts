@@ -13,9 +13,10 @@ export function footnoteLabelsInOrder(refs: FootnoteReference[], defs: FootnoteD
   for (const list of [refs, defs]) {
     for (let i = 0; i < list.length; i++) {
       const label = list[i].label;
-      if (seen.has(label)) continue;
+      // One lookup, not a test and then an addition: the set grows only for a label not seen yet.
+      const known = seen.size;
       seen.add(label);
-      order.push(label);
+      if (seen.size !== known) order.push(label);
     }
   }
   return order;
@@ -47,9 +48,10 @@ export function findFootnotes(text: string, excluded: Exclusions, origin: BlockO
       const label = text.slice(labelStart, close);
       if (text.charCodeAt(end) === 0x3a /* : */ && atLineStart(text, start)) {
         const contentStart = end + 1;
-        defs.push(new LocatedFootnoteDef(origin, start, end, label, contentStart, definitionEnd(text, contentStart)));
+        // Its end (start + the label's length + 3) and content start (one after) are computed when read.
+        defs.push(new LocatedFootnoteDef(origin, start, label, definitionEnd(text, contentStart)));
       } else {
-        refs.push(new LocatedFootnoteRef(origin, start, end, label));
+        refs.push(new LocatedFootnoteRef(origin, start, label));
       }
     }
     start = text.indexOf('[^', end);

@@ -1,7 +1,7 @@
 /** Journal citations: 作者：《题名》，载《期刊》2025年第4期，第5页. */
 import type { JournalCitation, TextSpan, TitleCitation } from './citationTypes';
 import { isInlineSpace, isWhitespace } from './characters';
-import { BlockOrigin, LocatedJournal, LocatedText, NOTHING_FOUND } from './located';
+import { BlockOrigin, LocatedJournal, LocatedText, NO_AUTHORS, NOTHING_FOUND } from './located';
 import { NO_REFERENCES } from './references';
 
 /**
@@ -27,14 +27,11 @@ export function findJournals(text: string, titles: TitleCitation[], origin: Bloc
     journal.journalRole = 'journal';
     article.references = NO_REFERENCES;
     journal.references = NO_REFERENCES;
-    const citation = new LocatedJournal(origin, article.start, end, article, journal, text, {
-      yearStart, issueStart, issueEnd, separatorStart: articleEnd, separatorEnd: journalStart, zaiStart: zai, zaiLength,
+    const citation = new JournalWithAuthors(origin, article.start, end, article, journal, text, {
+      yearStart, issueStart, issueEnd, zaiStart: zai, zaiLength,
     });
-    const authors = authorsBefore(text, article.start, origin);
-    if (authors.length > 0) {
-      citation.authors = authors;
-      citation.start = authors[0].start;
-    }
+    const firstAuthor = authorNames(text, article.start, undefined);
+    if (firstAuthor >= 0) citation.start = firstAuthor;
     journals.push(citation);
     i++;
   }
@@ -104,11 +101,29 @@ function digitsEnd(text: string, start: number, limit: number): number {
 /** Characters that end the walk back from the colon to the first author. */
 const AUTHOR_STOP = new Set([...'。；;！？\n\r（(《》“”'].map((c) => c.charCodeAt(0)));
 
-/** “张金平：《…》” → 张金平; “王静、张红：” → 王静, 张红. Nothing unless a colon sits right before the title. */
-function authorsBefore(text: string, titleStart: number, origin: BlockOrigin): TextSpan[] {
+/**
+ * A journal citation whose authors are found again when read, from the text parsed (authorNames): most readers of a
+ * parse never ask, and the names are an array, objects and strings per citation.
+ */
+class JournalWithAuthors extends LocatedJournal {
+  get authors(): TextSpan[] {
+    const titleStart = this.title.start - this.origin.start;
+    // The citation starts at its first author, or at its title when it names none.
+    if (this.start - this.origin.start === titleStart) return NO_AUTHORS;
+    const names: TextSpan[] = [];
+    authorNames(this.source, titleStart, (first, last) => names.push(new LocatedText(this.origin, first, last, this.source.slice(first, last))));
+    return names;
+  }
+}
+
+/**
+ * The names before a title, “张金平：《…》” → 张金平; “王静、张红：” → 王静, 张红, each given to `each` as its offsets;
+ * nothing unless a colon sits right before the title. Returns where the first name starts, -1 when there is none.
+ */
+function authorNames(text: string, titleStart: number, each: ((first: number, last: number) => void) | undefined): number {
   let p = titleStart;
   while (p > 0 && isInlineSpace(text.charCodeAt(p - 1))) p--;
-  if (p === 0 || (text.charCodeAt(p - 1) !== 0xff1a && text.charCodeAt(p - 1) !== 0x3a)) return [];
+  if (p === 0 || (text.charCodeAt(p - 1) !== 0xff1a && text.charCodeAt(p - 1) !== 0x3a)) return -1;
   const colon = p - 1;
   let start = colon;
   while (start > 0 && colon - start < 40 && !AUTHOR_STOP.has(text.charCodeAt(start - 1)) && !(text.charCodeAt(start - 1) === 0x3a && text.charCodeAt(start - 2) === 0x5d)) start--;
@@ -118,8 +133,7 @@ function authorsBefore(text: string, titleStart: number, origin: BlockOrigin): T
   else if (text.charCodeAt(namesStart) === 0x89c1 /* 见 */ && namesStart < colon) namesStart++;
   namesStart = skipInlineSpace(text, namesStart, colon);
   // The names between the separators 、，, 和 与, each without the white space around it; none longer than 30.
-  // Made at the first name: most citations have one, and an array literal holds exactly it.
-  let names: TextSpan[] | undefined;
+  let firstName = -1;
   for (let from = namesStart; from <= colon; ) {
     let to = from;
     while (to < colon && !NAME_SEPARATORS.has(text.charCodeAt(to))) to++;
@@ -128,13 +142,13 @@ function authorsBefore(text: string, titleStart: number, origin: BlockOrigin): T
     while (first < last && isWhitespace(text.charCodeAt(first))) first++;
     while (last > first && isWhitespace(text.charCodeAt(last - 1))) last--;
     if (last > first && last - first <= 30) {
-      const name = new LocatedText(origin, first, last, text.slice(first, last));
-      if (names) names.push(name);
-      else names = [name];
+      if (firstName < 0) firstName = first;
+      if (each) each(first, last);
+      else break;
     }
     from = to + 1;
   }
-  return !names ? [] : names.length === 1 ? names : names.slice();
+  return firstName;
 }
 const NAME_SEPARATORS = new Set([...'、，,和与'].map((c) => c.charCodeAt(0)));
 

@@ -53,11 +53,22 @@ export class Located {
   /** Plain data with paper offsets, for JSON and for tests comparing parses. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    // A kind shared by every object of a class is kept on its prototype (ofKind), and written first, as it was set first.
+    const kind = (this as { kind?: unknown }).kind;
+    if (kind !== undefined && !Object.prototype.hasOwnProperty.call(this, 'kind')) out.kind = kind;
     for (const [key, value] of Object.entries(this)) if (key !== 'origin' && !key.startsWith('relative')) out[key] = value;
     out.start = this.start;
     out.end = this.end;
     return out;
   }
+}
+
+/**
+ * Sets the kind every object of a class has on its prototype: one field fewer in each of the tens of thousands of
+ * objects a paper's parse keeps. Located.toJSON writes it.
+ */
+function ofKind(type: { prototype: object }, kind: string): void {
+  Object.defineProperty(type.prototype, 'kind', { value: kind });
 }
 
 export class LocatedText extends Located implements TextSpan {
@@ -84,47 +95,135 @@ export class LocatedJurisdiction extends LocatedText {
   }
 }
 
+/**
+ * A step of an article reference. Its unit, brackets and numerals, and where its number lies (from the step's
+ * start), are kept as one number (`form`), read through getters: a paper has a step for each of its tens of
+ * thousands of references. Made by locatedStep, which makes a WideStep for a number too far or too long for that.
+ */
 export class LocatedStep extends Located implements ReferenceStep {
-  declare readonly unit: RefUnit;
   declare readonly number: number;
-  declare readonly parenthesized: boolean;
-  declare readonly numerals: 'arabic' | 'chinese';
   declare sub?: number;
-  declare private relativeNumberStart: number;
-  declare private relativeNumberEnd: number;
+  declare protected readonly form: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number) {
+  constructor(origin: BlockOrigin, start: number, end: number, number: number, form: number) {
     super(origin, start, end);
-    this.unit = unit;
+    this.form = form;
     this.number = number;
-    this.parenthesized = parenthesized;
-    this.numerals = numerals;
+  }
+
+  get unit(): RefUnit {
+    return STEP_UNITS[this.form & UNIT_MASK];
+  }
+
+  get parenthesized(): boolean {
+    return (this.form & PARENTHESIZED) !== 0;
+  }
+
+  get numerals(): 'arabic' | 'chinese' {
+    return (this.form & ARABIC) !== 0 ? 'arabic' : 'chinese';
+  }
+
+  get numberStart(): number {
+    return this.start + ((this.form >> NUMBER_OFFSET_SHIFT) & MAX_NUMBER_OFFSET);
+  }
+
+  get numberEnd(): number {
+    return this.numberStart + (this.form >> NUMBER_LENGTH_SHIFT);
+  }
+
+  /** As when every part was a field: unit, number, parenthesized, numerals, sub, start, end, numberStart, numberEnd. */
+  override toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { unit: this.unit, number: this.number, parenthesized: this.parenthesized, numerals: this.numerals };
+    if (Object.prototype.hasOwnProperty.call(this, 'sub')) out.sub = this.sub;
+    out.start = this.start;
+    out.end = this.end;
+    out.numberStart = this.numberStart;
+    out.numberEnd = this.numberEnd;
+    return out;
+  }
+}
+
+/** A step whose number starts too far from it, or is too long, to be packed: its offsets kept as fields. */
+class WideStep extends LocatedStep {
+  declare private readonly relativeNumberStart: number;
+  declare private readonly relativeNumberEnd: number;
+
+  constructor(origin: BlockOrigin, start: number, end: number, number: number, form: number, numberStart: number, numberEnd: number) {
+    super(origin, start, end, number, form);
     this.relativeNumberStart = numberStart;
     this.relativeNumberEnd = numberEnd;
   }
 
-  get numberStart(): number {
+  override get numberStart(): number {
     return this.origin.start + this.relativeNumberStart;
   }
 
-  get numberEnd(): number {
+  override get numberEnd(): number {
     return this.origin.start + this.relativeNumberEnd;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), numberStart: this.numberStart, numberEnd: this.numberEnd };
   }
 }
 
+/** A step of a reference at [start, end), its number at [numberStart, numberEnd), all in block offsets. */
+export function locatedStep(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number): LocatedStep {
+  const form = STEP_UNITS.indexOf(unit) | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
+  const offset = numberStart - start;
+  const length = numberEnd - numberStart;
+  if (offset >= 0 && offset <= MAX_NUMBER_OFFSET && length >= 0 && length <= MAX_NUMBER_LENGTH) {
+    return new LocatedStep(origin, start, end, number, form | (offset << NUMBER_OFFSET_SHIFT) | (length << NUMBER_LENGTH_SHIFT));
+  }
+  return new WideStep(origin, start, end, number, form, numberStart, numberEnd);
+}
+const STEP_UNITS: readonly RefUnit[] = ['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'];
+// form: bits 0–3 the unit, 4 brackets, 5 Arabic numerals, 6–15 the number's offset from the step, 16–29 its length.
+const UNIT_MASK = 15;
+const PARENTHESIZED = 16;
+const ARABIC = 32;
+const NUMBER_OFFSET_SHIFT = 6;
+const MAX_NUMBER_OFFSET = 1023;
+const NUMBER_LENGTH_SHIFT = 16;
+const MAX_NUMBER_LENGTH = 0x3fff;
+
+/**
+ * An article reference: 第十三条第一款. Its text is cut from the text parsed when read (messages and reports read
+ * it; the checks mostly do not), so that a paper's references hold no string each.
+ */
 export class LocatedReference extends Located implements ArticleReference {
-  declare readonly text: string;
   declare steps: ReferenceStep[];
   declare rangeEnd?: boolean;
+  declare private readonly source: string;
 
-  constructor(origin: BlockOrigin, start: number, end: number, text: string, steps: ReferenceStep[]) {
+  /** `source`: the text parsed, which holds the reference at [start, end). */
+  constructor(origin: BlockOrigin, start: number, end: number, source: string, steps: ReferenceStep[]) {
     super(origin, start, end);
-    this.text = text;
+    this.source = source;
     this.steps = steps;
+  }
+
+  get text(): string {
+    return this.source.slice(this.relativeStart, this.relativeEnd);
+  }
+
+  /** As when the text was a field: text, steps, rangeEnd, start, end. */
+  override toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { text: this.text, steps: this.steps };
+    if (Object.prototype.hasOwnProperty.call(this, 'rangeEnd')) out.rangeEnd = this.rangeEnd;
+    out.start = this.start;
+    out.end = this.end;
+    return out;
+  }
+}
+
+/** A member of a list sharing one 第 and unit (第十三、十四条): its text, 第十四条, is not written as such. */
+export class LocatedListMember extends LocatedReference {
+  declare private readonly written: string;
+
+  constructor(origin: BlockOrigin, start: number, end: number, written: string, steps: ReferenceStep[]) {
+    super(origin, start, end, '', steps);
+    this.written = written;
+  }
+
+  override get text(): string {
+    return this.written;
   }
 }
 
@@ -136,7 +235,6 @@ export class LocatedDocNumber extends Located implements DocNumberCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, text: string, bracketStart: number, parsed: ParsedDocNumber) {
     super(origin, start, end);
-    this.kind = 'docNumber';
     this.text = text;
     this.parsed = parsed;
     this.relativeBracketStart = bracketStart;
@@ -150,6 +248,7 @@ export class LocatedDocNumber extends Located implements DocNumberCitation {
     return { ...super.toJSON(), bracketStart: this.bracketStart };
   }
 }
+ofKind(LocatedDocNumber, 'docNumber');
 
 export class LocatedTitle extends Located implements TitleCitation {
   declare readonly title: string;
@@ -164,19 +263,20 @@ export class LocatedTitle extends Located implements TitleCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, title: string, references: ArticleReference[]) {
     super(origin, start, end);
-    this.kind = 'title';
     this.title = title;
     this.references = references;
   }
 }
+ofKind(LocatedTitle, 'title');
 
-/** Where a journal citation's parts lie in the text parsed, in block offsets (zaiStart -1: no 载). */
+/**
+ * Where a journal citation's parts lie in the text parsed, in block offsets (zaiStart -1: no 载). The separator
+ * needs none: it runs from the article's title to the journal's.
+ */
 export interface JournalParts {
   yearStart: number;
   issueStart: number;
   issueEnd: number;
-  separatorStart: number;
-  separatorEnd: number;
   zaiStart: number;
   zaiLength: number;
 }
@@ -186,24 +286,37 @@ export interface JournalParts {
  * their offsets: a paper keeps thousands of journal citations, and each part is an object and a string that
  * extraction alone never reads.
  */
-export class LocatedJournal extends Located implements JournalCitation {
+export abstract class LocatedJournal extends Located implements JournalCitation {
   declare readonly title: TitleCitation;
   declare readonly journal: TitleCitation;
   declare readonly kind: 'journal';
-  declare authors: TextSpan[];
-  declare private readonly source: string;
-  declare private readonly at: JournalParts;
+  declare protected readonly source: string;
+  declare private readonly yearStart: number;
+  declare private readonly issueStart: number;
+  declare private readonly issueEnd: number;
+  declare private readonly zaiStart: number;
+  declare private readonly zaiLength: number;
   declare private made?: { year: LocatedValue; issue: LocatedValue; separator: LocatedText; zai?: LocatedText };
 
   constructor(origin: BlockOrigin, start: number, end: number, title: TitleCitation, journal: TitleCitation, source: string, at: JournalParts) {
     super(origin, start, end);
-    this.kind = 'journal';
     this.title = title;
     this.journal = journal;
-    this.authors = NO_AUTHORS;
     this.source = source;
-    this.at = at;
+    // The parts' offsets as fields of their own (one object fewer per citation); the separator runs from the
+    // article's title to the journal's, so it needs none.
+    this.yearStart = at.yearStart;
+    this.issueStart = at.issueStart;
+    this.issueEnd = at.issueEnd;
+    this.zaiStart = at.zaiStart;
+    this.zaiLength = at.zaiLength;
   }
+
+  /**
+   * The authors written before the article's title (张金平：《…》), found in the text parsed each time they are
+   * read (journals.ts): the citation starts at the first when there are some.
+   */
+  abstract get authors(): TextSpan[];
 
   get year(): LocatedValue {
     return this.parts().year;
@@ -223,15 +336,17 @@ export class LocatedJournal extends Located implements JournalCitation {
 
   private parts(): NonNullable<LocatedJournal['made']> {
     if (this.made) return this.made;
-    const { source, at, origin } = this;
-    const year = source.slice(at.yearStart, at.yearStart + 4);
-    const issue = source.slice(at.issueStart, at.issueEnd);
+    const { source, origin, yearStart, issueStart, issueEnd, zaiStart, zaiLength } = this;
+    const year = source.slice(yearStart, yearStart + 4);
+    const issue = source.slice(issueStart, issueEnd);
+    const separatorStart = this.title.end - origin.start;
+    const separatorEnd = this.journal.start - origin.start;
     this.made = {
-      year: new LocatedValue(origin, at.yearStart, at.yearStart + 4, year, Number(year)),
-      issue: new LocatedValue(origin, at.issueStart, at.issueEnd, issue, Number(issue)),
-      separator: new LocatedText(origin, at.separatorStart, at.separatorEnd, source.slice(at.separatorStart, at.separatorEnd)),
+      year: new LocatedValue(origin, yearStart, yearStart + 4, year, Number(year)),
+      issue: new LocatedValue(origin, issueStart, issueEnd, issue, Number(issue)),
+      separator: new LocatedText(origin, separatorStart, separatorEnd, source.slice(separatorStart, separatorEnd)),
     };
-    if (at.zaiStart >= 0) this.made.zai = new LocatedText(origin, at.zaiStart, at.zaiStart + at.zaiLength, at.zaiLength === 2 ? '载于' : '载');
+    if (zaiStart >= 0) this.made.zai = new LocatedText(origin, zaiStart, zaiStart + zaiLength, zaiLength === 2 ? '载于' : '载');
     return this.made;
   }
 
@@ -244,37 +359,57 @@ export class LocatedJournal extends Located implements JournalCitation {
     return out;
   }
 }
+ofKind(LocatedJournal, 'journal');
 
 /** The authors of a journal citation that names none: shared, never written to (a citation with authors gets its own list). */
-const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
+export const NO_AUTHORS = Object.freeze([]) as unknown as TextSpan[];
 
-export class LocatedFootnoteRef extends Located implements FootnoteReference {
+/**
+ * A footnote mark, [^label]: it ends three characters past its label's length ([^ and ]), so only its start is
+ * kept (a paper has a reference and a definition per footnote, thousands of them).
+ */
+abstract class LocatedFootnoteMark {
+  declare readonly origin: BlockOrigin;
+  declare private readonly relativeStart: number;
   declare readonly label: string;
-  declare readonly kind: 'footnoteRef';
 
-  constructor(origin: BlockOrigin, start: number, end: number, label: string) {
-    super(origin, start, end);
-    this.kind = 'footnoteRef';
+  constructor(origin: BlockOrigin, start: number, label: string) {
+    this.origin = origin;
+    this.relativeStart = start;
     this.label = label;
+  }
+
+  get start(): number {
+    return this.origin.start + this.relativeStart;
+  }
+
+  get end(): number {
+    return this.origin.start + this.relativeStart + this.label.length + 3;
+  }
+
+  /** As Located writes it: kind, label, start, end. */
+  toJSON(): Record<string, unknown> {
+    return { kind: (this as { kind?: unknown }).kind, label: this.label, start: this.start, end: this.end };
   }
 }
 
-export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
-  declare readonly label: string;
+export class LocatedFootnoteRef extends LocatedFootnoteMark implements FootnoteReference {
+  declare readonly kind: 'footnoteRef';
+}
+ofKind(LocatedFootnoteRef, 'footnoteRef');
+
+/** A definition, [^label]: content: its content starts right after the colon. */
+export class LocatedFootnoteDef extends LocatedFootnoteMark implements FootnoteDefinition {
   declare readonly kind: 'footnoteDef';
-  declare private relativeContentStart: number;
   declare private relativeContentEnd: number;
 
-  constructor(origin: BlockOrigin, start: number, end: number, label: string, contentStart: number, contentEnd: number) {
-    super(origin, start, end);
-    this.kind = 'footnoteDef';
-    this.label = label;
-    this.relativeContentStart = contentStart;
+  constructor(origin: BlockOrigin, start: number, label: string, contentEnd: number) {
+    super(origin, start, label);
     this.relativeContentEnd = contentEnd;
   }
 
   get contentStart(): number {
-    return this.origin.start + this.relativeContentStart;
+    return this.end + 1;
   }
 
   get contentEnd(): number {
@@ -285,6 +420,7 @@ export class LocatedFootnoteDef extends Located implements FootnoteDefinition {
     return { ...super.toJSON(), contentStart: this.contentStart, contentEnd: this.contentEnd };
   }
 }
+ofKind(LocatedFootnoteDef, 'footnoteDef');
 
 export class LocatedQuotation extends Located implements Quotation {
   declare readonly depth: number;
@@ -328,11 +464,11 @@ export class LocatedAnaphor extends Located implements AnaphoricCitation {
 
   constructor(origin: BlockOrigin, start: number, end: number, word: string, references: ArticleReference[]) {
     super(origin, start, end);
-    this.kind = 'anaphor';
     this.word = word;
     this.references = references;
   }
 }
+ofKind(LocatedAnaphor, 'anaphor');
 
 export class LocatedCaseNumber extends Located implements CaseNumber {
   declare readonly text: string;
@@ -346,7 +482,6 @@ export class LocatedCaseNumber extends Located implements CaseNumber {
 
   constructor(origin: BlockOrigin, start: number, end: number, text: string, parts: Omit<CaseNumber, 'kind' | 'start' | 'end' | 'text'>) {
     super(origin, start, end);
-    this.kind = 'caseNumber';
     this.text = text;
     this.year = parts.year;
     this.court = parts.court;
@@ -356,6 +491,7 @@ export class LocatedCaseNumber extends Located implements CaseNumber {
     this.problems = parts.problems;
   }
 }
+ofKind(LocatedCaseNumber, 'caseNumber');
 
 export class LocatedSpan extends Located {}
 

@@ -15,7 +15,6 @@ const CLOSERS = new Set(OPEN_TO_CLOSE.values());
 const STRAIGHT = 0x22;
 // Module constants, their lastIndex set before each use: a pattern literal in the function is a new object per call.
 const MARKS = /["\u2018-\u201d\u300c-\u300f]/g;
-const BLANK_LINES = /\n[ \t\r]*\n/g;
 
 export function findQuotations(text: string, excluded: Exclusions, titleSpans: { start: number; end: number }[], origin = new BlockOrigin()): Quotation[] {
   const out: Quotation[] = [];
@@ -31,7 +30,6 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   marks.lastIndex = 0;
   // A blank line ends every open quotation (quotes do not span paragraphs). Blank lines are looked for only
   // while a quotation is open, and the next one found is remembered, so the text is scanned for them once.
-  const blankLines = BLANK_LINES;
   let nextBlankLine = -2; // -2: not looked for yet; -1: none left
   let previousMark = 0;
   while (marks.test(text)) {
@@ -39,8 +37,7 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
     const code = text.charCodeAt(i);
     if (open > 0 || straightOpen >= 0) {
       if (nextBlankLine === -2 || (nextBlankLine >= 0 && nextBlankLine < previousMark)) {
-        blankLines.lastIndex = previousMark;
-        nextBlankLine = blankLines.exec(text)?.index ?? -1;
+        nextBlankLine = blankLineAt(text, previousMark);
       }
       if (nextBlankLine >= 0 && nextBlankLine < i) {
         open = 0;
@@ -77,4 +74,14 @@ export function findQuotations(text: string, excluded: Exclusions, titleSpans: {
   }
   // Pushed as they close; readers (and the checks' binary searches) want them by where they open.
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Where the first blank line at or after `from` starts (where /\n[ \t\r]*\n/ would match first), or -1: no match array per look. */
+function blankLineAt(text: string, from: number): number {
+  for (let newline = text.indexOf('\n', from); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    let p = newline + 1;
+    for (let c = text.charCodeAt(p); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++p));
+    if (text.charCodeAt(p) === 0x0a) return newline;
+  }
+  return -1;
 }

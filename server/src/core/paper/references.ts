@@ -3,7 +3,7 @@
  * them (第十三条、第十四条; 第二十一条至第二十五条; 第一款、第二款, which inherit their 条).
  */
 import type { ArticleReference, RefUnit, ReferenceStep } from './citationTypes';
-import { BlockOrigin, LocatedReference, LocatedStep } from './located';
+import { BlockOrigin, LocatedListMember, LocatedReference, LocatedStep, locatedStep } from './located';
 import { parseChineseNumeral, parseNumeral, toChineseNumeral } from '../text/numerals';
 
 /** Shared by every title without references (most of them): one array fewer per title to allocate. */
@@ -94,7 +94,7 @@ function scanStep(text: string, position: number, origin: BlockOrigin): LocatedS
   // A run numeralEnd found is all Arabic digits or all Chinese numeral characters: its first tells which.
   const number = numeralValue(text, numberStart, numberEnd);
   if (number === undefined || number === 0) return undefined;
-  const step = new LocatedStep(origin, position, p, unit, number, parenthesized, isArabicDigit(text.charCodeAt(numberStart)) ? 'arabic' : 'chinese', numberStart, numberEnd);
+  const step = locatedStep(origin, position, p, unit, number, parenthesized, isArabicDigit(text.charCodeAt(numberStart)) ? 'arabic' : 'chinese', numberStart, numberEnd);
   // 第十条之一
   const zhi = skipSpaces(text, p);
   if (text.charCodeAt(zhi) === 0x4e4b /* 之 */) {
@@ -133,7 +133,7 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
     }
     if (match && (!steps || ['条', '部分', '点'].includes(steps[steps.length - 1].unit))) {
       const number = parseNumeral(match[1])!;
-      const item = new LocatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length);
+      const item = locatedStep(origin, match.index, match.index + match[0].length, '项', number, true, 'chinese', match.index + 1, match.index + 1 + match[1].length);
       if (steps) steps.push(item);
       else steps = [item];
       p = match.index + match[0].length;
@@ -146,7 +146,7 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
         const number = parseNumeral(match[1]);
         if (number !== undefined && number > 0) {
           const numberStart = match.index + match[0].length - match[1].length;
-          steps = [new LocatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length)];
+          steps = [locatedStep(origin, match.index, match.index + match[0].length, '附件', number, false, numeralsOf(match[1]), numberStart, match.index + match[0].length)];
           p = match.index + match[0].length;
         }
       }
@@ -155,7 +155,7 @@ function parseReference(text: string, position: number, origin: BlockOrigin): Lo
   }
   if (!steps) return undefined;
   // Several steps: a copy of exactly their number (a push gave the array room for 17), as the reference is kept.
-  return new LocatedReference(origin, position, p, text.slice(position, p), steps.length === 1 ? steps : steps.slice());
+  return new LocatedReference(origin, position, p, text, steps.length === 1 ? steps : steps.slice());
 }
 
 /**
@@ -185,15 +185,15 @@ function scanNumberList(text: string, position: number, origin: BlockOrigin): Lo
   }
   const unit = STEP_UNITS.get(text.charCodeAt(p));
   if (members.length < 2 || !unit || !LIST_UNITS.has(unit)) return undefined;
-  const references: LocatedReference[] = [];
+  const references: LocatedListMember[] = [];
   for (const [i, member] of members.entries()) {
     const written = text.slice(member.start, member.end);
     const number = parseNumeral(written);
     if (number === undefined || number === 0) return undefined;
     const start = i === 0 ? position : member.start;
     const end = i === members.length - 1 ? p + 1 : member.end;
-    const step = new LocatedStep(origin, start, end, unit, number, false, numeralsOf(written), member.start, member.end);
-    const reference = new LocatedReference(origin, start, end, `第${written}${unit}`, [step]);
+    const step = locatedStep(origin, start, end, unit, number, false, numeralsOf(written), member.start, member.end);
+    const reference = new LocatedListMember(origin, start, end, `第${written}${unit}`, [step]);
     if (member.range) reference.rangeEnd = true;
     references.push(reference);
   }

@@ -19,7 +19,9 @@ interface FootnoteContent {
 
 export function findShortForms(text: string, definitions: readonly FootnoteContent[], origin = new BlockOrigin()): ShortForm[] {
   const out: ShortForm[] = [];
-  for (const def of definitions) {
+  // By index: a for-of runs the iterator, a result object per definition.
+  for (let i = 0; i < definitions.length; i++) {
+    const def = definitions[i];
     if (!mayHoldShortForm(text, def.contentStart, def.contentEnd)) continue;
     const { contentStart, contentEnd } = def;
     // The content cut out: SHORT_FORM's look-ahead must see its end as the end.
