@@ -41,11 +41,14 @@ function footnoteFindings(context: CheckContext): Finding[] {
   if (parsed.footnoteRefs.length === 0 && parsed.footnoteDefs.length === 0) return findings;
   const defined = new Set(parsed.footnoteDefs.map((d) => d.label));
   const referenced = new Set(parsed.footnoteRefs.map((r) => r.label));
-  for (const ref of parsed.footnoteRefs) {
+  // By index: a list may be the shared frozen empty one, which sends a for-of through the iterator.
+  for (let i = 0; i < parsed.footnoteRefs.length; i++) {
+    const ref = parsed.footnoteRefs[i];
     if (!defined.has(ref.label)) findings.push({ code: 'footnote.undefined', start: ref.start, end: ref.end, message: t(locale, 'footnote.undefined', { label: ref.label }) });
   }
   const seen = new Map<string, FootnoteDefinition>();
-  for (const def of parsed.footnoteDefs) {
+  for (let i = 0; i < parsed.footnoteDefs.length; i++) {
+    const def = parsed.footnoteDefs[i];
     const first = seen.get(def.label);
     if (first) {
       findings.push({ code: 'footnote.duplicate', start: def.start, end: def.end, message: t(locale, 'footnote.duplicate', { label: def.label, line: lineOf(context, first.start) }) });
@@ -54,7 +57,7 @@ function footnoteFindings(context: CheckContext): Finding[] {
     seen.set(def.label, def);
     if (!referenced.has(def.label)) findings.push({ code: 'footnote.unused', start: def.start, end: def.end, message: t(locale, 'footnote.unused', { label: def.label }) });
   }
-  for (const form of parsed.shortForms) findings.push(...checkShortForm(context, form));
+  for (let i = 0; i < parsed.shortForms.length; i++) findings.push(...checkShortForm(context, parsed.shortForms[i]));
   return findings;
 }
 

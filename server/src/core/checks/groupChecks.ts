@@ -155,8 +155,9 @@ function contentOf(context: CheckContext, first: number, size: number): GroupCon
   let fits: Set<string> | undefined;
   for (let i = first; i < first + size; i++) {
     const parse = blockParses[i];
-    if (parse.quotations.length > 0) for (const ref of parse.footnoteRefs) quotedLabels.push(ref.label);
-    for (const anaphor of parse.anaphora) anaphora.push(anaphor);
+    // By index: a block's list may be the shared frozen empty one, which sends a for-of through the iterator.
+    if (parse.quotations.length > 0) for (let k = 0; k < parse.footnoteRefs.length; k++) quotedLabels.push(parse.footnoteRefs[k].label);
+    for (let k = 0; k < parse.anaphora.length; k++) anaphora.push(parse.anaphora[k]);
     const seen = observed(blockState(parse), parse).fits;
     fits = fits ? new Set([...fits].filter((name) => seen.has(name))) : seen;
   }

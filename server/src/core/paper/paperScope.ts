@@ -82,7 +82,8 @@ export class PaperScope {
     }
     this.byKey = new Map();
     this.byName = new Map();
-    for (const title of paper.titles) {
+    for (let i = 0; i < paper.titles.length; i++) {
+      const title = paper.titles[i];
       if (!title.shortName) continue;
       // 韩国《个人信息保护法》（以下简称“个保法”）: the name stands for Korea's act, not the PRC law.
       const foreign = title.jurisdiction?.foreign ? title.jurisdiction.text : undefined;
@@ -190,11 +191,7 @@ class AnaphorRecords {
   }
 
   get(anaphor: AnaphoricCitation): AnaphorRecord | undefined {
-    for (let layer: AnaphorRecords | undefined = this; layer; layer = layer.base) {
-      const record = layer.own.get(anaphor);
-      if (record) return record;
-    }
-    return undefined;
+    return this.own.get(anaphor) ?? this.base?.get(anaphor);
   }
 
   /** These records with `found` over them, for a version whose anaphora are `anaphora`. */
