@@ -80,7 +80,8 @@ describe('the statute book', function () {
     assert.deepEqual(faults, []);
   });
 
-  it('a corrupted document is a load fault of that document alone, reported once, not a crash', () => {
+  /** The book with 数据安全法's compressed provisions damaged, and that document's place in it. */
+  function bookWithDamagedDocument(): { book: ReturnType<typeof loadStatuteBook>; victim: number; direct: ReturnType<typeof directParse> } {
     const direct = directParse();
     const pack = packOf(direct);
     const { index, blobStart } = readPackIndex(pack);
@@ -90,6 +91,11 @@ describe('the statute book', function () {
     const file = path.join(dir, 'statutes.pack');
     fs.writeFileSync(file, pack);
     const book = loadStatuteBook(file, { onProvisionFault });
+    return { book, victim, direct };
+  }
+
+  it('a corrupted document is a load fault of that document alone, reported once, not a crash', () => {
+    const { book, victim, direct } = bookWithDamagedDocument();
     for (const doc of book.documents) void doc.provisions;
     for (const doc of book.documents) void doc.provisions;
     assert.deepEqual(faults.map((f) => f.title), ['中华人民共和国数据安全法']);
@@ -155,15 +161,7 @@ describe('the statute book', function () {
   });
 
   it('a damaged document met while the reverse index is built in steps is left out of it: no crash, and a fault once read for real', () => {
-    const direct = directParse();
-    const pack = packOf(direct);
-    const { index, blobStart } = readPackIndex(pack);
-    const victim = direct.findIndex((d) => d.title === '中华人民共和国数据安全法');
-    const [offset, length] = index.spans[victim];
-    for (let i = offset + 2; i < offset + length - 2; i += 7) pack[blobStart + i] ^= 0x5a;
-    const file = path.join(dir, 'statutes.pack');
-    fs.writeFileSync(file, pack);
-    const book = loadStatuteBook(file, { onProvisionFault });
+    const { book, victim, direct } = bookWithDamagedDocument();
     assert.deepEqual(stepped(provisionsWithoutKeepingInSteps(book.documents[victim])).value, []);
     const built = stepped(ReverseIndex.build(book.documents)).value;
     assert.equal(built.complete, false, 'an index missing a document is not one to save');
