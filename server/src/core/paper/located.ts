@@ -165,7 +165,7 @@ class WideStep extends LocatedStep {
 
 /** A step of a reference at [start, end), its number at [numberStart, numberEnd), all in block offsets. */
 export function locatedStep(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number): LocatedStep {
-  const form = STEP_UNITS.indexOf(unit) | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
+  const form = UNIT_CODES[unit] | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
   const offset = numberStart - start;
   const length = numberEnd - numberStart;
   if (offset >= 0 && offset <= MAX_NUMBER_OFFSET && length >= 0 && length <= MAX_NUMBER_LENGTH) {
@@ -173,7 +173,9 @@ export function locatedStep(origin: BlockOrigin, start: number, end: number, uni
   }
   return new WideStep(origin, start, end, number, form, numberStart, numberEnd);
 }
-const STEP_UNITS: readonly RefUnit[] = ['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'];
+/** Each unit's code in a step's form; a Record, so that a unit added to RefUnit cannot be left without one. */
+const UNIT_CODES: Record<RefUnit, number> = { 条: 0, 款: 1, 项: 2, 目: 3, 点: 4, 部分: 5, 段: 6, 章: 7, 节: 8, 编: 9, 附件: 10 };
+const STEP_UNITS = Object.keys(UNIT_CODES) as RefUnit[];
 // form: bits 0–3 the unit, 4 brackets, 5 Arabic numerals, 6–15 the number's offset from the step, 16–29 its length.
 const UNIT_MASK = 15;
 const PARENTHESIZED = 16;
