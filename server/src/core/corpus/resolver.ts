@@ -10,6 +10,7 @@ import type { CorpusDocument } from './model';
 import { foreignJurisdictionOpening } from './jurisdictions';
 import { titleKeyWithoutPrc } from '../text/normalize';
 import type { ArticleReference, TitleCitation } from '../paper/parser';
+import { REF_UNIT_CODES } from '../paper/citationTypes';
 import type { PaperScope, ShortNameDefinition } from '../paper/paperScope';
 import type { SearchHit } from './search';
 
@@ -209,12 +210,11 @@ const REFERENCE_MEMO_LIMIT = 50000;
 
 /** What stepsKey writes of a step, as one number below 2^31; -1 when its numbers are too large for that. */
 function packedStep(step: ArticleReference['steps'][number]): number {
-  const unit = UNIT_CODES.get(step.unit);
+  const unit = REF_UNIT_CODES.get(step.unit);
   const sub = step.sub ?? 0;
   if (unit === undefined || !(step.number >= 0 && step.number < 0x100000 && sub >= 0 && sub < 64) || !Number.isInteger(step.number) || !Number.isInteger(sub)) return -1;
   return ((step.number * 64 + sub) * 2 + (step.parenthesized ? 1 : 0)) * 16 + unit;
 }
-const UNIT_CODES = new Map<string, number>(['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'].map((unit, i) => [unit, i]));
 
 /** A reference's steps as a key: 条13.0款1项2 (the failing step a result names keeps the first call's offsets). */
 export function stepsKey(steps: ArticleReference['steps']): string {

@@ -15,7 +15,10 @@ export interface TextSpan {
   text: string;
 }
 
-export type RefUnit = '条' | '款' | '项' | '目' | '点' | '部分' | '段' | '章' | '节' | '编' | '附件';
+export const REF_UNITS = ['条', '款', '项', '目', '点', '部分', '段', '章', '节', '编', '附件'] as const;
+export type RefUnit = typeof REF_UNITS[number];
+/** Each unit's place in REF_UNITS: a small number that stands for it where steps are packed into numbers. */
+export const REF_UNIT_CODES: ReadonlyMap<string, number> = new Map(REF_UNITS.map((unit, i) => [unit, i]));
 
 export interface ReferenceStep {
   unit: RefUnit;

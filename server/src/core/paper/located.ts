@@ -8,6 +8,7 @@
  * newer positions once the paper has been assembled again (every feature asks for the current version).
  */
 import type { ParsedDocNumber } from '../text/docNumber';
+import { REF_UNITS, REF_UNIT_CODES } from './citationTypes';
 import type {
   AnaphoricCitation, ArticleReference, CaseNumber, CaseNumberProblem, PandocCitation, DocNumberCitation, FootnoteDefinition, FootnoteReference, JournalCitation, Quotation, RefUnit, ReferenceStep, ShortForm, TextSpan, TitleCitation,
 } from './citationTypes';
@@ -112,7 +113,7 @@ export class LocatedStep extends Located implements ReferenceStep {
   }
 
   get unit(): RefUnit {
-    return STEP_UNITS[this.form & UNIT_MASK];
+    return REF_UNITS[this.form & UNIT_MASK];
   }
 
   get parenthesized(): boolean {
@@ -165,7 +166,7 @@ class WideStep extends LocatedStep {
 
 /** A step of a reference at [start, end), its number at [numberStart, numberEnd), all in block offsets. */
 export function locatedStep(origin: BlockOrigin, start: number, end: number, unit: RefUnit, number: number, parenthesized: boolean, numerals: 'arabic' | 'chinese', numberStart: number, numberEnd: number): LocatedStep {
-  const form = UNIT_CODES[unit] | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
+  const form = REF_UNIT_CODES.get(unit)! | (parenthesized ? PARENTHESIZED : 0) | (numerals === 'arabic' ? ARABIC : 0);
   const offset = numberStart - start;
   const length = numberEnd - numberStart;
   if (offset >= 0 && offset <= MAX_NUMBER_OFFSET && length >= 0 && length <= MAX_NUMBER_LENGTH) {
@@ -173,9 +174,6 @@ export function locatedStep(origin: BlockOrigin, start: number, end: number, uni
   }
   return new WideStep(origin, start, end, number, form, numberStart, numberEnd);
 }
-/** Each unit's code in a step's form; a Record, so that a unit added to RefUnit cannot be left without one. */
-const UNIT_CODES: Record<RefUnit, number> = { 条: 0, 款: 1, 项: 2, 目: 3, 点: 4, 部分: 5, 段: 6, 章: 7, 节: 8, 编: 9, 附件: 10 };
-const STEP_UNITS = Object.keys(UNIT_CODES) as RefUnit[];
 // form: bits 0–3 the unit, 4 brackets, 5 Arabic numerals, 6–15 the number's offset from the step, 16–29 its length.
 const UNIT_MASK = 15;
 const PARENTHESIZED = 16;
