@@ -23,7 +23,7 @@ import { evaluateBudgets } from './budgets';
 import { generateLaws } from './generateLaws';
 import { measureBookMemory, measureCliCheck, measureVsix } from './bookBench';
 import { measureGrowth } from './growth';
-import { measureReverseLookup, measureServerWithReverseIndex } from './reverseBench';
+import { measureReverseLookupApart, measureServerWithReverseIndex } from './reverseBench';
 import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
 import { measurePeer, peerIterations } from './peerBench';
@@ -151,7 +151,7 @@ async function main(): Promise<number> {
     cli.push(await measureCli(size, files, plan.inProcess.cliRuns));
   }
   progress('reverse lookup at the statute book: index build, memory, 100-character quotations');
-  const reverseLookup = { ...measureReverseLookup(corpusFor(sizes[0], cacheDirFor(sizes[0])), options.quick ? 100 : 500), server: reverseServer };
+  const reverseLookup = { ...measureReverseLookupApart(sizes[0], options.quick ? 100 : 500), server: reverseServer };
   progress('growth: each path at 1×, 4× and 16× the paper, in process');
   const growth = measureGrowth(corpusFor(sizes[0], cacheDirFor(sizes[0])), options.quick ? 3 : 15);
   const synthetic = sizes.find((size) => size.key === 'synthetic');
