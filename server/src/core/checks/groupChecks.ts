@@ -19,7 +19,7 @@ import { BlockState, Entry, Inputs, NO_FINDINGS, PlacedFindings, blockState, kep
 import type { CheckContext } from './context';
 import { Levels, compareDiagnostics, movedDown, toDiagnostics } from './lspDiagnostics';
 import { blockStyle, documentsWithNumbers, effectiveStyle, observed } from './style';
-import type { FirstMention } from './styleObservations';
+import { EVERY_STYLE, FirstMention } from './styleObservations';
 
 /** What a group's blocks hold that its checks' other inputs are looked up by; it changes only with the blocks. */
 interface GroupContent {
@@ -152,16 +152,17 @@ function contentOf(context: CheckContext, first: number, size: number): GroupCon
   const { blockParses } = context.paper;
   const quotedLabels: string[] = [];
   const anaphora: AnaphoricCitation[] = [];
-  let fits: Set<string> | undefined;
+  let fits: ReadonlySet<string> | undefined;
   for (let i = first; i < first + size; i++) {
     const parse = blockParses[i];
     // By index: a block's list may be the shared frozen empty one, which sends a for-of through the iterator.
     if (parse.quotations.length > 0) for (let k = 0; k < parse.footnoteRefs.length; k++) quotedLabels.push(parse.footnoteRefs[k].label);
     for (let k = 0; k < parse.anaphora.length; k++) anaphora.push(parse.anaphora[k]);
     const seen = observed(blockState(parse), parse).fits;
-    fits = fits ? new Set([...fits].filter((name) => seen.has(name))) : seen;
+    // A block that agrees with every style narrows nothing.
+    if (seen !== EVERY_STYLE) fits = fits ? new Set([...fits].filter((name) => seen.has(name))) : seen;
   }
-  return { quotedLabels, anaphora, fits: fits ?? new Set() };
+  return { quotedLabels, anaphora, fits: fits ?? (size > 0 ? EVERY_STYLE : new Set()) };
 }
 
 /** Everything a group's blocks read from outside the group, as one list to compare. */

@@ -10,7 +10,7 @@ export interface StyleObservations {
   journals: JournalCitation[];
   steps: ReferenceStep[];
   /** The recognised styles everything in the block agrees with. */
-  fits: Set<string>;
+  fits: ReadonlySet<string>;
 }
 
 /** A first citation of a document that has a 文号. */
@@ -19,8 +19,14 @@ export interface FirstMention {
   document: CorpusDocument;
 }
 
+/** Every recognised style: what a block with nothing to show of a style agrees with. */
+export const EVERY_STYLE: ReadonlySet<string> = new Set(Object.values(HOUSE_STYLES).map((style) => style.name));
+const NOTHING_OBSERVED: StyleObservations = { journals: [], steps: [], fits: EVERY_STYLE };
+
 /** What a block shows of the paper's style. */
 export function observe(block: ParsedPaper): StyleObservations {
+  // Most paragraphs cite no journal and no title: one shared answer, not five lists and a set each.
+  if (block.journals.length === 0 && block.titles.length === 0) return NOTHING_OBSERVED;
   const journals = block.journals.filter((j) => /[\u4e00-\u9fff]/.test(j.journal.title));
   const steps = block.titles
     .filter((title) => !title.journalRole)
