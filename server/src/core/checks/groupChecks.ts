@@ -3,8 +3,9 @@
  * What a group's blocks gave — their diagnostics, and their citations of documents with a 文号 — is kept with
  * the group, with every input its blocks read from the rest of the paper: the shared inputs, the short names
  * defined before it, the paper's style, the levels, the footnotes its quotations may be attached to and the works
- * its 该法 point back to. After an edit each unchanged group costs one comparison of those; the blocks of the
- * edited group are looked at one by one, each with what blockMemo.ts kept for it.
+ * its 该法 point back to. After an edit each unchanged group costs one comparison of those, or nothing when the
+ * edit left what every group reads as it was and no 该法 of the group points elsewhere (spanToCheck); the blocks of
+ * the edited group are looked at one by one, each with what blockMemo.ts kept for it.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AnaphoricCitation, ParsedPaper } from '../paper/parser';
