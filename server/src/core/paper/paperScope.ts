@@ -221,28 +221,19 @@ interface FoundAntecedents {
 function findAntecedents(paper: ParsedPaper, previous?: { records: AnaphorRecords; change: PaperChange }): FoundAntecedents {
   const found = new Map<AnaphoricCitation, AnaphorRecord>();
   const { titles, anaphora } = paper;
-  if (!previous) {
-    let before: { anaphor: AnaphoricCitation; record: AnaphorRecord } | undefined;
-    for (const anaphor of anaphora) {
-      const seen = firstStartingAtOrAfter(titles, anaphor.start);
-      const record = anaphorRecord(paper, seen, anaphor, lastArticleBefore(titles, seen, before));
-      found.set(anaphor, record);
-      before = { anaphor, record };
-    }
-    return { records: AnaphorRecords.of(found) };
-  }
-  const { records, change } = previous;
-  const editEnd = change.to + change.delta;
+  const records = previous?.records;
+  const change = previous?.change;
+  const editEnd = change ? change.to + change.delta : 0;
   let from = Infinity;
   let to = -Infinity;
-  let i = firstIndexWhere(anaphora.length, (k) => anaphora[k].start >= change.reparsedFrom);
-  let before = i > 0 ? { anaphor: anaphora[i - 1], record: records.get(anaphora[i - 1])! } : undefined;
+  let i = change ? firstIndexWhere(anaphora.length, (k) => anaphora[k].start >= change.reparsedFrom) : 0;
+  let before = records && i > 0 ? { anaphor: anaphora[i - 1], record: records.get(anaphora[i - 1])! } : undefined;
   for (; i < anaphora.length; i++) {
     const anaphor = anaphora[i];
     const seen = firstStartingAtOrAfter(titles, anaphor.start);
     const lastArticle = lastArticleBefore(titles, seen, before);
-    const kept = records.get(anaphor);
-    const unaffected = kept && (anaphor.end <= change.from
+    const kept = records?.get(anaphor);
+    const unaffected = kept && (anaphor.end <= change!.from
       || (anaphor.start - ANTECEDENT_WINDOW >= editEnd && sameArticle(kept.before, lastArticle) && sentenceStartsAfter(paper.text, anaphor.start, anaphor.start - ANTECEDENT_WINDOW)));
     const record = unaffected ? kept : anaphorRecord(paper, seen, anaphor, lastArticle);
     if (record !== kept) {
@@ -252,9 +243,10 @@ function findAntecedents(paper: ParsedPaper, previous?: { records: AnaphorRecord
     }
     // Everything the later anaphora read lies past the paragraphs parsed again and is as it was: the titles
     // within their window, the text back to a sentence end (one lies in this anaphor's window), this record.
-    if (unaffected && anaphor.start - ANTECEDENT_WINDOW > change.reparsedTo) break;
+    if (unaffected && anaphor.start - ANTECEDENT_WINDOW > change!.reparsedTo) break;
     before = { anaphor, record };
   }
+  if (!records || !change) return { records: AnaphorRecords.of(found) };
   return { records: records.over(found, anaphora), changed: { since: change.previous, ...(from <= to ? { from, to } : { from: 0, to: 0 }) } };
 }
 
