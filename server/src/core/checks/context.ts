@@ -6,7 +6,6 @@ import type { Corpus } from '../corpus/corpus';
 import type { DiagnosticCode } from './diagnosticCodes';
 import type { Locale } from '../text/messages';
 import type { Paper } from '../paper/paperCache';
-import type { PaperChange } from '../paper/incremental';
 import type { ParsedPaper } from '../paper/parser';
 import { parsedItemsStartingIn } from '../paper/paperIndex';
 import type { HouseStyle } from '../text/styles';
@@ -62,14 +61,4 @@ export interface Finding {
   fixes?: TextFix[];
   /** Not certain (the data cannot settle it): reported at most as a hint, whatever the code's level. */
   uncertain?: boolean;
-}
-
-/** Findings after an edit of [from, to) that moved what followed by `delta`; undefined if one touches the edit. */
-export function movedPast(findings: readonly Finding[], { from, to, delta }: PaperChange): Finding[] | undefined {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    if (finding.fixes || (finding.end >= from && finding.start <= to)) return undefined;
-    out.push(finding.start > to ? { ...finding, start: finding.start + delta, end: finding.end + delta } : finding);
-  }
-  return out;
 }

@@ -12,26 +12,19 @@ import { t } from '../text/messages';
 import type { FootnoteDefinition, ParsedPaper } from '../paper/parser';
 import { footnoteDefinition, footnoteNumber, itemsStartingIn } from '../paper/paperIndex';
 import type { ShortForm } from '../paper/shortForms';
-import { CheckContext, Finding, movedPast } from './context';
+import type { CheckContext, Finding } from './context';
+import { PaperWideMemo } from './paperWideMemo';
 
-/** The footnote findings of the last version checked of each open paper, with what they were found for. */
-const lastFound = new WeakMap<object, { parsed: ParsedPaper; lineCount: number; locale: string; findings: Finding[] }>();
+/** Kept while the footnotes are as they were (paper/incremental.ts PaperChange). */
+const kept = new PaperWideMemo<undefined>((change) => change.footnotesKept);
 
 /**
- * The footnote findings. After an edit that left the footnotes as they were (paper/incremental.ts PaperChange)
- * and added or removed no line, they are the last version's moved, unless one of them touches the edit.
+ * The footnote findings. After an edit that left the footnotes as they were and added or removed no line, they
+ * are the last version's moved, unless one of them touches the edit.
  */
 export function checkFootnotes(context: CheckContext): Finding[] {
   const { paper, locale } = context;
-  const last = lastFound.get(paper.lifetime);
-  let findings: Finding[] | undefined;
-  if (last && last.locale === locale && last.lineCount === paper.lines.lineCount) {
-    if (last.parsed === paper.parsed) findings = last.findings;
-    else if (paper.change?.previous === last.parsed && paper.change.footnotesKept) findings = movedPast(last.findings, paper.change);
-  }
-  findings ??= footnoteFindings(context);
-  lastFound.set(paper.lifetime, { parsed: paper.parsed, lineCount: paper.lines.lineCount, locale, findings });
-  return findings;
+  return kept.findings(paper, [locale, paper.lines.lineCount], () => ({ findings: footnoteFindings(context), extra: undefined }));
 }
 
 function footnoteFindings(context: CheckContext): Finding[] {

@@ -6,13 +6,14 @@
  * Citations through a short name (《X》第N项) are resolved and range-checked by checks/citations.ts.
  */
 import { t } from '../text/messages';
-import { CheckContext, Finding, movedPast } from './context';
-import type { Corpus } from '../corpus/corpus';
-import type { ParsedPaper } from '../paper/parser';
-import type { ShortNameDefinition } from '../paper/paperScope';
+import type { CheckContext, Finding } from './context';
+import { PaperWideMemo } from './paperWideMemo';
 
-/** The short-name findings of the last version checked of each open paper, with what they were found for. */
-const lastFound = new WeakMap<object, { definitions: readonly ShortNameDefinition[]; parsed: ParsedPaper; corpus: Corpus; locale: string; lineCount: number; lastFirst: number; findings: Finding[] }>();
+/**
+ * Kept, with the offset of the last name's first definition, while an edit lies after every name's first
+ * definition: what is used before a definition, or defined twice, is then as it was.
+ */
+const kept = new PaperWideMemo<number>((change, lastFirst) => change.from > lastFirst);
 
 /**
  * The short-name findings. After an edit that kept the paper's definitions (the same objects), added or removed
@@ -21,20 +22,11 @@ const lastFound = new WeakMap<object, { definitions: readonly ShortNameDefinitio
 export function checkShortNames(context: CheckContext): Finding[] {
   const { paper, corpus, locale } = context;
   const definitions = paper.scope.definitions;
-  const last = lastFound.get(paper.lifetime);
-  let findings: Finding[] | undefined;
-  if (last && last.definitions === definitions && last.corpus === corpus && last.locale === locale && last.lineCount === paper.lines.lineCount) {
-    if (last.parsed === paper.parsed) findings = last.findings;
-    else if (paper.change?.previous === last.parsed && paper.change.from > last.lastFirst) findings = movedPast(last.findings, paper.change);
-  }
-  let lastFirst = last?.lastFirst ?? -1;
-  if (!findings) {
-    findings = shortNameFindings(context);
-    lastFirst = -1;
+  return kept.findings(paper, [definitions, corpus, locale, paper.lines.lineCount], () => {
+    let lastFirst = -1;
     for (const definition of definitions) lastFirst = Math.max(lastFirst, paper.scope.definitionsOf(definition.name)[0].offset);
-  }
-  lastFound.set(paper.lifetime, { definitions, parsed: paper.parsed, corpus, locale, lineCount: paper.lines.lineCount, lastFirst, findings });
-  return findings;
+    return { findings: shortNameFindings(context), extra: lastFirst };
+  });
 }
 
 function shortNameFindings(context: CheckContext): Finding[] {
