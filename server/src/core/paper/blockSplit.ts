@@ -5,6 +5,7 @@
  * then excludes it exactly as it would in the whole paper.
  */
 import { detached } from '../text/detach';
+import { ParagraphBreak, nextParagraphBreak } from './footnotes';
 
 /** Where a block is in its paper, and its text. */
 export interface Block {
@@ -15,22 +16,27 @@ export interface Block {
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Blocks of the text: paragraphs separated by blank lines, with code fences, front matter and comments whole. */
+/**
+ * Blocks of the text: paragraphs separated by blank lines, with code fences, front matter and comments whole. Each
+ * block's text is cut from `text`, which the blocks then keep alive: the text a paper was opened with, kept once.
+ */
 export function splitParagraphBlocks(text: string): Block[] {
-  return splitFrom(text, 0).blocks;
+  return split(text, 0, undefined, false).blocks;
 }
 
 /**
- * The blocks from `from` (0, or where a block starts) on; with `resumeAt`, the split stops at the first block
- * start it accepts and says where (a block start outside any fence or comment: the split from there on depends
- * only on the text from there on).
+ * The blocks from `from` (0, or where a block starts) on, after an edit; with `resumeAt`, the split stops at the
+ * first block start it accepts and says where (a block start outside any fence or comment: the split from there
+ * on depends only on the text from there on). Each block's text is a copy of its own: blocks outlive the
+ * version they were cut from, and a cut would keep that whole version alive, one more per edit.
  */
 export function splitFrom(text: string, from: number, resumeAt?: (start: number) => boolean): { blocks: Block[]; stoppedAt?: number } {
+  return split(text, from, resumeAt, true);
+}
+
+function split(text: string, from: number, resumeAt: ((start: number) => boolean) | undefined, ownTexts: boolean): { blocks: Block[]; stoppedAt?: number } {
   const blocks: { start: number; end: number; text: string }[] = [];
-  // Blank lines, and the line break before a footnote definition (definitions are often written one per line,
-  // and a definition's content ends where the next begins).
-  const separator = /\r?\n[ \t]*\r?\n|\r?\n(?=\[\^[^\]\s]+\]:)/g;
-  separator.lastIndex = from;
+  const separator: ParagraphBreak = { start: 0, end: 0 };
   let start = from;
   let inside: 'fence' | 'front' | 'comment' | undefined;
   let fence = '';
@@ -40,11 +46,15 @@ export function splitFrom(text: string, from: number, resumeAt?: (start: number)
   // (a paper opening with ``` or <!-- must not cost time quadratic in its length).
   let scanned = 0;
   let fences = 0;
-  for (let match = separator.exec(text); ; match = separator.exec(text)) {
-    const end = match ? match.index : text.length;
+  for (let searchFrom = from; ;) {
+    const found = nextParagraphBreak(text, searchFrom, separator);
+    const end = found ? separator.start : text.length;
+    // The block's text when it ends at the next paragraph break (as most do): cut once, for opens() and the block.
+    let chunk: string | undefined;
     let closed: boolean;
     if (inside === undefined) {
-      const open = opens(text.slice(start, end));
+      chunk = text.slice(start, end);
+      const open = opens(chunk);
       if (open) {
         inside = open.kind;
         fence = open.fence;
@@ -54,17 +64,20 @@ export function splitFrom(text: string, from: number, resumeAt?: (start: number)
       closed = closes(scanned, end, start === scanned);
     }
     scanned = end;
-    if (inside !== undefined && match && !closed) {
+    if (inside !== undefined && found && !closed) {
       // Keep going: this block continues past the blank line.
-      separator.lastIndex = match.index + match[0].length;
+      searchFrom = separator.end;
       continue;
     }
     if (inside !== undefined) inside = undefined;
-    // Each block's text is its own string: parses and findings kept for later versions keep only their block.
-    if (end > start) blocks.push({ start, end, text: detached(text.slice(start, end)) });
-    if (!match) break;
-    start = match.index + match[0].length;
+    if (end > start) {
+      const blockText = chunk ?? text.slice(start, end);
+      blocks.push({ start, end, text: ownTexts ? detached(blockText) : blockText });
+    }
+    if (!found) break;
+    start = separator.end;
     scanned = start;
+    searchFrom = start;
     if (resumeAt?.(start)) return { blocks, stoppedAt: start };
   }
   return { blocks };
@@ -114,4 +127,3 @@ export function splitFrom(text: string, from: number, resumeAt?: (start: number)
     return fences >= 2 && fences % 2 === 0;
   }
 }
-

@@ -66,21 +66,38 @@ function atLineStart(text: string, position: number): boolean {
   return p === 0 || text.charCodeAt(p - 1) === 10 || text.charCodeAt(p - 1) === 13;
 }
 
-/** A footnote definition runs to the next blank line or the next definition. */
+/** A footnote definition runs to the next blank line or the next definition: where the next paragraph break starts. */
 function definitionEnd(text: string, from: number): number {
-  // Where /\r?\n[ \t]*\r?\n|\r?\n\[\^[^\]\s]+\]:/g would match from `from`, found from line break to line break.
-  for (let newline = text.indexOf('\n', from); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
-    if (blankLineAfter(text, newline + 1) || definitionAt(text, newline + 1)) return newline > from && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
-  }
-  return text.length;
+  return nextParagraphBreak(text, from, scratchBreak) ? scratchBreak.start : text.length;
+}
+const scratchBreak: ParagraphBreak = { start: 0, end: 0 };
+
+/** Where a break between paragraphs starts and ends. */
+export interface ParagraphBreak {
+  start: number;
+  end: number;
 }
 
-/** Whether [ \t]*\r?\n starts at `position`. */
-function blankLineAfter(text: string, position: number): boolean {
-  let p = position;
-  while (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09) p++;
-  const code = text.charCodeAt(p);
-  return code === 0x0a || (code === 0x0d && text.charCodeAt(p + 1) === 0x0a);
+/**
+ * The first paragraph break at or after `from`, into `found` (false: none): a blank line, or the line break before
+ * a footnote definition (definitions are often written one per line; a definition's content ends where the next
+ * begins) — where /\r?\n[ \t]*\r?\n|\r?\n(?=\[\^[^\]\s]+\]:)/g would match, found from line break to line break
+ * without a match array each. The paper is split into blocks at these (blockSplit.ts).
+ */
+export function nextParagraphBreak(text: string, from: number, found: ParagraphBreak): boolean {
+  for (let newline = text.indexOf('\n', from); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    let p = newline + 1;
+    while (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09) p++;
+    let end: number;
+    if (text.charCodeAt(p) === 0x0a) end = p + 1;
+    else if (text.charCodeAt(p) === 0x0d && text.charCodeAt(p + 1) === 0x0a) end = p + 2;
+    else if (definitionAt(text, newline + 1)) end = newline + 1;
+    else continue;
+    found.start = newline > from && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
+    found.end = end;
+    return true;
+  }
+  return false;
 }
 
 /** Whether \[\^[^\]\s]+\]: (a definition's label, of any length) starts at `position`. */
