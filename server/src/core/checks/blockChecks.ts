@@ -4,7 +4,7 @@
  * named, so that a block's findings are kept (blockMemo.ts) until the block or one of them changes. groupChecks.ts
  * runs them a group of blocks at a time.
  */
-import type { CheckContext, Finding } from './context';
+import { CheckContext, Finding, withinBlock } from './context';
 import { BlockState, Inputs, PlacedFindings, keptFor, placed, sameInputs } from './blockMemo';
 import type { AnaphoricCitation, ParsedPaper } from '../paper/parser';
 import { firstIndexWhere } from '../util/binarySearch';
@@ -95,7 +95,7 @@ export function antecedentInputs(paper: Paper, anaphor: AnaphoricCitation): unkn
 
 /** One check's findings on one block, placed where the block starts, ending where checking stops (`cutAt`). */
 function checkBlock(context: CheckContext, block: Block, parse: ParsedPaper, check: (context: CheckContext) => Finding[], cutAt: number): PlacedFindings {
-  const findings = check({ ...context, within: { start: block.start, end: block.end, parse } });
+  const findings = check(withinBlock(context, { start: block.start, end: block.end, parse }));
   return placed(block.start, block.end < cutAt ? findings : findings.filter((f) => f.start < cutAt));
 }
 

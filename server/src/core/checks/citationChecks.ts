@@ -17,7 +17,7 @@ import { footnoteContaining } from '../paper/paperIndex';
 import { cutForCitations } from '../paper/limits';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
 import { houseStyle } from '../text/styles';
-import type { CheckContext, Finding } from './context';
+import { CheckContext, Finding, withinBlock } from './context';
 import { localChecks } from './blockChecks';
 import { CheckOptions, diagnosticsOf } from './diagnostics';
 import { checkQuotations } from './quotations';
@@ -57,7 +57,7 @@ function checkSpan(corpus: Corpus, paper: Paper, options: CheckOptions, span: Ve
   const context: CheckContext = { corpus, paper, locale: options.locale ?? 'zh-cn', style: options.style ?? houseStyle(undefined) };
   const findings: Finding[] = [];
   // Each block's quotations are attached with the whole paper's titles and footnotes, as in the whole check.
-  for (const block of blocksFor(paper, span)) findings.push(...localChecks({ ...context, within: block }), ...checkQuotations({ ...context, within: block }));
+  for (const block of blocksFor(paper, span)) findings.push(...localChecks(withinBlock(context, block)), ...checkQuotations(withinBlock(context, block)));
   return diagnosticsOf(findings, paper, options.levels ?? {});
 }
 

@@ -23,6 +23,14 @@ export interface CheckContext {
 }
 
 /**
+ * The context narrowed to one block. Every field is named: a spread here, made for every check of every block,
+ * took about a microsecond a call (a copy of objects of several shapes), a tenth of a paper's whole check.
+ */
+export function withinBlock(context: CheckContext, within: NonNullable<CheckContext['within']>): CheckContext {
+  return { corpus: context.corpus, paper: context.paper, locale: context.locale, style: context.style, within };
+}
+
+/**
  * The citations of one kind a local check should look at: those starting in its block (the block's own list of
  * that kind, or found by binary search, so checking every block of a paper stays linear overall), or all of them.
  */
