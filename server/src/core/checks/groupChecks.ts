@@ -160,8 +160,8 @@ function contentOf(context: CheckContext, first: number, size: number): GroupCon
     if (parse.quotations.length > 0) for (let k = 0; k < parse.footnoteRefs.length; k++) quotedLabels.push(parse.footnoteRefs[k].label);
     for (let k = 0; k < parse.anaphora.length; k++) anaphora.push(parse.anaphora[k]);
     const seen = observed(blockState(parse), parse).fits;
-    // A block that agrees with every style narrows nothing.
-    if (seen !== EVERY_STYLE) fits = fits ? new Set([...fits].filter((name) => seen.has(name))) : seen;
+    // A block that agrees with every style, or with those the blocks before it agree with, narrows nothing.
+    if (seen !== EVERY_STYLE && seen !== fits) fits = fits ? new Set([...fits].filter((name) => seen.has(name))) : seen;
   }
   return { quotedLabels, anaphora, fits: fits ?? (size > 0 ? EVERY_STYLE : new Set()) };
 }
