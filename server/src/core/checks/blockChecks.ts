@@ -5,7 +5,7 @@
  * runs them a group of blocks at a time.
  */
 import { CheckContext, Finding, withinBlock } from './context';
-import { BlockState, Inputs, PlacedFindings, keptFor, placed, sameInputs } from './blockMemo';
+import { BlockState, Inputs, NO_FINDINGS, PlacedFindings, keptFor, placed, sameInputs } from './blockMemo';
 import type { AnaphoricCitation, ParsedPaper } from '../paper/parser';
 import { firstIndexWhere } from '../util/binarySearch';
 import { checkAnaphora } from './anaphora';
@@ -70,21 +70,25 @@ const internedInputs = new WeakMap<object, { shared: Inputs; byBefore: Inputs[] 
  * A block's findings of the checks that run a block at a time (placed where the block started), remembered with
  * what they were derived from: after an edit only the edited block is checked again, and the blocks whose other
  * inputs changed — a quotation whose footnote was edited, a 该法 whose work is cited differently. The findings of
- * a block cut short by the citation limit (`cutAt`) end there.
+ * a block cut short by the citation limit (`cutAt`) end there. `style`: the block's style findings, made by the
+ * caller. The lists are in one order, with NO_FINDINGS for a check that had nothing to look at, so that they are
+ * made in one allocation of their size and compare list by list with those of the last check.
  */
-export function blockFindings(context: CheckContext, block: Block, parse: ParsedPaper, state: BlockState, inputs: Inputs, cutAt: number): PlacedFindings[] {
+export function blockFindings(context: CheckContext, block: Block, parse: ParsedPaper, state: BlockState, inputs: Inputs, cutAt: number, style: PlacedFindings): PlacedFindings[] {
   const { paper } = context;
-  const lists = [keptFor(state.local, inputs) ?? (state.local = { inputs, value: checkBlock(context, block, parse, localChecks, cutAt) }).value];
+  const local = keptFor(state.local, inputs) ?? (state.local = { inputs, value: checkBlock(context, block, parse, localChecks, cutAt) }).value;
+  let quotations = NO_FINDINGS;
   if (parse.quotations.length > 0) {
     // A quotation can be attached to the citation in the footnote its sentence ends with.
     const quotationInputs = [...inputs, ...parse.footnoteRefs.map((ref) => footnoteDefinition(paper.parsed, ref.label))];
-    lists.push(keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, parse, checkQuotations, cutAt) }).value);
+    quotations = keptFor(state.quotations, quotationInputs) ?? (state.quotations = { inputs: quotationInputs, value: checkBlock(context, block, parse, checkQuotations, cutAt) }).value;
   }
+  let anaphora = NO_FINDINGS;
   if (parse.anaphora.length > 0) {
     const anaphoraInputs = [...inputs, ...parse.anaphora.flatMap((anaphor) => antecedentInputs(paper, anaphor))];
-    lists.push(keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, parse, checkAnaphora, cutAt) }).value);
+    anaphora = keptFor(state.anaphora, anaphoraInputs) ?? (state.anaphora = { inputs: anaphoraInputs, value: checkBlock(context, block, parse, checkAnaphora, cutAt) }).value;
   }
-  return lists;
+  return [local, quotations, anaphora, style];
 }
 
 /** What the findings on a 该法/该条 depend on besides its block: the work and article it points back to. */

@@ -29,6 +29,8 @@ interface GroupContent {
   anaphora: AnaphoricCitation[];
   /** The house styles every block of the group agrees with. */
   fits: ReadonlySet<string>;
+  /** What is kept for each of its blocks: a group's blocks keep their parses for as long as it lives. */
+  blockStates: BlockState[];
 }
 
 interface GroupChecked {
@@ -105,7 +107,7 @@ export function checkGroups(context: CheckContext, levels: Levels, cutAt: number
 
 function checkedGroup(run: GroupRun, state: GroupState, first: number, size: number, start: number): GroupChecked {
   const groupInputs = inputsOfGroup(run, state.content!, start);
-  return keptFor(state.checked, groupInputs) ?? (state.checked = { inputs: groupInputs, value: checkGroupBlocks(run, first, size) }).value;
+  return keptFor(state.checked, groupInputs) ?? (state.checked = { inputs: groupInputs, value: checkGroupBlocks(run, first, size, state.content!.blockStates) }).value;
 }
 
 /** What the last check of an open paper's groups ran with: the version, and the inputs every group shares. */
@@ -153,17 +155,20 @@ function contentOf(context: CheckContext, first: number, size: number): GroupCon
   const { blockParses } = context.paper;
   const quotedLabels: string[] = [];
   const anaphora: AnaphoricCitation[] = [];
+  const blockStates: BlockState[] = [];
   let fits: ReadonlySet<string> | undefined;
   for (let i = first; i < first + size; i++) {
     const parse = blockParses[i];
+    const state = blockState(parse);
+    blockStates.push(state);
     // By index: a block's list may be the shared frozen empty one, which sends a for-of through the iterator.
     if (parse.quotations.length > 0) for (let k = 0; k < parse.footnoteRefs.length; k++) quotedLabels.push(parse.footnoteRefs[k].label);
     for (let k = 0; k < parse.anaphora.length; k++) anaphora.push(parse.anaphora[k]);
-    const seen = observed(blockState(parse), parse).fits;
+    const seen = observed(state, parse).fits;
     // A block that agrees with every style, or with those the blocks before it agree with, narrows nothing.
     if (seen !== EVERY_STYLE && seen !== fits) fits = fits ? new Set([...fits].filter((name) => seen.has(name))) : seen;
   }
-  return { quotedLabels, anaphora, fits: fits ?? (size > 0 ? EVERY_STYLE : new Set()) };
+  return { quotedLabels, anaphora, fits: fits ?? (size > 0 ? EVERY_STYLE : new Set()), blockStates };
 }
 
 /** Everything a group's blocks read from outside the group, as one list to compare. */
@@ -176,7 +181,7 @@ function inputsOfGroup(run: GroupRun, content: GroupContent, start: number): unk
 }
 
 /** The group's blocks checked one by one, each reusing what is kept for it. */
-function checkGroupBlocks(run: GroupRun, first: number, size: number): GroupChecked {
+function checkGroupBlocks(run: GroupRun, first: number, size: number, blockStates: readonly BlockState[]): GroupChecked {
   const { context, style } = run;
   const { paper } = context;
   const diagnostics: Diagnostic[] = [];
@@ -185,10 +190,9 @@ function checkGroupBlocks(run: GroupRun, first: number, size: number): GroupChec
   for (let i = first; i < first + size; i++) {
     const block = paper.blocks[i];
     const parse = paper.blockParses[i];
-    const state = blockState(parse);
+    const state = blockStates[i - first];
     const inputs = run.inputs.of(block.start);
-    const lists = blockFindings(context, block, parse, state, inputs, run.cutAt);
-    lists.push(blockStyle(context, style, run.styleInputs, state, block, observed(state, parse)));
+    const lists = blockFindings(context, block, parse, state, inputs, run.cutAt, blockStyle(context, style, run.styleInputs, state, block, observed(state, parse)));
     for (const diagnostic of diagnosticsOfBlock(state, block, lists, run.levels, run.levelsKey, paper.lines)) diagnostics.push(diagnostic);
     if (!style.docNumberOnFirstMention) continue;
     for (const mention of documentsWithNumbers(context, state, parse, inputs)) {
