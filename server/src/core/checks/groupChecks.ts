@@ -206,6 +206,24 @@ function checkGroupBlocks(run: GroupRun, first: number, size: number, blockState
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
+/** The diagnostics of a block's finding lists, in order: one list's are in order as made, several are merged. */
+function diagnosticsOfLists(lists: readonly PlacedFindings[], block: Block, lines: LineIndex, levels: Levels): Diagnostic[] {
+  let only: PlacedFindings | undefined;
+  let count = 0;
+  for (let i = 0; i < lists.length; i++) {
+    if (lists[i].findings.length === 0) continue;
+    only = lists[i];
+    count++;
+  }
+  if (count === 1) return toDiagnostics(only!.findings, lines, levels, block.start - only!.at);
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const { at, findings } = lists[i];
+    if (findings.length > 0) for (const diagnostic of toDiagnostics(findings, lines, levels, block.start - at)) diagnostics.push(diagnostic);
+  }
+  return diagnostics.sort(compareDiagnostics);
+}
+
 /**
  * A block's diagnostics from its findings, kept beside the block while its findings and the levels stay, and
  * moved when its first line moves.
@@ -215,7 +233,7 @@ function diagnosticsOfBlock(state: BlockState, block: Block, lists: readonly Pla
   const startLine = lines.lineAt(block.start);
   let made = keptFor(state.diagnostics, lists);
   if (made?.levelsKey !== levelsKey) {
-    const diagnostics = lists.flatMap(({ at, findings }) => toDiagnostics(findings, lines, levels, block.start - at)).sort(compareDiagnostics);
+    const diagnostics = diagnosticsOfLists(lists, block, lines, levels);
     made = (state.diagnostics = { inputs: lists, value: { levelsKey, startLine, diagnostics } }).value;
   }
   if (made.startLine !== startLine) {

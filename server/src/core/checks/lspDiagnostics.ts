@@ -86,7 +86,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 /** The findings' diagnostics in order, each found `delta` characters further on than its offsets say. */
 export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, levels: Levels, delta = 0): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const finding of [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
+  const inOrder = findings.length < 2 ? findings : [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  for (const finding of inOrder) {
     const configured = levels[finding.code] ?? defaultLevel(finding.code);
     if (configured === 'ignore') continue;
     const level = finding.uncertain ? 'hint' : configured;
