@@ -25,7 +25,8 @@ import type { ShortNameDefinition } from '../paper/paperScope';
 
 /** The checks that look at one citation at a time: their findings depend only on the citation's block. */
 export function localChecks(context: CheckContext): Finding[] {
-  return [...checkCitations(context), ...checkVersions(context), ...checkConsistency(context), ...checkClaimedTerms(context), ...checkReproductions(context), ...checkCaseNumbers(context), ...checkPandocCitations(context), ...checkBookCitations(context)];
+  // Joined by concat: one list of exactly their number (a block's findings are kept), not a spread's growing one.
+  return checkCitations(context).concat(checkVersions(context), checkConsistency(context), checkClaimedTerms(context), checkReproductions(context), checkCaseNumbers(context), checkPandocCitations(context), checkBookCitations(context));
 }
 
 /**
