@@ -80,6 +80,16 @@ export function measureExtraction(bytes: number, runs: number): Throughput {
 }
 
 /**
+ * Citation extraction as a paper is opened in the product (makePaper): split into paragraphs, each parsed, their
+ * lists joined, the paper's short names and what each 该法 points back to found. On the same paper as
+ * measureExtraction, so the two rows show what the paragraph pipeline costs over parsing the text in one piece.
+ */
+export function measureExtractionAsOpened(corpus: Corpus, bytes: number, runs: number): Throughput {
+  const text = makePaper(bytes, 3);
+  return throughput(Buffer.byteLength(text), timeRuns(runs, () => parseAgainstCorpus(corpus, 'paper.md', 1, text)));
+}
+
+/**
  * The same on real prose: the bulletin's own text repeated to `bytes`. It has about a sixth of the generated
  * paper's citations per megabyte, so the two bracket what papers look like.
  */

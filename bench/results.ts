@@ -194,6 +194,8 @@ export interface BenchResults {
   extraction: Throughput;
   /** On the bulletin's own text, for comparison. */
   extractionOnBulletinText: Throughput;
+  /** On the generated paper, as a paper is opened (paragraphs parsed and joined, short names and 该法 found). */
+  extractionAsOpened?: Throughput;
   check: CheckThroughput[];
   cli: CliRun[];
   search: SearchComparison[];

@@ -24,11 +24,11 @@ import { generateLaws } from './generateLaws';
 import { measureBookMemory, measureCliCheck, measureVsix } from './bookBench';
 import { measureGrowth } from './growth';
 import { measureReverseLookupApart, measureServerWithReverseIndex } from './reverseBench';
-import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionOnBulletinText } from './inProcess';
+import { InProcessIterations, cacheDirFor, cliPapers, compareSearchStrategies, corpusFor, corpusWithoutBook, measureCheck, searchSpeedSideBySide, measureCli, measureExtraction, measureExtractionAsOpened, measureExtractionOnBulletinText } from './inProcess';
 import { REPO_ROOT, killAllServers } from './lsp';
 import { measurePeer, peerIterations } from './peerBench';
 import { consoleReport, markdownReport, updateReadmeTable } from './report';
-import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchBeforeAndAfterBook, SearchComparison } from './results';
+import type { BenchResults, CheckThroughput, CliRun, CorpusResult, Environment, SearchBeforeAndAfterBook, SearchComparison, Throughput } from './results';
 import { ServerIterations, measureColdStart, measureCorpusSize, progress } from './serverBench';
 import { now } from './stats';
 import { SYNTHETIC_LAWS, corpusSizes } from './workloads';
@@ -142,11 +142,13 @@ async function main(): Promise<number> {
   const check: CheckThroughput[] = [];
   const cli: CliRun[] = [];
   const search: SearchComparison[] = [];
+  let extractionAsOpened: Throughput | undefined;
   for (const size of sizes) {
     progress(`in process at corpus size: ${size.label} (check throughput, search strategies, CLI)`);
     const corpus = corpusFor(size, cacheDirFor(size));
     // Search first: its index is built on first use, and the comparison times that build.
     search.push(compareSearchStrategies(corpus, size, plan.inProcess.searchPasses));
+    if (size === sizes[0]) extractionAsOpened = measureExtractionAsOpened(corpus, EXTRACTION_PAPER_BYTES, plan.inProcess.throughputRuns);
     for (const bytes of CHECK_PAPER_BYTES) check.push(measureCheck(corpus, size, bytes, plan.inProcess.throughputRuns));
     cli.push(await measureCli(size, files, plan.inProcess.cliRuns));
   }
@@ -168,7 +170,7 @@ async function main(): Promise<number> {
   env.loadAverageAtEnd = os.loadavg();
   const measured = {
     date: new Date().toISOString(), mode: options.quick ? 'quick' as const : 'full' as const, durationSeconds: (now() - started) / 1000,
-    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, growth, searchBeforeAndAfterBook, notes, peer,
+    environment: env, corpora, coldStart, extraction, extractionOnBulletinText, ...(extractionAsOpened ? { extractionAsOpened } : {}), check, cli, search, statuteBook: { vsix, memory: bookMemory, cliCheck }, reverseLookup, growth, searchBeforeAndAfterBook, notes, peer,
   };
   const results: BenchResults = { ...measured, budgets: evaluateBudgets(measured) };
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
