@@ -57,7 +57,8 @@ export class Located {
     // A kind shared by every object of a class is kept on its prototype (ofKind), and written first, as it was set first.
     const kind = (this as { kind?: unknown }).kind;
     if (kind !== undefined && !Object.prototype.hasOwnProperty.call(this, 'kind')) out.kind = kind;
-    for (const [key, value] of Object.entries(this)) if (key !== 'origin' && !key.startsWith('relative')) out[key] = value;
+    // A field a class sets to undefined up front (for its objects' shape) is written as if never set.
+    for (const [key, value] of Object.entries(this)) if (value !== undefined && key !== 'origin' && !key.startsWith('relative')) out[key] = value;
     out.start = this.start;
     out.end = this.end;
     return out;
@@ -265,6 +266,14 @@ export class LocatedTitle extends Located implements TitleCitation {
     super(origin, start, end);
     this.title = title;
     this.references = references;
+    // Every field a title may get later, set now: titles then all have one shape, and the checks' reads of them stay
+    // monomorphic, where titles with a tag, a 文号, a short name or a jurisdiction would each have had their own.
+    this.versionTag = undefined;
+    this.docNumber = undefined;
+    this.shortName = undefined;
+    this.journalRole = undefined;
+    this.jurisdiction = undefined;
+    this.standard = undefined;
   }
 }
 ofKind(LocatedTitle, 'title');
