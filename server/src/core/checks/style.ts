@@ -46,11 +46,20 @@ export function blockStyle(context: CheckContext, style: HouseStyle, styleInputs
 
 /** The block's citations of documents with a 文号, kept with the block and `inputs`, what its titles resolve by. */
 export function documentsWithNumbers(context: CheckContext, state: BlockState, parse: ParsedPaper, inputs: Inputs): FirstMention[] {
-  return keptFor(state.firstMentions, inputs) ?? (state.firstMentions = { inputs, value: parse.titles.flatMap((title) => {
-    const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, context.paper.scope);
-    return document?.docNumber ? [{ title, document }] : [];
-  }) }).value;
+  return keptFor(state.firstMentions, inputs) ?? (state.firstMentions = { inputs, value: withNumbers(context, parse) }).value;
 }
+
+function withNumbers(context: CheckContext, parse: ParsedPaper): FirstMention[] {
+  let mentions: FirstMention[] | undefined;
+  for (let i = 0; i < parse.titles.length; i++) {
+    const title = parse.titles[i];
+    const document = title.journalRole ? undefined : documentForTitle(context.corpus, title, context.paper.scope);
+    if (document?.docNumber) (mentions ??= []).push({ title, document });
+  }
+  // Most blocks cite no document with a 文号: one shared empty list for them.
+  return mentions ?? NO_MENTIONS;
+}
+const NO_MENTIONS: FirstMention[] = [];
 
 /**
  * style.docnumber-first-mention: the first citation of each document with a 文号 must give it. `candidates` are

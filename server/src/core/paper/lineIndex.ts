@@ -3,7 +3,7 @@
  * positions use; this only finds line starts (\n, \r\n and lone \r all end a line).
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { firstIndexWhere } from '../util/binarySearch';
+import { firstGreaterThan } from '../util/binarySearch';
 
 export class LineIndex {
   private readonly starts: number[];
@@ -26,9 +26,9 @@ export class LineIndex {
     if (changed.includes('\r')) return new LineIndex(text);
     const old = this.starts;
     // A line starts after each \n: those up to `from` are where they were, those after the old `to` moved.
-    const kept = firstIndexWhere(old.length, (i) => old[i] > from);
+    const kept = firstGreaterThan(old, from);
     const starts = startsOf(text, from, to + delta, old.slice(0, kept));
-    for (let i = firstIndexWhere(old.length, (k) => old[k] > to); i < old.length; i++) starts.push(old[i] + delta);
+    for (let i = firstGreaterThan(old, to); i < old.length; i++) starts.push(old[i] + delta);
     return new LineIndex(text, { starts, hasReturn: false });
   }
 
@@ -44,8 +44,7 @@ export class LineIndex {
 
   /** The line an offset is on. */
   lineAt(offset: number): number {
-    const starts = this.starts;
-    return firstIndexWhere(starts.length, (i) => starts[i] > offset) - 1;
+    return firstGreaterThan(this.starts, offset) - 1;
   }
 
   offsetAt(position: Position): number {

@@ -1,8 +1,8 @@
 /**
  * The one binary search of the core. Callers state what they look for as a predicate that is false for a prefix
  * of the indices and true for the rest (sorted data makes it so); the search returns where it turns true. The
- * two searches by offset below run per citation on the parse and check paths, so they are written out without
- * the predicate's closure (an allocation per call).
+ * three searches by offset below run per citation or diagnostic on the parse and check paths, so they are written
+ * out without the predicate's closure (an allocation per call).
  */
 
 /** The first index in [0, length) where `reached` holds, for a predicate false-then-true along the indices; length when none. */
@@ -36,6 +36,18 @@ export function firstEndingAfter(items: readonly { end: number }[], offset: numb
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (items[mid].end > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Index of the first number in ascending `sorted` greater than `value`; sorted.length when none is. */
+export function firstGreaterThan(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] > value) high = mid;
     else low = mid + 1;
   }
   return low;
