@@ -30,8 +30,9 @@ const MAX_LABEL = 40;
 
 export function findFootnotes(text: string, excluded: Exclusions, origin: BlockOrigin): { refs: FootnoteReference[]; defs: FootnoteDefinition[] } {
   if (!text.includes('[^')) return NO_FOOTNOTES;
-  const refs: FootnoteReference[] = [];
-  const defs: FootnoteDefinition[] = [];
+  // Made when the first of each is found: a paragraph mostly holds references or a definition, not both.
+  let refs: FootnoteReference[] | undefined;
+  let defs: FootnoteDefinition[] | undefined;
   // [^label]: a label of 1 to MAX_LABEL characters, none of them ] or white space. Scanned by hand from each
   // "[^" (what /\[\^([^\]\s]{1,40})\]/g matches, without a match array and two strings per mark).
   for (let start = text.indexOf('[^'); start >= 0; ) {
@@ -49,14 +50,14 @@ export function findFootnotes(text: string, excluded: Exclusions, origin: BlockO
       if (text.charCodeAt(end) === 0x3a /* : */ && atLineStart(text, start)) {
         const contentStart = end + 1;
         // Its end (start + the label's length + 3) and content start (one after) are computed when read.
-        defs.push(new LocatedFootnoteDef(origin, start, label, definitionEnd(text, contentStart)));
+        (defs ??= []).push(new LocatedFootnoteDef(origin, start, label, definitionEnd(text, contentStart)));
       } else {
-        refs.push(new LocatedFootnoteRef(origin, start, label));
+        (refs ??= []).push(new LocatedFootnoteRef(origin, start, label));
       }
     }
     start = text.indexOf('[^', end);
   }
-  return { refs, defs };
+  return { refs: refs ?? NOTHING_FOUND, defs: defs ?? NOTHING_FOUND };
 }
 
 /** True when only up to three spaces stand between the line's start and `position`. */

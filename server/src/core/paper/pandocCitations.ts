@@ -5,7 +5,7 @@
  * letter or digit (an e-mail address, 张三@) is no citation, as in pandoc. Pure: offsets are UTF-16 indices.
  */
 import type { PandocCitation } from './citationTypes';
-import { BlockOrigin, LocatedPandocCitation } from './located';
+import { BlockOrigin, LocatedPandocCitation, NOTHING_FOUND } from './located';
 import type { ExcludedRegions } from './markdown';
 
 export type { PandocCitation } from './citationTypes';
@@ -18,7 +18,7 @@ const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{N}_\\@])@(${KEY})`, 'gu');
 const TRAILING_LOCATOR = /^[ \t]?\[([^[\]@\n]{1,200})\](?![(:[])/;
 
 export function findPandocCitations(text: string, excluded: ExcludedRegions, origin = new BlockOrigin()): PandocCitation[] {
-  if (!text.includes('@')) return [];
+  if (!text.includes('@')) return NOTHING_FOUND;
   const found: PandocCitation[] = [];
   const groups: { start: number; end: number }[] = [];
   for (const { start, end } of bracketGroups(text)) {
