@@ -94,7 +94,9 @@ export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, le
     const range = lines.range(finding.start + delta, finding.end + delta);
     const diagnostic: Diagnostic = { range, severity: SEVERITY[level], code: finding.code, source: 'lexcite', message: finding.message };
     if (finding.fixes) {
-      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start + delta, f.end + delta), newText: f.newText })), ...(finding.uncertain ? { uncertain: true as const } : {}) };
+      const data: DiagnosticData = { fixes: finding.fixes.map((f) => ({ title: f.title, range: lines.range(f.start + delta, f.end + delta), newText: f.newText })) };
+      // Set, not spread from a conditional literal: a spread copies the object through the slow path.
+      if (finding.uncertain) data.uncertain = true;
       diagnostic.data = data;
     }
     diagnostics.push(diagnostic);
