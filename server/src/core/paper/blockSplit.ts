@@ -36,7 +36,7 @@ export function splitFrom(text: string, from: number, resumeAt?: (start: number)
 
 function split(text: string, from: number, resumeAt: ((start: number) => boolean) | undefined, ownTexts: boolean): { blocks: Block[]; stoppedAt?: number } {
   const blocks: { start: number; end: number; text: string }[] = [];
-  const separator: ParagraphBreak = { start: 0, end: 0 };
+  const paragraphBreak: ParagraphBreak = { start: 0, end: 0 };
   let start = from;
   let inside: 'fence' | 'front' | 'comment' | undefined;
   let fence = '';
@@ -47,8 +47,8 @@ function split(text: string, from: number, resumeAt: ((start: number) => boolean
   let scanned = 0;
   let fences = 0;
   for (let searchFrom = from; ;) {
-    const found = nextParagraphBreak(text, searchFrom, separator);
-    const end = found ? separator.start : text.length;
+    const found = nextParagraphBreak(text, searchFrom, paragraphBreak);
+    const end = found ? paragraphBreak.start : text.length;
     // The block's text when it ends at the next paragraph break (as most do): cut once, for opens() and the block.
     let chunk: string | undefined;
     let closed: boolean;
@@ -66,7 +66,7 @@ function split(text: string, from: number, resumeAt: ((start: number) => boolean
     scanned = end;
     if (inside !== undefined && found && !closed) {
       // Keep going: this block continues past the blank line.
-      searchFrom = separator.end;
+      searchFrom = paragraphBreak.end;
       continue;
     }
     if (inside !== undefined) inside = undefined;
@@ -75,7 +75,7 @@ function split(text: string, from: number, resumeAt: ((start: number) => boolean
       blocks.push({ start, end, text: ownTexts ? detached(blockText) : blockText });
     }
     if (!found) break;
-    start = separator.end;
+    start = paragraphBreak.end;
     scanned = start;
     searchFrom = start;
     if (resumeAt?.(start)) return { blocks, stoppedAt: start };
