@@ -24,7 +24,7 @@ export interface CheckContext {
 
 /**
  * The context narrowed to one block. Every field is named: a spread here, made for every check of every block,
- * took about a microsecond a call (a copy of objects of several shapes), a tenth of a paper's whole check.
+ * took about a microsecond a call (a copy through the slow path), some 40 ms of a 10 MB paper's whole check.
  */
 export function withinBlock(context: CheckContext, within: NonNullable<CheckContext['within']>): CheckContext {
   return { corpus: context.corpus, paper: context.paper, locale: context.locale, style: context.style, within };
