@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { formatDocNumber, parseDocNumber } from '../../server/src/core/text/docNumber';
 import { BlockParseCache, splitParagraphBlocks } from '../../server/src/core/paper/incremental';
 import { LineIndex } from '../../server/src/core/paper/lineIndex';
+import { nextParagraphBreak } from '../../server/src/core/paper/footnotes';
 import { commonEnds } from '../../server/src/core/text/diff';
 import { ExcludedRegions } from '../../server/src/core/paper/markdown';
 import { foldWidth, normalizeForMatch, removeSpaces, titleKey, titleKeyWithoutPrc } from '../../server/src/core/text/normalize';
@@ -165,6 +166,20 @@ describe('fuzz: parser', function () {
       assert.equal(edited.lineCount, fresh.lineCount);
       for (let offset = 0; offset <= after.length; offset++) assert.deepEqual(edited.positionAt(offset), fresh.positionAt(offset), `offset ${offset}`);
     }), n6);
+  });
+
+  const n7 = runs(2000);
+  it(titled('paragraph breaks (blank lines, the line break before a footnote definition) are where the pattern they replace matches', n7), () => {
+    const text = fc.array(fc.constantFrom('\n', '\r', ' ', '\t', '[', '^', ']', ':', '注', '1', '\u3000', '\u00a0'), { maxLength: 24 }).map((parts) => parts.join(''));
+    check(fc.property(text, fc.nat(), (chars, at) => {
+      const from = at % (chars.length + 1);
+      const pattern = /\r?\n[ \t]*\r?\n|\r?\n(?=\[\^[^\]\s]+\]:)/g;
+      pattern.lastIndex = from;
+      const match = pattern.exec(chars);
+      const found = { start: 0, end: 0 };
+      const ok = nextParagraphBreak(chars, from, found);
+      assert.deepEqual(ok ? found : undefined, match ? { start: match.index, end: match.index + match[0].length } : undefined);
+    }), n7);
   });
 
   it('the adversarial documents parse, with every span inside', () => {
