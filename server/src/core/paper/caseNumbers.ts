@@ -121,7 +121,7 @@ function isBodyCharacter(code: number): boolean {
 }
 const BODY_SYMBOLS = new Set([...'○〇？?（）()'].map((c) => c.charCodeAt(0)));
 
-/** Back over [ \t] before `position`. */
+/** Back over [ \t] before `position` (not characters.ts skipInlineSpaceBack: CANDIDATE allows no ideographic space). */
 function skipSpacesBack(text: string, position: number): number {
   let p = position;
   for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x09; c = text.charCodeAt(--p - 1));

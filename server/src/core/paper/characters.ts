@@ -16,3 +16,10 @@ export function isWhitespace(code: number): boolean {
 export function isInlineSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000;
 }
+
+/** Where the run of `[ \t\u3000]` ending at `position` starts: back over the inline spaces before it. */
+export function skipInlineSpaceBack(text: string, position: number): number {
+  let p = position;
+  while (isInlineSpace(text.charCodeAt(p - 1))) p--;
+  return p;
+}

@@ -3,6 +3,7 @@ import type { DocNumberCitation } from './citationTypes';
 import { BlockOrigin, LocatedDocNumber, NOTHING_FOUND } from './located';
 import type { Exclusions } from './markdown';
 import { parseDocNumber } from '../text/docNumber';
+import { skipInlineSpaceBack } from './characters';
 
 /** Characters that cannot be part of an issuer code, so the walk back stops before them. */
 const ISSUER_STOP = new Set([...'的是在见据照即如和及与或以由对将把了等号之于为经按向从被给让其该此文第条款项年月日期《》（）()〔〕[]［］，。、；：！？“”‘’「」 \t\n\r\u3000'].map((c) => c.charCodeAt(0)));
@@ -51,18 +52,18 @@ export function findDocNumbers(text: string, excluded: Exclusions, origin: Block
  * bracket; -1 when the text before the 号 is not one.
  */
 function yearBracketStart(text: string, hao: number): number {
-  let p = skipSpacesBack(text, hao);
+  let p = skipInlineSpaceBack(text, hao);
   const serialEnd = p;
   while (isDigit(text.charCodeAt(p - 1))) p--;
   if (p === serialEnd || serialEnd - p > 5) return -1;
-  p = skipSpacesBack(text, p);
-  if (text.charCodeAt(p - 1) === 0x7b2c /* 第 */) p = skipSpacesBack(text, p - 1);
+  p = skipInlineSpaceBack(text, p);
+  if (text.charCodeAt(p - 1) === 0x7b2c /* 第 */) p = skipInlineSpaceBack(text, p - 1);
   if (!YEAR_CLOSERS.has(text.charCodeAt(p - 1))) return -1;
-  p = skipSpacesBack(text, p - 1);
+  p = skipInlineSpaceBack(text, p - 1);
   const yearEnd = p;
   while (isDigit(text.charCodeAt(p - 1))) p--;
   if (yearEnd - p !== 4 && yearEnd - p !== 2) return -1;
-  p = skipSpacesBack(text, p);
+  p = skipInlineSpaceBack(text, p);
   return YEAR_OPENERS.has(text.charCodeAt(p - 1)) ? p - 1 : -1;
 }
 const YEAR_OPENERS = new Set([...'〔[［(（【〖'].map((c) => c.charCodeAt(0)));
@@ -71,13 +72,6 @@ const YEAR_CLOSERS = new Set([...'〕]］)）】〗'].map((c) => c.charCodeAt(0)
 /** [0-9０-９] */
 function isDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
-}
-
-/** Back over [ \t\u3000] before `position`. */
-function skipSpacesBack(text: string, position: number): number {
-  let p = position;
-  for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(--p - 1));
-  return p;
 }
 
 function isIssuerChar(code: number): boolean {

@@ -1,6 +1,6 @@
 /** Journal citations: 作者：《题名》，载《期刊》2025年第4期，第5页. */
 import type { JournalCitation, TextSpan, TitleCitation } from './citationTypes';
-import { isInlineSpace, isWhitespace } from './characters';
+import { isInlineSpace, isWhitespace, skipInlineSpaceBack } from './characters';
 import { BlockOrigin, LocatedJournal, LocatedText, NO_AUTHORS, NOTHING_FOUND } from './located';
 import { NO_REFERENCES } from './references';
 
@@ -121,8 +121,7 @@ class JournalWithAuthors extends LocatedJournal {
  * nothing unless a colon sits right before the title. Returns where the first name starts, -1 when there is none.
  */
 function authorNames(text: string, titleStart: number, each: ((first: number, last: number) => void) | undefined): number {
-  let p = titleStart;
-  while (p > 0 && isInlineSpace(text.charCodeAt(p - 1))) p--;
+  const p = skipInlineSpaceBack(text, titleStart);
   if (p === 0 || (text.charCodeAt(p - 1) !== 0xff1a && text.charCodeAt(p - 1) !== 0x3a)) return -1;
   const colon = p - 1;
   let start = colon;

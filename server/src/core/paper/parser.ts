@@ -15,7 +15,7 @@ import { findDocNumbers } from './docNumbers';
 import { findFootnotes, footnoteLabelsInOrder } from './footnotes';
 import { findJournals } from './journals';
 import { findPandocCitations } from './pandocCitations';
-import { isWhitespace } from './characters';
+import { isWhitespace, skipInlineSpaceBack } from './characters';
 import { BlockOrigin, LocatedJurisdiction, LocatedText, LocatedTitle, NOTHING_FOUND } from './located';
 import { Exclusions, findExcludedRegions } from './markdown';
 import { firstStartingAtOrAfter } from '../util/binarySearch';
@@ -115,12 +115,6 @@ function digitBeforeTitle(text: string, open: number): boolean {
   if (text.charCodeAt(p - 1) === 0x7684 /* 的 */) p = skipInlineSpaceBack(text, p - 1);
   const code = text.charCodeAt(p - 1);
   return code >= 0x30 && code <= 0x39;
-}
-
-function skipInlineSpaceBack(text: string, position: number): number {
-  let p = position;
-  for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(--p - 1));
-  return p;
 }
 
 /**
